@@ -1,0 +1,240 @@
+package io.accords.agreement;
+
+import io.accords.common.MonetaryValue;
+import io.accords.common.PartialDate;
+import io.accords.common.VersionedEntity;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A cooperation agreement between parties: the record analysts search for. */
+@Entity
+@Table(name = "agreement")
+public class Agreement extends VersionedEntity {
+
+    @Column(nullable = false, length = 300)
+    private String title;
+
+    @Column(length = 4000)
+    private String summary;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private AgreementType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private AgreementStatus status;
+
+    @ElementCollection
+    @CollectionTable(name = "agreement_sector", joinColumns = @JoinColumn(name = "agreement_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sector", nullable = false, length = 32)
+    private Set<Sector> sectors = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "agreement_mode", joinColumns = @JoinColumn(name = "agreement_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "mode", nullable = false, length = 32)
+    private Set<CooperationMode> modes = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "agreement_party", joinColumns = @JoinColumn(name = "agreement_id"))
+    @OrderColumn(name = "position")
+    private List<Participant> parties = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "agreement_system", joinColumns = @JoinColumn(name = "agreement_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "name", nullable = false, length = 100)
+    private List<String> systems = new ArrayList<>();
+
+    @Embedded
+    @AttributeOverride(name = "first", column = @Column(name = "announced_first"))
+    @AttributeOverride(name = "last", column = @Column(name = "announced_last"))
+    @AttributeOverride(name = "precision", column = @Column(name = "announced_precision"))
+    private PartialDate announced;
+
+    @Embedded
+    @AttributeOverride(name = "first", column = @Column(name = "signed_first"))
+    @AttributeOverride(name = "last", column = @Column(name = "signed_last"))
+    @AttributeOverride(name = "precision", column = @Column(name = "signed_precision"))
+    private PartialDate signed;
+
+    @Embedded
+    @AttributeOverride(name = "first", column = @Column(name = "effective_first"))
+    @AttributeOverride(name = "last", column = @Column(name = "effective_last"))
+    @AttributeOverride(name = "precision", column = @Column(name = "effective_precision"))
+    private PartialDate effective;
+
+    @Embedded
+    @AttributeOverride(name = "first", column = @Column(name = "expires_first"))
+    @AttributeOverride(name = "last", column = @Column(name = "expires_last"))
+    @AttributeOverride(name = "precision", column = @Column(name = "expires_precision"))
+    private PartialDate expires;
+
+    @Embedded
+    private MonetaryValue value;
+
+    @ElementCollection
+    @CollectionTable(name = "agreement_source", joinColumns = @JoinColumn(name = "agreement_id"))
+    @OrderColumn(name = "position")
+    private List<AgreementSource> sources = new ArrayList<>();
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    private Agreement parent;
+
+    @ElementCollection
+    @CollectionTable(name = "agreement_tag", joinColumns = @JoinColumn(name = "agreement_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "tag", nullable = false, length = 64)
+    private List<String> tags = new ArrayList<>();
+
+    protected Agreement() {
+        // for JPA
+    }
+
+    public Agreement(UUID id) {
+        super(id);
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary;
+    }
+
+    public AgreementType getType() {
+        return type;
+    }
+
+    public void setType(AgreementType type) {
+        this.type = type;
+    }
+
+    public AgreementStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(AgreementStatus status) {
+        this.status = status;
+    }
+
+    public Set<Sector> getSectors() {
+        return sectors;
+    }
+
+    public void setSectors(Set<Sector> sectors) {
+        this.sectors = sectors;
+    }
+
+    public Set<CooperationMode> getModes() {
+        return modes;
+    }
+
+    public void setModes(Set<CooperationMode> modes) {
+        this.modes = modes;
+    }
+
+    public List<Participant> getParties() {
+        return parties;
+    }
+
+    public List<String> getSystems() {
+        return systems;
+    }
+
+    public void setSystems(List<String> systems) {
+        this.systems = systems;
+    }
+
+    public PartialDate getAnnounced() {
+        return announced;
+    }
+
+    public void setAnnounced(PartialDate announced) {
+        this.announced = announced;
+    }
+
+    public PartialDate getSigned() {
+        return signed;
+    }
+
+    public void setSigned(PartialDate signed) {
+        this.signed = signed;
+    }
+
+    public PartialDate getEffective() {
+        return effective;
+    }
+
+    public void setEffective(PartialDate effective) {
+        this.effective = effective;
+    }
+
+    public PartialDate getExpires() {
+        return expires;
+    }
+
+    public void setExpires(PartialDate expires) {
+        this.expires = expires;
+    }
+
+    public MonetaryValue getValue() {
+        return value;
+    }
+
+    public void setValue(MonetaryValue value) {
+        this.value = value;
+    }
+
+    public List<AgreementSource> getSources() {
+        return sources;
+    }
+
+    public void setSources(List<AgreementSource> sources) {
+        this.sources = sources;
+    }
+
+    public Agreement getParent() {
+        return parent;
+    }
+
+    public void setParent(Agreement parent) {
+        this.parent = parent;
+    }
+
+    public List<String> getTags() {
+        return tags;
+    }
+
+    public void setTags(List<String> tags) {
+        this.tags = tags;
+    }
+}

@@ -1,0 +1,44 @@
+package io.accords.agreement;
+
+import io.accords.problem.RecordReference;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/** Queries over agreements. */
+@ApplicationScoped
+public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUID> {
+
+    private static final String NAMING_PARTY =
+            "id in (select a.id from Agreement a join a.parties p where p.party.id = ?1)";
+
+    public List<Agreement> page(Sort sort, int pageIndex, int size) {
+        return findAll(sort).page(Page.of(pageIndex, size)).list();
+    }
+
+    public List<Agreement> pageNamingParty(UUID partyId, Sort sort, int pageIndex, int size) {
+        return find(NAMING_PARTY, sort, partyId).page(Page.of(pageIndex, size)).list();
+    }
+
+    public long countNamingParty(UUID partyId) {
+        return count(NAMING_PARTY, partyId);
+    }
+
+    /** The first agreements, by title, that name this party. */
+    public List<RecordReference> namingParty(UUID partyId, int limit) {
+        return references(NAMING_PARTY, partyId, limit);
+    }
+
+    /** The first agreements, by title, that name this one as their parent. */
+    public List<RecordReference> children(UUID parentId, int limit) {
+        return references("parent.id = ?1", parentId, limit);
+    }
+
+    private List<RecordReference> references(String where, UUID id, int limit) {
+        return find(where, Sort.by("title").and("id"), id).project(RecordReference.class)
+                .page(Page.ofSize(limit)).list();
+    }
+}

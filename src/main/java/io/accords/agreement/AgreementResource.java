@@ -1,0 +1,140 @@
+package io.accords.agreement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.accords.api.ApiExamples;
+import io.accords.api.Responses;
+import io.accords.common.Versions;
+import io.accords.paging.PageParams;
+import io.accords.paging.PageView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** HTTP for agreements: parse, call {@link AgreementService}, shape the response. */
+@Path("/api/v1/agreements")
+@Tag(name = "Agreements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AgreementResource {
+
+    private final AgreementService agreements;
+
+    AgreementResource(AgreementService agreements) {
+        this.agreements = agreements;
+    }
+
+    @GET
+    @Operation(operationId = "listAgreements", summary = "List agreements",
+            description = "Pages through all agreements, newest signature first by default. Sort keys: title, type,"
+                    + " status, announced, signed, effective, expires, createdAt, updatedAt; prefix with - for"
+                    + " descending; agreements without the date sort last. The order always ends with the id, so"
+                    + " pages never overlap. Link headers give the first, prev, next and last pages.")
+    @APIResponse(responseCode = "200", description = "One page of agreements",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "agreements", value = ApiExamples.AGREEMENT_PAGE)))
+    public RestResponse<PageView<AgreementView>> list(@BeanParam @Valid PageParams page,
+            @Parameter(hidden = true) @Context UriInfo uri) {
+        PageView<AgreementView> result = agreements.list(page);
+        return Responses.page(uri, result);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getAgreement", summary = "Get an agreement",
+            description = "Returns one agreement with its parties, dates at the precision known, sources and"
+                    + " version. The ETag header carries the version, for If-Match on later writes.")
+    @APIResponse(responseCode = "200", description = "The agreement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT)))
+    public RestResponse<AgreementView> get(@PathParam("id") UUID id) {
+        AgreementView agreement = agreements.get(id);
+        return Responses.ok(agreement);
+    }
+
+    @POST
+    @Operation(operationId = "createAgreement", summary = "Create an agreement",
+            description = "Records an agreement. Its parties and parent must already exist; dates take YYYY,"
+                    + " YYYY-MM or YYYY-MM-DD. Answers 201 with the agreement, its Location and its ETag.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT_INPUT)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT)))
+    public RestResponse<AgreementView> create(@NotNull @Valid AgreementInput body,
+            @Parameter(hidden = true) @Context UriInfo uri) {
+        AgreementView created = agreements.create(body);
+        return Responses.created(uri, created);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(operationId = "replaceAgreement", summary = "Replace an agreement",
+            description = "Replaces every client-writable field. Send If-Match with the ETag you read to be sure"
+                    + " nobody changed the agreement meanwhile (412 otherwise).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT_INPUT)))
+    @APIResponse(responseCode = "200", description = "The replaced agreement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT)))
+    public RestResponse<AgreementView> replace(@PathParam("id") UUID id, @NotNull @Valid AgreementInput body,
+            @Parameter(description = "ETag of the version this change is based on", example = "\"0\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        AgreementView replaced = agreements.replace(id, Versions.fromIfMatch(ifMatch), body);
+        return Responses.ok(replaced);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes("application/merge-patch+json")
+    @Operation(operationId = "patchAgreement", summary = "Change some fields of an agreement",
+            description = "Applies an RFC 7396 JSON merge patch: the members sent replace the stored ones, null"
+                    + " removes one. The result must be a valid agreement.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
+            examples = @ExampleObject(name = "now in force", value = "{\"status\": \"IN_FORCE\", \"effective\": \"2025-01\"}")))
+    @APIResponse(responseCode = "200", description = "The changed agreement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT)))
+    public RestResponse<AgreementView> patch(@PathParam("id") UUID id, @NotNull JsonNode body,
+            @Parameter(description = "ETag of the version this change is based on", example = "\"0\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
+        AgreementView patched = agreements.patch(id, Versions.fromIfMatch(ifMatch), body);
+        return Responses.ok(patched);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteAgreement", summary = "Delete an agreement",
+            description = "Deletes an agreement that no other agreement names as its parent; otherwise answers 409"
+                    + " listing them.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public RestResponse<Void> delete(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version this deletion is based on", example = "\"0\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        agreements.delete(id, Versions.fromIfMatch(ifMatch));
+        return RestResponse.noContent();
+    }
+}

@@ -1,0 +1,183 @@
+package io.accords.agreement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.accords.common.MergePatch;
+import io.accords.common.Versions;
+import io.accords.paging.PageParams;
+import io.accords.paging.PageView;
+import io.accords.paging.SortOrder;
+import io.accords.party.Party;
+import io.accords.party.PartyRepository;
+import io.accords.problem.FieldViolation;
+import io.accords.problem.ProblemException;
+import io.accords.problem.RecordReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The rules for agreements: parties and parent must exist, and every write is all-or-nothing. */
+@ApplicationScoped
+@Transactional
+public class AgreementService {
+
+    public static final SortOrder SORT = new SortOrder(Map.of(
+            "title", "title",
+            "type", "type",
+            "status", "status",
+            "announced", "announced.first",
+            "signed", "signed.first",
+            "effective", "effective.first",
+            "expires", "expires.first",
+            "createdAt", "createdAt",
+            "updatedAt", "updatedAt"), "-signed,title");
+
+    private final AgreementRepository agreements;
+    private final PartyRepository parties;
+    private final AgreementMapper mapper;
+    private final MergePatch mergePatch;
+
+    AgreementService(AgreementRepository agreements, PartyRepository parties, AgreementMapper mapper,
+            MergePatch mergePatch) {
+        this.agreements = agreements;
+        this.parties = parties;
+        this.mapper = mapper;
+        this.mergePatch = mergePatch;
+    }
+
+    public PageView<AgreementView> list(PageParams params) {
+        List<AgreementView> items = agreements.page(SORT.parse(params.sort), params.index(), params.size())
+                .stream().map(mapper::toView).toList();
+        return PageView.of(items, params, agreements.count());
+    }
+
+    public PageView<AgreementView> listNamingParty(UUID partyId, PageParams params) {
+        if (parties.findByIdOptional(partyId).isEmpty()) {
+            throw ProblemException.notFound("party", partyId);
+        }
+        List<AgreementView> items = agreements.pageNamingParty(partyId, SORT.parse(params.sort), params.index(),
+                params.size()).stream().map(mapper::toView).toList();
+        return PageView.of(items, params, agreements.countNamingParty(partyId));
+    }
+
+    public AgreementView get(UUID id) {
+        return mapper.toView(find(id));
+    }
+
+    public AgreementView create(AgreementInput input) {
+        return create(UUID.randomUUID(), input);
+    }
+
+    /** Creates an agreement with an id chosen by the caller; used by the seed loader. */
+    public AgreementView create(UUID id, AgreementInput input) {
+        Agreement agreement = new Agreement(id);
+        apply(input, agreement);
+        agreements.persist(agreement);
+        agreements.flush();
+        return mapper.toView(agreement);
+    }
+
+    public AgreementView replace(UUID id, Long expectedVersion, AgreementInput input) {
+        Agreement agreement = find(id);
+        Versions.require(agreement.getVersion(), expectedVersion, "agreement");
+        apply(input, agreement);
+        agreements.flush();
+        return mapper.toView(agreement);
+    }
+
+    public AgreementView patch(UUID id, Long expectedVersion, JsonNode patch) throws JsonProcessingException {
+        Agreement agreement = find(id);
+        Versions.require(agreement.getVersion(), expectedVersion, "agreement");
+        apply(mergePatch.apply(mapper.toInput(agreement), patch, AgreementInput.class), agreement);
+        agreements.flush();
+        return mapper.toView(agreement);
+    }
+
+    public void delete(UUID id, Long expectedVersion) {
+        Agreement agreement = find(id);
+        Versions.require(agreement.getVersion(), expectedVersion, "agreement");
+        List<RecordReference> children = agreements.children(id, 20);
+        if (!children.isEmpty()) {
+            throw ProblemException.conflict("Agreement " + id + " is the parent of other agreements;"
+                    + " change their parentId, or delete them, first", children);
+        }
+        agreements.delete(agreement);
+        agreements.flush();
+    }
+
+    private Agreement find(UUID id) {
+        return agreements.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("agreement", id));
+    }
+
+    /** Checks what only the database can tell, then copies the input onto the entity. */
+    private void apply(AgreementInput input, Agreement agreement) {
+        List<FieldViolation> errors = new ArrayList<>();
+        List<Participant> participants = resolveParties(input.parties(), errors);
+        Agreement parent = resolveParent(input.parentId(), agreement, errors);
+        rejectDuplicates("systems", input.systems(), errors);
+        rejectDuplicates("tags", input.tags(), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        mapper.update(input, agreement);
+        agreement.getParties().clear();
+        agreement.getParties().addAll(participants);
+        agreement.setParent(parent);
+    }
+
+    private List<Participant> resolveParties(List<AgreementInput.Participation> input, List<FieldViolation> errors) {
+        List<Participant> resolved = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < input.size(); i++) {
+            AgreementInput.Participation participation = input.get(i);
+            Party party = parties.findById(participation.partyId());
+            if (party == null) {
+                errors.add(new FieldViolation("parties[" + i + "].partyId",
+                        "no party has id " + participation.partyId() + "; create it first"));
+            } else if (!seen.add(participation.partyId() + "/" + participation.role())) {
+                errors.add(new FieldViolation("parties[" + i + "]",
+                        "lists party " + participation.partyId() + " as " + participation.role() + " twice"));
+            } else {
+                resolved.add(new Participant(party, participation.role()));
+            }
+        }
+        return resolved;
+    }
+
+    private Agreement resolveParent(UUID parentId, Agreement self, List<FieldViolation> errors) {
+        if (parentId == null) {
+            return null;
+        }
+        if (parentId.equals(self.getId())) {
+            errors.add(new FieldViolation("parentId", "an agreement cannot be its own parent"));
+            return null;
+        }
+        Agreement parent = agreements.findById(parentId);
+        if (parent == null) {
+            errors.add(new FieldViolation("parentId", "no agreement has id " + parentId));
+            return null;
+        }
+        for (Agreement ancestor = parent.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+            if (ancestor.getId().equals(self.getId())) {
+                errors.add(new FieldViolation("parentId", "would make agreement " + self.getId()
+                        + " its own ancestor"));
+                return null;
+            }
+        }
+        return parent;
+    }
+
+    private static void rejectDuplicates(String field, List<String> values, List<FieldViolation> errors) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (!seen.add(values.get(i))) {
+                errors.add(new FieldViolation(field + "[" + i + "]", "repeats '" + values.get(i) + "'"));
+            }
+        }
+    }
+}

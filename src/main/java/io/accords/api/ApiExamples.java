@@ -1,0 +1,105 @@
+package io.accords.api;
+
+/** Example bodies shown in the OpenAPI document and Swagger UI, taken from the seed agreements. */
+public final class ApiExamples {
+
+    private ApiExamples() {
+    }
+
+    public static final String PARTY_INPUT = """
+            {
+              "name": "Korea Aerospace Industries",
+              "acronym": "KAI",
+              "aliases": ["Korea Aerospace"],
+              "country": "KR",
+              "kind": "COMPANY",
+              "identifiers": []
+            }""";
+
+    public static final String PARTY = """
+            {
+              "id": "6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01",
+              "name": "Korea Aerospace Industries",
+              "acronym": "KAI",
+              "aliases": ["Korea Aerospace"],
+              "country": "KR",
+              "kind": "COMPANY",
+              "identifiers": [],
+              "version": 0,
+              "createdAt": "2026-11-23T10:15:30.123456Z",
+              "updatedAt": "2026-11-23T10:15:30.123456Z"
+            }""";
+
+    public static final String PARTY_PAGE = "{\"items\": [" + PARTY + "], \"page\": 1, \"size\": 20,"
+            + " \"total\": 1, \"totalPages\": 1}";
+
+    public static final String AGREEMENT_INPUT = """
+            {
+              "title": "MOU on joint production of KF-21 fighter jet components",
+              "summary": "Korea Aerospace Industries and SEMAN agree to produce KF-21 components jointly.",
+              "type": "MOU",
+              "status": "SIGNED",
+              "sectors": ["AEROSPACE"],
+              "modes": ["JOINT_PRODUCTION"],
+              "parties": [
+                {"partyId": "6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01", "role": "SIGNATORY"},
+                {"partyId": "6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e02", "role": "SIGNATORY"}
+              ],
+              "systems": ["KF-21"],
+              "signed": "2024-11-16",
+              "sources": [
+                {
+                  "publisher": "AJP",
+                  "title": "South Korea, Peru to expand cooperation in defense, critical minerals",
+                  "url": "https://www.ajupress.com/",
+                  "published": "2024-11-17"
+                }
+              ],
+              "tags": ["apec-2024"]
+            }""";
+
+    public static final String AGREEMENT = """
+            {
+              "id": "0c7d2a8e-4b1f-4e8a-9f0e-7a6b5c4d3e21",
+              "title": "MOU on joint production of KF-21 fighter jet components",
+              "summary": "Korea Aerospace Industries and SEMAN agree to produce KF-21 components jointly.",
+              "type": "MOU",
+              "status": "SIGNED",
+              "sectors": ["AEROSPACE"],
+              "modes": ["JOINT_PRODUCTION"],
+              "parties": [
+                {"party": {"id": "6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01", "name": "Korea Aerospace Industries",
+                  "acronym": "KAI", "country": "KR"}, "role": "SIGNATORY"},
+                {"party": {"id": "6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e02",
+                  "name": "Servicio de Mantenimiento de la Fuerza Aérea del Perú", "acronym": "SEMAN",
+                  "country": "PE"}, "role": "SIGNATORY"}
+              ],
+              "countries": ["KR", "PE"],
+              "systems": ["KF-21"],
+              "signed": "2024-11-16",
+              "sources": [
+                {
+                  "publisher": "AJP",
+                  "title": "South Korea, Peru to expand cooperation in defense, critical minerals",
+                  "url": "https://www.ajupress.com/",
+                  "published": "2024-11-17"
+                }
+              ],
+              "tags": ["apec-2024"],
+              "version": 0,
+              "createdAt": "2026-11-23T10:15:30.123456Z",
+              "updatedAt": "2026-11-23T10:15:30.123456Z"
+            }""";
+
+    public static final String AGREEMENT_PAGE = "{\"items\": [" + AGREEMENT + "], \"page\": 1, \"size\": 20,"
+            + " \"total\": 1, \"totalPages\": 1}";
+
+    public static final String DUPLICATE_PARTY = """
+            {
+              "type": "/problems/conflict",
+              "title": "Conflicts with existing records",
+              "status": 409,
+              "detail": "A party named 'Korea Aerospace Industries' already exists in KR with id 6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01",
+              "instance": "/api/v1/parties"
+            }""";
+}

@@ -1,0 +1,30 @@
+package io.accords.api;
+
+import io.accords.common.Versioned;
+import io.accords.common.Versions;
+import io.accords.paging.PageLinks;
+import io.accords.paging.PageView;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Responses that carry records: a page with its links, one record always with its ETag, a new one with its Location. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    /** A page of a collection, with its {@code Link} header. */
+    public static <T> RestResponse<PageView<T>> page(UriInfo uri, PageView<T> page) {
+        return RestResponse.ResponseBuilder.ok(page).header("Link", PageLinks.header(uri, page)).build();
+    }
+
+    public static <T extends Versioned> RestResponse<T> ok(T record) {
+        return RestResponse.ResponseBuilder.ok(record).tag(Versions.entityTag(record.version())).build();
+    }
+
+    public static <T extends Versioned> RestResponse<T> created(UriInfo uri, T record) {
+        return RestResponse.ResponseBuilder.<T> created(uri.getAbsolutePathBuilder()
+                .path(record.id().toString()).build()).entity(record)
+                .tag(Versions.entityTag(record.version())).build();
+    }
+}

@@ -1,0 +1,115 @@
+package io.accords.party;
+
+import io.accords.common.VersionedEntity;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** A government, ministry, armed service, agency, state-owned enterprise or company that takes part in agreements. */
+@Entity
+@Table(name = "party")
+public class Party extends VersionedEntity {
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    /** The name folded for the uniqueness rule: a name is unique within its country whatever its case or spacing. */
+    @Column(name = "name_key", nullable = false, length = 200)
+    private String nameKey;
+
+    @Column(length = 32)
+    private String acronym;
+
+    @ElementCollection
+    @CollectionTable(name = "party_alias", joinColumns = @JoinColumn(name = "party_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "alias", nullable = false, length = 200)
+    private List<String> aliases = new ArrayList<>();
+
+    @Column(nullable = false, length = 2)
+    private String country;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private PartyKind kind;
+
+    @ElementCollection
+    @CollectionTable(name = "party_identifier", joinColumns = @JoinColumn(name = "party_id"))
+    @OrderColumn(name = "position")
+    private List<PartyIdentifier> identifiers = new ArrayList<>();
+
+    protected Party() {
+        // for JPA
+    }
+
+    public Party(UUID id) {
+        super(id);
+    }
+
+    public static String nameKey(String name) {
+        return name == null ? null : name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+        this.nameKey = nameKey(name);
+    }
+
+    public String getNameKey() {
+        return nameKey;
+    }
+
+    public String getAcronym() {
+        return acronym;
+    }
+
+    public void setAcronym(String acronym) {
+        this.acronym = acronym;
+    }
+
+    public List<String> getAliases() {
+        return aliases;
+    }
+
+    public void setAliases(List<String> aliases) {
+        this.aliases = aliases;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country;
+    }
+
+    public PartyKind getKind() {
+        return kind;
+    }
+
+    public void setKind(PartyKind kind) {
+        this.kind = kind;
+    }
+
+    public List<PartyIdentifier> getIdentifiers() {
+        return identifiers;
+    }
+
+    public void setIdentifiers(List<PartyIdentifier> identifiers) {
+        this.identifiers = identifiers;
+    }
+}

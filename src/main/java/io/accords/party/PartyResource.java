@@ -1,0 +1,158 @@
+package io.accords.party;
+
+import io.accords.agreement.AgreementService;
+import io.accords.agreement.AgreementView;
+import io.accords.api.ApiExamples;
+import io.accords.api.Responses;
+import io.accords.common.Versions;
+import io.accords.paging.PageParams;
+import io.accords.paging.PageView;
+import io.accords.problem.Problem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** HTTP for parties: parse, call {@link PartyService}, shape the response. */
+@Path("/api/v1/parties")
+@Tag(name = "Parties")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PartyResource {
+
+    private final PartyService parties;
+    private final AgreementService agreements;
+    PartyResource(PartyService parties, AgreementService agreements) {
+        this.parties = parties;
+        this.agreements = agreements;
+    }
+
+    @GET
+    @Operation(operationId = "listParties", summary = "List parties",
+            description = "Pages through all parties. Sort keys: name, acronym, country, kind, createdAt, updatedAt;"
+                    + " prefix with - for descending. The order always ends with the id, so pages never overlap."
+                    + " Link headers give the first, prev, next and last pages.")
+    @APIResponse(responseCode = "200", description = "One page of parties",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "parties", value = ApiExamples.PARTY_PAGE)))
+    public RestResponse<PageView<PartyView>> list(@BeanParam @Valid PageParams page,
+            @Parameter(hidden = true) @Context UriInfo uri) {
+        PageView<PartyView> result = parties.list(page);
+        return Responses.page(uri, result);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getParty", summary = "Get a party",
+            description = "Returns one party. The ETag header carries its version, for If-Match on later writes.")
+    @APIResponse(responseCode = "200", description = "The party",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "party", value = ApiExamples.PARTY)))
+    public RestResponse<PartyView> get(@PathParam("id") UUID id) {
+        PartyView party = parties.get(id);
+        return Responses.ok(party);
+    }
+
+    @GET
+    @Path("{id}/agreements")
+    @Operation(operationId = "listPartyAgreements", summary = "List a party's agreements",
+            description = "Pages through the agreements that name this party in any role, with the same paging and"
+                    + " sort keys as listAgreements.")
+    @APIResponse(responseCode = "200", description = "One page of agreements",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "agreements", value = ApiExamples.AGREEMENT_PAGE)))
+    public RestResponse<PageView<AgreementView>> agreements(@PathParam("id") UUID id,
+            @BeanParam @Valid PageParams page, @Parameter(hidden = true) @Context UriInfo uri) {
+        PageView<AgreementView> result = agreements.listNamingParty(id, page);
+        return Responses.page(uri, result);
+    }
+
+    @POST
+    @Operation(operationId = "createParty", summary = "Create a party",
+            description = "Creates a party. Its name must be unique within its country (409 otherwise). Answers 201"
+                    + " with the party, its Location and its ETag.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "party", value = ApiExamples.PARTY_INPUT)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "party", value = ApiExamples.PARTY)))
+    @APIResponse(responseCode = "409", description = "A party with this name already exists in this country",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "duplicate", value = ApiExamples.DUPLICATE_PARTY)))
+    public RestResponse<PartyView> create(@NotNull @Valid PartyInput body, @Context UriInfo uri) {
+        PartyView created = parties.create(body);
+        return Responses.created(uri, created);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(operationId = "replaceParty", summary = "Replace a party",
+            description = "Replaces every client-writable field. Send If-Match with the ETag you read to be sure"
+                    + " nobody changed the party meanwhile (412 otherwise).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "party", value = ApiExamples.PARTY_INPUT)))
+    @APIResponse(responseCode = "200", description = "The replaced party",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "party", value = ApiExamples.PARTY)))
+    public RestResponse<PartyView> replace(@PathParam("id") UUID id, @NotNull @Valid PartyInput body,
+            @Parameter(description = "ETag of the version this change is based on", example = "\"0\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PartyView replaced = parties.replace(id, Versions.fromIfMatch(ifMatch), body);
+        return Responses.ok(replaced);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes("application/merge-patch+json")
+    @Operation(operationId = "patchParty", summary = "Change some fields of a party",
+            description = "Applies an RFC 7396 JSON merge patch: the members sent replace the stored ones, null"
+                    + " removes one. The result must be a valid party.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
+            examples = @ExampleObject(name = "new alias", value = "{\"aliases\": [\"Korea Aerospace\"]}")))
+    @APIResponse(responseCode = "200", description = "The changed party",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "party", value = ApiExamples.PARTY)))
+    public RestResponse<PartyView> patch(@PathParam("id") UUID id, @NotNull JsonNode body,
+            @Parameter(description = "ETag of the version this change is based on", example = "\"0\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
+        PartyView patched = parties.patch(id, Versions.fromIfMatch(ifMatch), body);
+        return Responses.ok(patched);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteParty", summary = "Delete a party",
+            description = "Deletes a party that no agreement names; otherwise answers 409 listing those agreements.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public RestResponse<Void> delete(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version this deletion is based on", example = "\"0\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        parties.delete(id, Versions.fromIfMatch(ifMatch));
+        return RestResponse.noContent();
+    }
+}

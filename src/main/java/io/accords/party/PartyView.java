@@ -1,0 +1,22 @@
+package io.accords.party;
+
+import io.accords.common.Versioned;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A party as the service returns it. */
+@Schema(name = "Party", description = "A government, agency, state enterprise or company")
+public record PartyView(
+        @Schema(examples = "3f0d6f7e-2b7c-4f7e-9a55-0d1c2c3b4a51") UUID id,
+        @Schema(examples = "Korea Aerospace Industries") String name,
+        @Schema(examples = "KAI") String acronym,
+        List<String> aliases,
+        @Schema(examples = "KR") String country,
+        PartyKind kind,
+        List<PartyInput.Identifier> identifiers,
+        @Schema(description = "Increases with every change; also sent as the ETag", examples = "0") long version,
+        Instant createdAt,
+        Instant updatedAt) implements Versioned {
+}

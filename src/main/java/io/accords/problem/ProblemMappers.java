@@ -1,0 +1,267 @@
+package io.accords.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an RFC 9457 problem detail, so that no client ever sees a stack trace, an HTML page or an
+ * empty error body.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Set<String> SERVICE_FIELDS = Set.of("id", "version", "createdAt", "updatedAt", "countries");
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldViolation> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldViolation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
+                .distinct()
+                .toList();
+        return respond(ProblemException.invalid(errors).toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(jsonProblem(e, path(uri)));
+    }
+
+    /** Quarkus' own Jackson mapper for this type answers with an empty body; this one says which field is wrong. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return respond(jsonProblem(e, path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return staleRecord(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return staleRecord(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        if (causedBy(e, org.hibernate.exception.ConstraintViolationException.class)) {
+            LOG.debugf(e, "Write refused by a database constraint at %s", path(uri));
+            return respond(ProblemType.CONFLICT.problem(
+                    "The write conflicts with a record written at the same time; read it again and retry", path(uri)));
+        }
+        if (causedBy(e, StaleStateException.class) || causedBy(e, OptimisticLockException.class)) {
+            return staleRecord(uri);
+        }
+        return unexpected(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri, ContainerRequestContext request) {
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return respond(jsonProblem(cause, path(uri)));
+        }
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (status) {
+            case 404 -> e.getCause() instanceof IllegalArgumentException
+                    ? "'" + lastSegment(uri) + "' is not a valid id; ids are UUIDs"
+                    : "Nothing is served at " + path(uri) + "; the API lives under /api/v1";
+            case 405 -> "This resource does not accept " + request.getMethod() + "; it accepts "
+                    + String.join(", ", AllowedMethods.at(path(uri)));
+            case 415 -> "Content-Type " + describeMediaType(request.getHeaderString(HttpHeaders.CONTENT_TYPE))
+                    + " is not accepted here; send application/json (application/merge-patch+json for PATCH)";
+            case 406 -> "This resource cannot answer in any of the types in Accept; ask for application/json";
+            case 413 -> "The body is larger than this service accepts";
+            default -> e.getMessage();
+        };
+        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(type.uri(), type.title(), status, detail, path(uri), null, null));
+        if (e instanceof NotAllowedException) {
+            builder.allow(AllowedMethods.at(path(uri)));
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = Integer.MAX_VALUE)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure at %s", path(uri));
+        return respond(ProblemType.INTERNAL_ERROR.problem(
+                "The service failed to handle this request; it has been logged", path(uri)));
+    }
+
+    private Response staleRecord(UriInfo uri) {
+        return respond(ProblemType.PRECONDITION_FAILED.problem(
+                "The record was changed by someone else while this request ran; read it again and retry", path(uri)));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    private static Problem jsonProblem(JsonProcessingException e, String instance) {
+        JsonProcessingException syntax = syntaxError(e);
+        if (syntax == null && e instanceof JsonMappingException mapping) {
+            return ProblemException.invalid(fieldPath(mapping), describe(mapping)).toProblem(instance);
+        }
+        e = syntax == null ? e : syntax;
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return ProblemType.MALFORMED_JSON.problem("The body is not well-formed JSON: " + e.getOriginalMessage()
+                + where, instance);
+    }
+
+    /** The error that makes the body not JSON at all, as opposed to JSON of the wrong shape; null if none. */
+    private static JsonProcessingException syntaxError(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+                return parse;
+            }
+        }
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith("Trailing token") ? e : null;
+    }
+
+    private static String lastSegment(UriInfo uri) {
+        List<jakarta.ws.rs.core.PathSegment> segments = uri.getPathSegments();
+        return segments.isEmpty() ? "" : segments.get(segments.size() - 1).getPath();
+    }
+
+    private static String describeMediaType(String type) {
+        return type == null ? "(none)" : "'" + type + "'";
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A violation's path as a client wrote it: {@code parties[0].role}, or a parameter's name. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                field.append('[').append(node.getKey()).append(']');
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        if (!field.isEmpty()) {
+            return field.toString();
+        }
+        return parameter == null ? "body" : parameter;
+    }
+
+    static String fieldPath(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static String describe(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String name = String.valueOf(unknown.getPropertyName());
+            return SERVICE_FIELDS.contains(name) ? "is set by the service and cannot be sent"
+                    : "is not a field of this resource";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(String::valueOf).collect(Collectors.joining(", ")) + ", not '" + invalid.getValue() + "'";
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() != null) {
+            return e.getCause().getMessage();
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + describeType(mismatch.getTargetType());
+        }
+        return "cannot be read: " + e.getOriginalMessage();
+    }
+
+    private static String describeType(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (type.isRecord()) {
+            return "an object";
+        }
+        return "a " + type.getSimpleName();
+    }
+}

@@ -1,0 +1,134 @@
+package io.accords.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed {@code openapi/openapi.yaml} is the contract: it must equal what the service serves, and every
+ * operation in it must be documented as README promises. Regenerate it with
+ * {@code ./mvnw test -Dtest=OpenApiContractTest -Dopenapi.write=true}.
+ */
+@QuarkusTest
+class OpenApiContractTest {
+
+    private static final Path COMMITTED = Path.of("openapi", "openapi.yaml");
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
+
+    @Test
+    void committedDocumentEqualsServedDocument() throws Exception {
+        String served = given().accept("application/yaml").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        if (Boolean.getBoolean("openapi.write")) {
+            Files.createDirectories(COMMITTED.getParent());
+            Files.writeString(COMMITTED, served, StandardCharsets.UTF_8);
+        }
+        assertTrue(Files.exists(COMMITTED), COMMITTED + " is committed");
+        assertEquals(Files.readString(COMMITTED, StandardCharsets.UTF_8), served,
+                "openapi/openapi.yaml differs from /q/openapi; regenerate it: "
+                        + "./mvnw test -Dtest=OpenApiContractTest -Dopenapi.write=true");
+    }
+
+    @Test
+    void everyOperationIsFullyDocumented() throws Exception {
+        JsonNode doc = document();
+        List<String> missing = new ArrayList<>();
+        int operations = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (String method : METHODS) {
+                JsonNode op = path.getValue().path(method);
+                if (op.isMissingNode()) {
+                    continue;
+                }
+                operations++;
+                String name = method.toUpperCase() + " " + path.getKey();
+                for (String field : List.of("summary", "description", "operationId")) {
+                    if (op.path(field).asText().isBlank()) {
+                        missing.add(name + ": " + field);
+                    }
+                }
+                if (op.path("tags").isEmpty()) {
+                    missing.add(name + ": tag");
+                }
+                if (op.has("requestBody") && !hasExamples(op.path("requestBody").path("content"))) {
+                    missing.add(name + ": request example");
+                }
+                boolean successExample = false;
+                boolean anyError = false;
+                for (Iterator<Map.Entry<String, JsonNode>> responses = op.path("responses").fields(); responses.hasNext();) {
+                    Map.Entry<String, JsonNode> response = responses.next();
+                    int status = Integer.parseInt(response.getKey());
+                    if (status >= 400) {
+                        anyError = true;
+                        JsonNode content = response.getValue().path("content");
+                        if (!content.has("application/problem+json") || content.size() != 1) {
+                            missing.add(name + ": " + status + " as application/problem+json only");
+                        } else if (!hasExamples(content)) {
+                            missing.add(name + ": " + status + " example");
+                        }
+                    } else if (status == 204 || hasExamples(response.getValue().path("content"))) {
+                        successExample = true;
+                    }
+                }
+                if (!successExample) {
+                    missing.add(name + ": success response example");
+                }
+                if (!anyError) {
+                    missing.add(name + ": error responses");
+                }
+            }
+        }
+        assertTrue(operations >= 11, "all operations are in the document, found " + operations);
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void writeOperationsDocumentTheirConflictsAndPreconditions() throws Exception {
+        JsonNode paths = document().path("paths");
+        JsonNode replace = paths.path("/api/v1/agreements/{id}").path("put").path("responses");
+        for (String status : List.of("400", "404", "412", "413", "415", "500")) {
+            assertTrue(replace.has(status), "replaceAgreement documents " + status);
+        }
+        assertTrue(paths.path("/api/v1/parties/{id}").path("delete").path("responses").has("409"));
+        assertTrue(paths.path("/api/v1/parties").path("post").path("responses").has("409"));
+        assertFalse(paths.path("/api/v1/agreements").path("get").path("responses").has("412"));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/html"));
+    }
+
+    private static boolean hasExamples(JsonNode content) {
+        if (content.isMissingNode() || content.isEmpty()) {
+            return false;
+        }
+        for (JsonNode media : content) {
+            if (!media.has("examples") && !media.has("example")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode document() throws Exception {
+        String json = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        return new ObjectMapper().readTree(json);
+    }
+}

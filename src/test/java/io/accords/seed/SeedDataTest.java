@@ -1,0 +1,109 @@
+package io.accords.seed;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The agreements reported in the seed articles are in the registry from the first start, exactly as reported. */
+@QuarkusTest
+class SeedDataTest {
+
+    static final String KAI_SEMAN = "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5";
+    static final String HHI_SIMA = "e0b02e68-d667-510a-8733-20ed4c686e2b";
+
+    @Inject
+    SeedLoader loader;
+
+    @Test
+    void kaiSemanKf21MouIsSeededAsReported() {
+        given().when().get("/api/v1/agreements/{id}", KAI_SEMAN)
+                .then().statusCode(200)
+                .body("type", equalTo("MOU"))
+                .body("status", equalTo("SIGNED"))
+                .body("signed", equalTo("2024-11-16"))
+                .body("sectors", contains("AEROSPACE"))
+                .body("modes", contains("JOINT_PRODUCTION"))
+                .body("systems", contains("KF-21"))
+                .body("parties.party.acronym", containsInAnyOrder("KAI", "SEMAN"))
+                .body("parties.role", everyItem(equalTo("SIGNATORY")))
+                .body("countries", contains("KR", "PE"))
+                .body("value", nullValue())
+                .body("sources[0].publisher", equalTo("AJP"))
+                .body("sources[0].url", startsWith("https://"));
+    }
+
+    @Test
+    void hhiSimaNavalMouIsSeededWithWitnesses() {
+        given().when().get("/api/v1/agreements/{id}", HHI_SIMA)
+                .then().statusCode(200)
+                .body("type", equalTo("MOU"))
+                .body("status", equalTo("SIGNED"))
+                .body("signed", equalTo("2024-11-16"))
+                .body("sectors", contains("NAVAL"))
+                .body("modes", contains("CO_DEVELOPMENT"))
+                .body("parties.findAll { it.role == 'SIGNATORY' }.party.acronym", containsInAnyOrder("HD HHI", "SIMA"))
+                .body("parties.findAll { it.role == 'WITNESS' }.party.country", containsInAnyOrder("KR", "PE"));
+    }
+
+    @Test
+    void pitchesAndWishesAreProposedAndDatedOnlyAsPreciselyAsReported() {
+        JsonPath all = given().queryParam("size", 100).when().get("/api/v1/agreements").then().extract().jsonPath();
+        List<Map<String, Object>> seeded = all.getList("items.findAll { it.tags.contains('korea-peru') || it.tags.contains('korea-chile') }");
+        assertEquals(12, seeded.size(), "every agreement, partnership and pitch of the three articles");
+        Map<String, Object> fa50 = one(seeded, "FA-50");
+        assertEquals("PROPOSED", fa50.get("status"));
+        assertEquals("2023-11-16", fa50.get("announced"));
+        assertEquals(null, fa50.get("signed"));
+        Map<String, Object> chile = one(seeded, "Chile");
+        assertEquals("PROPOSED", chile.get("status"));
+        assertEquals(List.of("CL", "KR"), chile.get("countries"));
+        Map<String, Object> navy = one(seeded, "Peruvian Navy");
+        assertEquals("2024", navy.get("announced"), "the article says only 'earlier this year'");
+        for (Map<String, Object> agreement : seeded) {
+            List<?> sources = (List<?>) agreement.get("sources");
+            assertEquals(false, sources.isEmpty(), agreement.get("title") + " names its source");
+        }
+    }
+
+    @Test
+    void seedPartiesCarryAcronymsAndAliases() {
+        given().queryParam("size", 100).when().get("/api/v1/parties")
+                .then().statusCode(200)
+                .body("items.acronym", hasItem("SIMA"))
+                .body("items.acronym", hasItem("FAME"))
+                .body("items.find { it.acronym == 'HD HHI' }.aliases", hasItem("Hyundai Heavy Industries"));
+    }
+
+    @Test
+    void loadingAgainNeverDuplicates() {
+        int agreements = total("/api/v1/agreements");
+        int parties = total("/api/v1/parties");
+        loader.onStart(null);
+        assertEquals(agreements, total("/api/v1/agreements"));
+        assertEquals(parties, total("/api/v1/parties"));
+    }
+
+    private static int total(String path) {
+        return given().when().get(path).then().statusCode(200).extract().path("total");
+    }
+
+    private static Map<String, Object> one(List<Map<String, Object>> agreements, String titlePart) {
+        List<Map<String, Object>> matches = agreements.stream()
+                .filter(a -> ((String) a.get("title")).contains(titlePart)).toList();
+        assertEquals(1, matches.size(), "one seeded agreement titled with " + titlePart);
+        return matches.get(0);
+    }
+}
