@@ -1,27 +1,31 @@
-# Accords, JVM image of the PostgreSQL build.
+# Accords as a native executable in a minimal image: the PostgreSQL build, compiled by Mandrel.
+#
 #   docker build -t accords .
 #   docker run -p 8080:8080 -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/accords \
 #     -e QUARKUS_DATASOURCE_USERNAME=accords -e QUARKUS_DATASOURCE_PASSWORD=... accords
-# (Not built on the development machines, which have no container engine; see README.)
+#
+# Needs nothing but Docker: the builder stage brings the JDK, Maven (through the wrapper) and native-image.
+# The JVM image is built by src/main/docker/Dockerfile.jvm. Neither was built on the development machines,
+# which have no container engine (see README).
 
-FROM eclipse-temurin:17-jdk AS build
-WORKDIR /src
-COPY mvnw ./
-COPY .mvn .mvn
-COPY pom.xml ./
+## Stage 1: compile the native executable
+FROM quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-25 AS build
+USER root
+WORKDIR /code
+COPY --chown=1001:0 mvnw ./
+COPY --chown=1001:0 .mvn .mvn
+COPY --chown=1001:0 pom.xml ./
+RUN chown 1001:0 /code
+USER 1001
 RUN ./mvnw -B -ntp -q dependency:go-offline -Ppostgresql
-COPY src src
-RUN ./mvnw -B -ntp -q package -DskipTests -Ppostgresql
+COPY --chown=1001:0 src src
+RUN ./mvnw -B -ntp package -DskipTests -Ppostgresql -Dnative
 
-FROM eclipse-temurin:17-jre
-ENV LANGUAGE=en_US:en \
-    JAVA_OPTS_APPEND="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
-RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin accords
-WORKDIR /deployments
-COPY --from=build --chown=10001:0 /src/target/quarkus-app/lib/ lib/
-COPY --from=build --chown=10001:0 /src/target/quarkus-app/*.jar ./
-COPY --from=build --chown=10001:0 /src/target/quarkus-app/app/ app/
-COPY --from=build --chown=10001:0 /src/target/quarkus-app/quarkus/ quarkus/
-USER 10001
+## Stage 2: a minimal runtime with the executable only, run as a non-root user
+FROM quay.io/quarkus/ubi9-quarkus-micro-image:2.0
+WORKDIR /work/
+RUN chown 1001:0 /work && chmod g+rwX /work
+COPY --from=build --chown=1001:0 --chmod=0755 /code/target/*-runner /work/application
 EXPOSE 8080
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS_APPEND -jar /deployments/quarkus-run.jar"]
+USER 1001
+ENTRYPOINT ["./application", "-Dquarkus.http.host=0.0.0.0"]

@@ -6,52 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accords.support.Api;
+import io.accords.support.PackagedApp;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the packaged application ({@code target/quarkus-app}) as its own process, writes, stops it (gracefully, then
- * with SIGKILL) and starts it again: what it acknowledged must still be there. On the H2 build the database is a file
- * in a fresh folder; on the PostgreSQL build it is the server named by the {@code accords.it.jdbc-url} property.
+ * Writes through the packaged application, stops it (gracefully, then with SIGKILL) and starts it again on the same
+ * database: everything it acknowledged must still be there.
  */
 class RestartDurabilityIT {
 
     @TempDir
     Path data;
 
-    private Process app;
-    private int port;
-
-    @BeforeEach
-    void choosePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        RestAssured.port = port;
-    }
+    private PackagedApp app;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (app != null && app.isAlive()) {
-            app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        if (app != null) {
+            app.close();
         }
     }
 
@@ -65,8 +45,8 @@ class RestartDurabilityIT {
                 .body("{\"status\": \"IN_FORCE\", \"effective\": \"2025-03\"}")
                 .when().patch("/api/v1/agreements/{id}", id).then().statusCode(200);
 
-        app.destroy();
-        assertTrue(app.waitFor(60, TimeUnit.SECONDS), "the service stops on SIGTERM");
+        app.terminate();
+        assertTrue(app.awaitExit(60), "the service stops on SIGTERM");
         start();
 
         Api.getAgreement(id).statusCode(200)
@@ -91,8 +71,7 @@ class RestartDurabilityIT {
                 .body(Api.with(Api.agreement(party), "status", "TERMINATED"))
                 .when().put("/api/v1/agreements/{id}", last).then().statusCode(200);
 
-        app.destroyForcibly();
-        assertTrue(app.waitFor(30, TimeUnit.SECONDS));
+        app.kill();
         start();
 
         for (String id : acknowledged) {
@@ -105,54 +84,10 @@ class RestartDurabilityIT {
     }
 
     private void start() throws Exception {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        assertTrue(Files.exists(jar), "the application is packaged at " + jar);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port,
-                "-Daccords.seed.enabled=false"));
-        String url = System.getProperty("accords.it.jdbc-url", "");
-        if (url.isBlank()) {
-            command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + data.resolve("accords")
-                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-        } else {
-            command.add("-Dquarkus.datasource.jdbc.url=" + url);
-            command.add("-Dquarkus.datasource.username=" + System.getProperty("accords.it.username"));
-            command.add("-Dquarkus.datasource.password=" + System.getProperty("accords.it.password"));
+        if (app == null) {
+            app = new PackagedApp(data);
         }
-        command.add("-jar");
-        command.add(jar.toString());
-        app = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("app.log").toFile()))
-                .start();
-        awaitReady();
-    }
-
-    private void awaitReady() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(app.isAlive(), () -> "the service exited early:\n" + log());
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the service did not become ready in 90 s:\n" + log());
-    }
-
-    private String log() {
-        try {
-            return Files.readString(data.resolve("app.log"));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        app.start();
+        RestAssured.port = app.port();
     }
 }

@@ -12,7 +12,9 @@ import io.accords.party.PartyRepository;
 import io.accords.problem.FieldViolation;
 import io.accords.problem.ProblemException;
 import io.accords.problem.RecordReference;
+import io.accords.ops.RecordChange;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class AgreementService {
+
+    private static final String RECORD = "agreement";
 
     public static final SortOrder SORT = new SortOrder(Map.of(
             "title", "title",
@@ -41,13 +45,15 @@ public class AgreementService {
     private final PartyRepository parties;
     private final AgreementMapper mapper;
     private final MergePatch mergePatch;
+    private final Event<RecordChange> changes;
 
     AgreementService(AgreementRepository agreements, PartyRepository parties, AgreementMapper mapper,
-            MergePatch mergePatch) {
+            MergePatch mergePatch, Event<RecordChange> changes) {
         this.agreements = agreements;
         this.parties = parties;
         this.mapper = mapper;
         this.mergePatch = mergePatch;
+        this.changes = changes;
     }
 
     public PageView<AgreementView> list(PageParams params) {
@@ -79,23 +85,20 @@ public class AgreementService {
         apply(input, agreement);
         agreements.persist(agreement);
         agreements.flush();
+        changes.fire(new RecordChange(RECORD, RecordChange.Kind.CREATED));
         return mapper.toView(agreement);
     }
 
     public AgreementView replace(UUID id, Long expectedVersion, AgreementInput input) {
         Agreement agreement = find(id);
         Versions.require(agreement.getVersion(), expectedVersion, "agreement");
-        apply(input, agreement);
-        agreements.flush();
-        return mapper.toView(agreement);
+        return update(agreement, input);
     }
 
     public AgreementView patch(UUID id, Long expectedVersion, JsonNode patch) throws JsonProcessingException {
         Agreement agreement = find(id);
         Versions.require(agreement.getVersion(), expectedVersion, "agreement");
-        apply(mergePatch.apply(mapper.toInput(agreement), patch, AgreementInput.class), agreement);
-        agreements.flush();
-        return mapper.toView(agreement);
+        return update(agreement, mergePatch.apply(mapper.toInput(agreement), patch, AgreementInput.class));
     }
 
     public void delete(UUID id, Long expectedVersion) {
@@ -108,6 +111,14 @@ public class AgreementService {
         }
         agreements.delete(agreement);
         agreements.flush();
+        changes.fire(new RecordChange(RECORD, RecordChange.Kind.DELETED));
+    }
+
+    private AgreementView update(Agreement agreement, AgreementInput input) {
+        apply(input, agreement);
+        agreements.flush();
+        changes.fire(new RecordChange(RECORD, RecordChange.Kind.UPDATED));
+        return mapper.toView(agreement);
     }
 
     private Agreement find(UUID id) {

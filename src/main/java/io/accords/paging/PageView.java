@@ -1,9 +1,11 @@
 package io.accords.paging;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a collection, with what a client needs to walk the rest. */
+@RegisterForReflection
 public record PageView<T>(
         @Schema(description = "The records on this page") List<T> items,
         @Schema(description = "This page's number, from 1", examples = "1") int page,

@@ -10,7 +10,9 @@ import io.accords.common.MergePatch;
 import io.accords.common.Versions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.accords.ops.RecordChange;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class PartyService {
+
+    private static final String RECORD = "party";
 
     public static final SortOrder SORT = new SortOrder(Map.of(
             "name", "nameKey",
@@ -33,12 +37,15 @@ public class PartyService {
     private final AgreementRepository agreements;
     private final PartyMapper mapper;
     private final MergePatch mergePatch;
+    private final Event<RecordChange> changes;
 
-    PartyService(PartyRepository parties, AgreementRepository agreements, PartyMapper mapper, MergePatch mergePatch) {
+    PartyService(PartyRepository parties, AgreementRepository agreements, PartyMapper mapper, MergePatch mergePatch,
+            Event<RecordChange> changes) {
         this.parties = parties;
         this.agreements = agreements;
         this.mapper = mapper;
         this.mergePatch = mergePatch;
+        this.changes = changes;
     }
 
     public PageView<PartyView> list(PageParams params) {
@@ -49,16 +56,6 @@ public class PartyService {
 
     public PartyView get(UUID id) {
         return mapper.toView(find(id));
-    }
-
-    public PartyView patch(UUID id, Long expectedVersion, JsonNode patch) throws JsonProcessingException {
-        Party party = find(id);
-        Versions.require(party.getVersion(), expectedVersion, "party");
-        PartyInput input = mergePatch.apply(mapper.toInput(party), patch, PartyInput.class);
-        requireUniqueName(input, id);
-        mapper.update(input, party);
-        parties.flush();
-        return mapper.toView(party);
     }
 
     public PartyView create(PartyInput input) {
@@ -72,16 +69,20 @@ public class PartyService {
         mapper.update(input, party);
         parties.persist(party);
         parties.flush();
+        changes.fire(new RecordChange(RECORD, RecordChange.Kind.CREATED));
         return mapper.toView(party);
     }
 
     public PartyView replace(UUID id, Long expectedVersion, PartyInput input) {
         Party party = find(id);
         Versions.require(party.getVersion(), expectedVersion, "party");
-        requireUniqueName(input, id);
-        mapper.update(input, party);
-        parties.flush();
-        return mapper.toView(party);
+        return update(party, input);
+    }
+
+    public PartyView patch(UUID id, Long expectedVersion, JsonNode patch) throws JsonProcessingException {
+        Party party = find(id);
+        Versions.require(party.getVersion(), expectedVersion, "party");
+        return update(party, mergePatch.apply(mapper.toInput(party), patch, PartyInput.class));
     }
 
     public void delete(UUID id, Long expectedVersion) {
@@ -96,10 +97,19 @@ public class PartyService {
         }
         parties.delete(party);
         parties.flush();
+        changes.fire(new RecordChange(RECORD, RecordChange.Kind.DELETED));
     }
 
     Party find(UUID id) {
         return parties.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("party", id));
+    }
+
+    private PartyView update(Party party, PartyInput input) {
+        requireUniqueName(input, party.getId());
+        mapper.update(input, party);
+        parties.flush();
+        changes.fire(new RecordChange(RECORD, RecordChange.Kind.UPDATED));
+        return mapper.toView(party);
     }
 
     private void requireUniqueName(PartyInput input, UUID self) {

@@ -26,7 +26,7 @@ public class BodySizeGuard {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
+        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && exceeds(declared)) {
                 Problem problem = ProblemType.PAYLOAD_TOO_LARGE.problem("The body declares " + declared

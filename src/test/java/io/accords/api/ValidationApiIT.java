@@ -1,0 +1,8 @@
+package io.accords.api;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same scenarios as {@link ValidationApiTest}, against the packaged application (the native executable with -Dnative). */
+@QuarkusIntegrationTest
+class ValidationApiIT extends ValidationApiTest {
+}
