@@ -1,0 +1,90 @@
+package io.accords.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.accords.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** What operators rely on: health checks, metrics and request ids. */
+@QuarkusTest
+class OperationsTest {
+
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @Test
+    void healthChecksReportStartedReadyWithTheDatabaseAndLive() {
+        given().when().get("/q/health/started").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("accords-started"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"));
+        given().when().get("/q/health/live").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("accords"));
+    }
+
+    @Test
+    void echoesASaneRequestIdAndMakesOneOtherwise() {
+        given().header("X-Request-Id", "client-42.a").when().get("/api/v1/parties").then()
+                .header("X-Request-Id", "client-42.a");
+        given().when().get("/api/v1/parties").then()
+                .header("X-Request-Id", matchesPattern(UUID_PATTERN));
+        given().header("X-Request-Id", "has spaces and\ttabs").when().get("/api/v1/parties").then()
+                .header("X-Request-Id", matchesPattern(UUID_PATTERN));
+        given().header("X-Request-Id", "x".repeat(65)).when().get("/api/v1/nowhere").then()
+                .statusCode(404)
+                .header("X-Request-Id", matchesPattern(UUID_PATTERN));
+    }
+
+    @Test
+    void countsCommittedChangesOnly() {
+        double created = counter("party", "created");
+        double deleted = counter("party", "deleted");
+        String id = Api.createParty("KR");
+        given().when().delete("/api/v1/parties/{id}", id).then().statusCode(204);
+        assertEquals(created + 1, counter("party", "created"));
+        assertEquals(deleted + 1, counter("party", "deleted"));
+
+        String name = Api.unique("Counted once");
+        Api.createParty(Api.party(name, "PE"));
+        double afterFirst = counter("party", "created");
+        given().contentType(ContentType.JSON).body(Api.party(name, "PE")).when().post("/api/v1/parties")
+                .then().statusCode(409);
+        assertEquals(afterFirst, counter("party", "created"), "a refused write is not counted");
+
+        double agreementsUpdated = counter("agreement", "updated");
+        String agreement = Api.createAgreement();
+        given().contentType("application/merge-patch+json").body("{\"status\": \"IN_FORCE\"}")
+                .when().patch("/api/v1/agreements/{id}", agreement).then().statusCode(200);
+        assertEquals(agreementsUpdated + 1, counter("agreement", "updated"));
+    }
+
+    @Test
+    void timesRequestsByRouteTemplateAndStatusAndShowsThePool() {
+        given().when().get("/api/v1/agreements/{id}", java.util.UUID.randomUUID()).then().statusCode(404);
+        String metrics = metrics();
+        assertTrue(metrics.contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\","
+                + "status=\"404\",uri=\"/api/v1/agreements/{id}\"}"), "requests timed by route template and status");
+        assertTrue(metrics.contains("agroal_active_count{datasource=\"default\"}"), "connection-pool gauges");
+    }
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double counter(String record, String change) {
+        Matcher matcher = Pattern.compile("accords_records_changed_total\\{change=\"" + change + "\",record=\""
+                + record + "\"} ([0-9.E]+)").matcher(metrics());
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+}
