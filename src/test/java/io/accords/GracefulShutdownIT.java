@@ -55,7 +55,11 @@ class GracefulShutdownIT {
                 }
             }));
 
-            Thread.sleep(1500);
+            // A cold JVM on a busy machine may take a while to answer its first requests: wait for steady load.
+            long warmUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (served.get() < 20 && failures.isEmpty() && System.nanoTime() < warmUp) {
+                Thread.sleep(50);
+            }
             int servedBeforeSigterm = served.get();
             app.terminate();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -4,18 +4,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a body whose declared length exceeds {@code quarkus.http.limits.max-body-size} with a 413 problem detail,
- * before it is read. (The HTTP layer's own refusal has an empty body; it still guards chunked bodies that declare no
- * length.)
+ * Refuses a body larger than {@code quarkus.http.limits.max-body-size} with a 413 problem detail: before reading it
+ * when its declared length is too large, and in place of the HTTP layer's empty 413 when a chunked body runs past the
+ * limit.
  */
 @ApplicationScoped
 public class BodySizeGuard {
+
+    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT,
+            HttpMethod.PATCH);
 
     private final long limit;
     private final ObjectMapper json;
@@ -29,16 +36,37 @@ public class BodySizeGuard {
         router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && exceeds(declared)) {
-                Problem problem = ProblemType.PAYLOAD_TOO_LARGE.problem("The body declares " + declared
-                        + " bytes; this service accepts at most " + limit, context.request().path());
-                context.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(write(problem));
+                refuse(context, "The body declares " + declared + " bytes; this service accepts at most " + limit);
                 return;
             }
             context.next();
         });
+        // A chunked body declares no length: API bodies are read whole (they are small JSON documents) by a body
+        // handler that fails the request with 413 once the limit is passed, and the failure becomes a problem.
+        BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(limit).setHandleFileUploads(false);
+        router.route("/api/*").order(Integer.MIN_VALUE + 2).handler(context -> {
+            if (!context.request().headers().contains(HttpHeaders.CONTENT_LENGTH)
+                    && WITH_BODY.contains(context.request().method())) {
+                chunkedBodies.handle(context);
+            } else {
+                context.next();
+            }
+        });
+        router.route().order(Integer.MIN_VALUE + 1).failureHandler(context -> {
+            if (context.statusCode() == 413 && !context.response().ended()) {
+                refuse(context, "The body is larger than the " + limit + " bytes this service accepts");
+                return;
+            }
+            context.next();
+        });
+    }
+
+    private void refuse(RoutingContext context, String detail) {
+        Problem problem = ProblemType.PAYLOAD_TOO_LARGE.problem(detail, context.request().path());
+        context.response().setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(write(problem));
     }
 
     private boolean exceeds(String declared) {

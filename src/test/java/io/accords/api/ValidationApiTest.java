@@ -11,10 +11,20 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accords.support.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +99,7 @@ class ValidationApiTest {
         int before = total();
         assertInvalidField(given().contentType(ContentType.JSON).body(mutation.apply(valid))
                 .when().post(AGREEMENTS).then(), AGREEMENTS, field);
-        org.junit.jupiter.api.Assertions.assertEquals(before, total(), "a rejected write stores nothing");
+        assertEquals(before, total(), "a rejected write stores nothing");
     }
 
     @Test
@@ -162,6 +172,36 @@ class ValidationApiTest {
         assertProblem(given().contentType(ContentType.JSON).body(huge).when().post(AGREEMENTS).then(), 413,
                 "/problems/payload-too-large", AGREEMENTS)
                 .body("detail", containsString("at most 1048576"));
+    }
+
+    @TestHTTPResource("/api/v1/agreements")
+    URI agreements;
+
+    @Test
+    void answers413ForOversizedChunkedBody() throws Exception {
+        HttpResponse<String> response = postChunked("{\"title\": \"" + "x".repeat(1_100_000) + "\"}");
+        assertEquals(413, response.statusCode());
+        assertEquals(Api.PROBLEM_JSON, response.headers().firstValue("Content-Type").orElse(""));
+        JsonNode problem = JSON.readTree(response.body());
+        assertEquals("/problems/payload-too-large", problem.path("type").asText());
+        assertEquals(AGREEMENTS, problem.path("instance").asText());
+    }
+
+    @Test
+    void readsChunkedBodiesWithinTheLimit() throws Exception {
+        HttpResponse<String> response = postChunked("{\"title\": \"Chunked\"}");
+        assertEquals(400, response.statusCode(), "the body was read and validated");
+        assertEquals("/problems/invalid-request", JSON.readTree(response.body()).path("type").asText());
+    }
+
+    private HttpResponse<String> postChunked(String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(agreements)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(chunked, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
