@@ -2,6 +2,7 @@ package io.accords.agreement;
 
 import io.accords.common.MonetaryValue;
 import io.accords.common.PartialDate;
+import io.accords.common.SearchText;
 import io.accords.common.VersionedEntity;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
@@ -21,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** A cooperation agreement between parties: the record analysts search for. */
 @Entity
@@ -105,6 +107,10 @@ public class Agreement extends VersionedEntity {
     @OrderColumn(name = "position")
     @Column(name = "tag", nullable = false, length = 64)
     private List<String> tags = new ArrayList<>();
+
+    /** The folded words the text filter matches; see {@link SearchText}. */
+    @Column(name = "search_text", length = 100_000)
+    private String searchText;
 
     protected Agreement() {
         // for JPA
@@ -236,5 +242,17 @@ public class Agreement extends VersionedEntity {
 
     public void setTags(List<String> tags) {
         this.tags = tags;
+    }
+
+    public String getSearchText() {
+        return searchText;
+    }
+
+    /** Recomputes the words the text filter matches; call after the text, the parties or a party's names change. */
+    public void refreshSearchText() {
+        Stream<String> partyNames = parties.stream().map(Participant::getParty).distinct()
+                .flatMap(party -> party.searchableNames().stream());
+        searchText = SearchText.document(Stream.of(Stream.of(title, summary), systems.stream(), tags.stream(),
+                partyNames).flatMap(words -> words));
     }
 }

@@ -15,12 +15,9 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     private static final String NAMING_PARTY =
             "id in (select a.id from Agreement a join a.parties p where p.party.id = ?1)";
 
-    public List<Agreement> page(Sort sort, int pageIndex, int size) {
-        return findAll(sort).page(Page.of(pageIndex, size)).list();
-    }
-
-    public List<Agreement> pageNamingParty(UUID partyId, Sort sort, int pageIndex, int size) {
-        return find(NAMING_PARTY, sort, partyId).page(Page.of(pageIndex, size)).list();
+    /** Recomputes the search words of every agreement naming this party, after its names changed. */
+    public void refreshSearchTextNaming(UUID partyId) {
+        find(NAMING_PARTY, partyId).stream().forEach(Agreement::refreshSearchText);
     }
 
     public long countNamingParty(UUID partyId) {

@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.api.ApiExamples;
 import io.accords.api.Responses;
 import io.accords.common.Versions;
-import io.accords.paging.PageParams;
-import io.accords.paging.PageView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -45,21 +42,6 @@ public class AgreementResource {
 
     AgreementResource(AgreementService agreements) {
         this.agreements = agreements;
-    }
-
-    @GET
-    @Operation(operationId = "listAgreements", summary = "List agreements",
-            description = "Pages through all agreements, newest signature first by default. Sort keys: title, type,"
-                    + " status, announced, signed, effective, expires, createdAt, updatedAt; prefix with - for"
-                    + " descending; agreements without the date sort last. The order always ends with the id, so"
-                    + " pages never overlap. Link headers give the first, prev, next and last pages.")
-    @APIResponse(responseCode = "200", description = "One page of agreements",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "agreements", value = ApiExamples.AGREEMENT_PAGE)))
-    public RestResponse<PageView<AgreementView>> list(@BeanParam @Valid PageParams page,
-            @Parameter(hidden = true) @Context UriInfo uri) {
-        PageView<AgreementView> result = agreements.list(page);
-        return Responses.page(uri, result);
     }
 
     @GET

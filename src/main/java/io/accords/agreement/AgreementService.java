@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.common.MergePatch;
 import io.accords.common.Versions;
-import io.accords.paging.PageParams;
-import io.accords.paging.PageView;
 import io.accords.paging.SortOrder;
 import io.accords.party.Party;
 import io.accords.party.PartyRepository;
@@ -54,21 +52,6 @@ public class AgreementService {
         this.mapper = mapper;
         this.mergePatch = mergePatch;
         this.changes = changes;
-    }
-
-    public PageView<AgreementView> list(PageParams params) {
-        List<AgreementView> items = agreements.page(SORT.parse(params.sort), params.index(), params.size())
-                .stream().map(mapper::toView).toList();
-        return PageView.of(items, params, agreements.count());
-    }
-
-    public PageView<AgreementView> listNamingParty(UUID partyId, PageParams params) {
-        if (parties.findByIdOptional(partyId).isEmpty()) {
-            throw ProblemException.notFound("party", partyId);
-        }
-        List<AgreementView> items = agreements.pageNamingParty(partyId, SORT.parse(params.sort), params.index(),
-                params.size()).stream().map(mapper::toView).toList();
-        return PageView.of(items, params, agreements.countNamingParty(partyId));
     }
 
     public AgreementView get(UUID id) {
@@ -139,6 +122,7 @@ public class AgreementService {
         agreement.getParties().clear();
         agreement.getParties().addAll(participants);
         agreement.setParent(parent);
+        agreement.refreshSearchText();
     }
 
     private List<Participant> resolveParties(List<AgreementInput.Participation> input, List<FieldViolation> errors) {

@@ -112,4 +112,13 @@ public class Party extends VersionedEntity {
     public void setIdentifiers(List<PartyIdentifier> identifiers) {
         this.identifiers = identifiers;
     }
+
+    /** The names agreements are found by: name, acronym and aliases. */
+    public List<String> searchableNames() {
+        List<String> names = new ArrayList<>();
+        names.add(name);
+        names.add(acronym);
+        names.addAll(aliases);
+        return names;
+    }
 }

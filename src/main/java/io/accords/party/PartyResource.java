@@ -1,6 +1,5 @@
 package io.accords.party;
 
-import io.accords.agreement.AgreementService;
 import io.accords.agreement.AgreementView;
 import io.accords.api.ApiExamples;
 import io.accords.api.Responses;
@@ -8,6 +7,7 @@ import io.accords.common.Versions;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
 import io.accords.problem.Problem;
+import io.accords.search.AgreementSearchService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
@@ -46,8 +46,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class PartyResource {
 
     private final PartyService parties;
-    private final AgreementService agreements;
-    PartyResource(PartyService parties, AgreementService agreements) {
+    private final AgreementSearchService agreements;
+    PartyResource(PartyService parties, AgreementSearchService agreements) {
         this.parties = parties;
         this.agreements = agreements;
     }

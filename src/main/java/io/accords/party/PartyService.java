@@ -106,7 +106,11 @@ public class PartyService {
 
     private PartyView update(Party party, PartyInput input) {
         requireUniqueName(input, party.getId());
+        List<String> namesBefore = party.searchableNames();
         mapper.update(input, party);
+        if (!party.searchableNames().equals(namesBefore)) {
+            agreements.refreshSearchTextNaming(party.getId());
+        }
         parties.flush();
         changes.fire(new RecordChange(RECORD, RecordChange.Kind.UPDATED));
         return mapper.toView(party);

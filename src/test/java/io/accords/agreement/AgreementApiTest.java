@@ -258,9 +258,13 @@ class AgreementApiTest {
 
     @Test
     void sortsBySignatureDateNewestFirstWithUndatedLast() {
-        createAgreement(with(agreement(createParty("KR")), "signed", "1999-05"));
-        createAgreement(without(agreement(createParty("KR")), "signed"));
-        List<String> signed = given().queryParam("size", 100)
+        String system = "SORT-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = with(agreement(createParty("KR")), "systems", List.of(system));
+        createAgreement(with(body, "signed", "1999-05"));
+        createAgreement(without(body, "signed"));
+        createAgreement(with(body, "signed", "2024"));
+        createAgreement(body);
+        List<String> signed = given().queryParam("size", 100).queryParam("system", system)
                 .when().get("/api/v1/agreements")
                 .then().statusCode(200)
                 .extract().path("items.signed");

@@ -1,0 +1,105 @@
+package io.accords.search;
+
+import io.accords.agreement.AgreementStatus;
+import io.accords.search.AgreementFilter.DateRange;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An {@link AgreementFilter} as an HQL condition on the alias {@code a}, with its named parameters. Every value is a
+ * bound parameter; the condition text is built only from fixed fragments.
+ */
+final class AgreementCriteria {
+
+    private static final List<AgreementStatus> LIVE = List.of(AgreementStatus.SIGNED, AgreementStatus.IN_FORCE);
+
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> parameters = new HashMap<>();
+
+    AgreementCriteria(AgreementFilter filter) {
+        for (int i = 0; i < filter.terms().size(); i++) {
+            add("a.searchText like :term" + i, "term" + i, "% " + filter.terms().get(i) + "%");
+        }
+        List<String> anyParty = new ArrayList<>(2);
+        if (!filter.partyIds().isEmpty()) {
+            anyParty.add("xpt.id in :partyIds");
+            parameters.put("partyIds", filter.partyIds());
+        }
+        if (!filter.partyAcronyms().isEmpty()) {
+            anyParty.add("upper(xpt.acronym) in :partyAcronyms");
+            parameters.put("partyAcronyms", filter.partyAcronyms());
+        }
+        if (!anyParty.isEmpty()) {
+            conditions.add("exists (select 1 from Agreement x join x.parties xp join xp.party xpt where x.id = a.id"
+                    + " and (" + String.join(" or ", anyParty) + "))");
+        }
+        int c = 0;
+        for (String country : filter.countries()) {
+            add("exists (select 1 from Agreement x join x.parties xp join xp.party xpt where x.id = a.id"
+                    + " and xpt.country = :country" + c + ")", "country" + c++, country);
+        }
+        if (!filter.sectors().isEmpty()) {
+            add("exists (select 1 from Agreement x join x.sectors xs where x.id = a.id and xs in :sectors)",
+                    "sectors", filter.sectors());
+        }
+        if (!filter.modes().isEmpty()) {
+            add("exists (select 1 from Agreement x join x.modes xm where x.id = a.id and xm in :modes)",
+                    "modes", filter.modes());
+        }
+        if (!filter.types().isEmpty()) {
+            add("a.type in :types", "types", filter.types());
+        }
+        if (!filter.statuses().isEmpty()) {
+            add("a.status in :statuses", "statuses", filter.statuses());
+        }
+        if (!filter.systems().isEmpty()) {
+            add("exists (select 1 from Agreement x join x.systems xy where x.id = a.id and upper(xy) in :systems)",
+                    "systems", filter.systems());
+        }
+        range("signed", filter.signed());
+        range("effective", filter.effective());
+        range("expires", filter.expires());
+        if (filter.activeOn() != null) {
+            parameters.put("live", LIVE);
+            add("a.status in :live and coalesce(a.effective.first, a.signed.first) <= :activeOn"
+                    + " and (a.expires.last is null or a.expires.last >= :activeOn)", "activeOn", filter.activeOn());
+        }
+        if (filter.updatedSince() != null) {
+            add("a.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
+        }
+        if (filter.parent() != null) {
+            add("a.parent.id = :parent", "parent", filter.parent());
+        }
+    }
+
+    /** A partial date matches a range when the period it covers overlaps the range. */
+    private void range(String date, DateRange range) {
+        if (range.from() != null) {
+            add("a." + date + ".last >= :" + date + "From", date + "From", range.from());
+        }
+        if (range.to() != null) {
+            add("a." + date + ".first <= :" + date + "To", date + "To", range.to());
+        }
+    }
+
+    private void add(String condition, String parameter, Object value) {
+        conditions.add(condition);
+        parameters.put(parameter, value);
+    }
+
+    /** The condition, {@code 1 = 1} when nothing filters. */
+    String where() {
+        return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+    }
+
+    /** The condition with one more, for a keyset position or the like. */
+    String where(String extra) {
+        return conditions.isEmpty() ? extra : where() + " and " + extra;
+    }
+
+    Map<String, Object> parameters() {
+        return parameters;
+    }
+}

@@ -1,0 +1,117 @@
+package io.accords.search;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.accords.agreement.AgreementView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+
+/**
+ * Streams every agreement matching a filter as CSV (RFC 4180, UTF-8, a header row) or NDJSON, fetching them a chunk
+ * at a time in the order of their last change, so memory stays flat whatever the number of rows.
+ */
+@ApplicationScoped
+public class AgreementExport {
+
+    public static final String CSV = "text/csv";
+    public static final String NDJSON = "application/x-ndjson";
+    static final int CHUNK = 500;
+
+    /** The two formats, by the name the {@code format} parameter takes. */
+    public enum Format {
+        CSV(AgreementExport.CSV + ";charset=UTF-8", "csv"),
+        NDJSON(AgreementExport.NDJSON + ";charset=UTF-8", "ndjson");
+
+        public final String mediaType;
+        public final String extension;
+
+        Format(String mediaType, String extension) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
+
+        public static Format named(String name) {
+            return valueOf(name.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    private static final CsvMapper CSV_MAPPER = CsvMapper.builder()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+    private static final CsvSchema CSV_SCHEMA = CSV_MAPPER.schemaFor(AgreementRow.class).withHeader()
+            .withLineSeparator("\r\n");
+
+    private final AgreementSearchService search;
+    private final ObjectMapper json;
+
+    AgreementExport(AgreementSearchService search, ObjectMapper json) {
+        this.search = search;
+        this.json = json;
+    }
+
+    public StreamingOutput stream(AgreementFilter filter, Format format) {
+        return output -> {
+            try (RowWriter rows = format == Format.CSV ? new CsvRows(output) : new JsonLines(output)) {
+                SyncPage page;
+                SyncCursor cursor = SyncCursor.START;
+                do {
+                    page = search.after(filter, cursor, CHUNK);
+                    for (AgreementView agreement : page.items()) {
+                        rows.write(agreement);
+                    }
+                    output.flush();
+                    cursor = SyncCursor.parse(page.nextCursor());
+                } while (page.items().size() == CHUNK);
+            }
+        };
+    }
+
+    private interface RowWriter extends AutoCloseable {
+        void write(AgreementView agreement) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private static final class CsvRows implements RowWriter {
+        private final SequenceWriter writer;
+
+        CsvRows(OutputStream output) throws IOException {
+            writer = CSV_MAPPER.writer(CSV_SCHEMA).writeValues(output);
+        }
+
+        @Override
+        public void write(AgreementView agreement) throws IOException {
+            writer.write(AgreementRow.of(agreement));
+        }
+
+        @Override
+        public void close() throws IOException {
+            writer.close();
+        }
+    }
+
+    private final class JsonLines implements RowWriter {
+        private final OutputStream output;
+
+        JsonLines(OutputStream output) {
+            this.output = output;
+        }
+
+        @Override
+        public void write(AgreementView agreement) throws IOException {
+            output.write(json.writeValueAsBytes(agreement));
+            output.write('\n');
+        }
+
+        @Override
+        public void close() throws IOException {
+            output.flush();
+        }
+    }
+}

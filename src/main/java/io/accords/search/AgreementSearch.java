@@ -1,0 +1,95 @@
+package io.accords.search;
+
+import io.accords.agreement.Agreement;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.Comparator;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The queries behind agreement search: a filtered page and its total, facet counts, and the keyset walk. */
+@ApplicationScoped
+public class AgreementSearch {
+
+    private static final Comparator<FacetCount> MOST_FIRST = Comparator.comparingLong(FacetCount::count).reversed()
+            .thenComparing(FacetCount::value);
+
+    private final EntityManager entityManager;
+
+    AgreementSearch(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public List<Agreement> page(AgreementFilter filter, Sort sort, int pageIndex, int size) {
+        AgreementCriteria criteria = new AgreementCriteria(filter);
+        return query("select a from Agreement a where " + criteria.where() + orderBy(sort), Agreement.class,
+                criteria.parameters()).setFirstResult(pageIndex * size).setMaxResults(size).getResultList();
+    }
+
+    public long count(AgreementFilter filter) {
+        AgreementCriteria criteria = new AgreementCriteria(filter);
+        return query("select count(a) from Agreement a where " + criteria.where(), Long.class,
+                criteria.parameters()).getSingleResult();
+    }
+
+    /** The next agreements after a position, in the order of their last change. */
+    public List<Agreement> after(AgreementFilter filter, SyncCursor cursor, int size) {
+        AgreementCriteria criteria = new AgreementCriteria(filter);
+        Map<String, Object> parameters = new HashMap<>(criteria.parameters());
+        String where = criteria.where();
+        if (!cursor.isStart()) {
+            where = criteria.where("(a.updatedAt > :cursorAt or (a.updatedAt = :cursorAt and a.id > :cursorId))");
+            parameters.put("cursorAt", cursor.updatedAt());
+            parameters.put("cursorId", cursor.id());
+        }
+        return query("select a from Agreement a where " + where + " order by a.updatedAt, a.id", Agreement.class,
+                parameters).setMaxResults(size).getResultList();
+    }
+
+    public AgreementFacets facets(AgreementFilter filter) {
+        AgreementCriteria criteria = new AgreementCriteria(filter);
+        String where = " where " + criteria.where();
+        Map<String, Object> parameters = criteria.parameters();
+        return new AgreementFacets(
+                count(filter),
+                counts("select s, count(a) from Agreement a join a.sectors s" + where + " group by s", parameters),
+                counts("select m, count(a) from Agreement a join a.modes m" + where + " group by m", parameters),
+                counts("select pt.country, count(distinct a.id) from Agreement a join a.parties p join p.party pt"
+                        + where + " group by pt.country", parameters),
+                counts("select a.type, count(a) from Agreement a" + where + " group by a.type", parameters),
+                counts("select a.status, count(a) from Agreement a" + where + " group by a.status", parameters),
+                counts("select extract(year from a.signed.first), count(a) from Agreement a"
+                        + " where " + criteria.where("a.signed.first is not null")
+                        + " group by extract(year from a.signed.first)", parameters));
+    }
+
+    private List<FacetCount> counts(String hql, Map<String, Object> parameters) {
+        return query(hql, Object[].class, parameters).getResultStream()
+                .map(row -> new FacetCount(String.valueOf(row[0]), ((Number) row[1]).longValue()))
+                .sorted(MOST_FIRST).toList();
+    }
+
+    private <T> TypedQuery<T> query(String hql, Class<T> type, Map<String, Object> parameters) {
+        TypedQuery<T> query = entityManager.createQuery(hql, type);
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    /** Renders a sort that {@link io.accords.paging.SortOrder} checked against its whitelist. */
+    private static String orderBy(Sort sort) {
+        StringBuilder order = new StringBuilder(" order by ");
+        for (int i = 0; i < sort.getColumns().size(); i++) {
+            Sort.Column column = sort.getColumns().get(i);
+            order.append(i == 0 ? "" : ", ").append("a.").append(column.getName()).append(' ')
+                    .append(column.getDirection() == Sort.Direction.Descending ? "desc" : "asc");
+            if (column.getNullPrecedence() != null) {
+                order.append(column.getNullPrecedence() == Sort.NullPrecedence.NULLS_FIRST ? " nulls first"
+                        : " nulls last");
+            }
+        }
+        return order.toString();
+    }
+}

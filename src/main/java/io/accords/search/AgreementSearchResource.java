@@ -1,0 +1,154 @@
+package io.accords.search;
+
+import io.accords.agreement.AgreementView;
+import io.accords.api.ApiExamples;
+import io.accords.api.Responses;
+import io.accords.paging.PageParams;
+import io.accords.paging.PageView;
+import io.accords.problem.ProblemException;
+import io.accords.search.AgreementExport.Format;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** HTTP for reading agreements by filter: the list, facet counts, the sync walk and the export. */
+@Path("/api/v1/agreements")
+@Tag(name = "Agreements")
+public class AgreementSearchResource {
+
+    static final int MAX_SYNC_SIZE = 500;
+
+    private final AgreementSearchService search;
+    private final AgreementExport export;
+
+    AgreementSearchResource(AgreementSearchService search, AgreementExport export) {
+        this.search = search;
+        this.export = export;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listAgreements", summary = "List and search agreements",
+            description = "Pages through the agreements matching every filter given (none: all of them), newest"
+                    + " signature first by default. Sort keys: title, type, status, announced, signed, effective,"
+                    + " expires, createdAt, updatedAt; prefix with - for descending; agreements without the date sort"
+                    + " last. The order always ends with the id, so pages never overlap. Link headers give the first,"
+                    + " prev, next and last pages.")
+    @APIResponse(responseCode = "200", description = "One page of agreements",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "agreements", value = ApiExamples.AGREEMENT_PAGE)))
+    public RestResponse<PageView<AgreementView>> list(@BeanParam AgreementSearchParams filter,
+            @BeanParam @Valid PageParams page, @Parameter(hidden = true) @Context UriInfo uri) {
+        PageView<AgreementView> result = search.list(AgreementFilter.parse(filter), page);
+        return Responses.page(uri, result);
+    }
+
+    @GET
+    @Path("facets")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "countAgreementFacets", summary = "Count agreements by sector, mode, country and more",
+            description = "Takes the same filters as listAgreements and counts the matching agreements by sector,"
+                    + " cooperation mode, country, type, status and year of signature, most frequent first. A count"
+                    + " is the total listAgreements gives with that value added to the filters (for a parameter"
+                    + " already in the filters, whose values are alternatives, it counts the matching agreements"
+                    + " that have the value).")
+    @APIResponse(responseCode = "200", description = "The counts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "facets", value = ApiExamples.FACETS)))
+    public AgreementFacets facets(@BeanParam AgreementSearchParams filter) {
+        return search.facets(AgreementFilter.parse(filter));
+    }
+
+    @GET
+    @Path("sync")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "syncAgreements", summary = "Walk agreements in the order they changed",
+            description = "For services that keep a copy: takes the same filters as listAgreements and returns the"
+                    + " matching agreements ordered by their last change (then id), after the cursor. Start without a"
+                    + " cursor, pass each page's nextCursor to continue, and keep the last one to ask later for what"
+                    + " changed since: records inserted or changed meanwhile come after it, so the walk never repeats"
+                    + " or skips a record. Deletions do not appear.")
+    @APIResponse(responseCode = "200", description = "The next agreements",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "sync page", value = ApiExamples.SYNC_PAGE)))
+    public RestResponse<SyncPage> sync(@BeanParam AgreementSearchParams filter,
+            @Parameter(description = "nextCursor of the previous page; none to start") @QueryParam("cursor")
+            String cursor,
+            @Parameter(description = "Items per step, 1 to " + MAX_SYNC_SIZE,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"),
+                    example = "100") @QueryParam("size") String size,
+            @Parameter(hidden = true) @Context UriInfo uri) {
+        AgreementFilter parsed = AgreementFilter.parse(filter);
+        SyncPage page = search.after(parsed, SyncCursor.parse(cursor), syncSize(size));
+        String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build().toString();
+        return RestResponse.ResponseBuilder.ok(page).header("Link", "<" + next + ">; rel=\"next\"").build();
+    }
+
+    @GET
+    @Path("export")
+    @Produces({AgreementExport.CSV, AgreementExport.NDJSON})
+    @Operation(operationId = "exportAgreements", summary = "Download agreements as CSV or NDJSON",
+            description = "Streams every agreement matching the same filters as listAgreements, in the order they"
+                    + " last changed: as CSV (RFC 4180, UTF-8, a header row, lists joined with ;) or as NDJSON (one"
+                    + " agreement per line, as getAgreement returns it). Chosen by the format parameter, else by"
+                    + " Accept; CSV when neither says.")
+    @APIResponse(responseCode = "200", description = "The agreements", content = {
+        @Content(mediaType = AgreementExport.CSV, examples = @ExampleObject(name = "csv", value = ApiExamples.CSV)),
+        @Content(mediaType = AgreementExport.NDJSON,
+                examples = @ExampleObject(name = "ndjson", value = ApiExamples.NDJSON))})
+    public Response export(@BeanParam AgreementSearchParams filter,
+            @Parameter(description = "csv or ndjson; overrides Accept, for browsers",
+                    schema = @Schema(enumeration = {"csv", "ndjson"}), example = "csv")
+            @QueryParam("format") String format,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        Format chosen = format(format, accept);
+        AgreementFilter parsed = AgreementFilter.parse(filter);
+        return Response.ok(export.stream(parsed, chosen), chosen.mediaType)
+                .header("Content-Disposition", "attachment; filename=\"agreements." + chosen.extension + "\"")
+                .build();
+    }
+
+    private static Format format(String format, String accept) {
+        if (format != null) {
+            try {
+                return Format.named(format);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("format", "must be csv or ndjson, not '" + format + "'");
+            }
+        }
+        if (accept != null && accept.contains(AgreementExport.NDJSON)
+                && (!accept.contains(AgreementExport.CSV)
+                        || accept.indexOf(AgreementExport.NDJSON) < accept.indexOf(AgreementExport.CSV))) {
+            return Format.NDJSON;
+        }
+        return Format.CSV;
+    }
+
+    private static int syncSize(String size) {
+        if (size == null) {
+            return 100;
+        }
+        if (!size.matches("\\d{1,4}") || Integer.parseInt(size) < 1 || Integer.parseInt(size) > MAX_SYNC_SIZE) {
+            throw ProblemException.invalid("size", "must be a whole number between 1 and " + MAX_SYNC_SIZE);
+        }
+        return Integer.parseInt(size);
+    }
+}

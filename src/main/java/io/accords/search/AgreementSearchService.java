@@ -1,0 +1,55 @@
+package io.accords.search;
+
+import io.accords.agreement.Agreement;
+import io.accords.agreement.AgreementMapper;
+import io.accords.agreement.AgreementService;
+import io.accords.agreement.AgreementView;
+import io.accords.paging.PageParams;
+import io.accords.paging.PageView;
+import io.accords.party.PartyRepository;
+import io.accords.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads agreements by filter: pages with totals, facet counts, and the walk by last change used by sync and export. */
+@ApplicationScoped
+@Transactional
+public class AgreementSearchService {
+
+    private final AgreementSearch search;
+    private final AgreementMapper mapper;
+    private final PartyRepository parties;
+
+    AgreementSearchService(AgreementSearch search, AgreementMapper mapper, PartyRepository parties) {
+        this.search = search;
+        this.mapper = mapper;
+        this.parties = parties;
+    }
+
+    public PageView<AgreementView> list(AgreementFilter filter, PageParams params) {
+        List<AgreementView> items = search.page(filter, AgreementService.SORT.parse(params.sort), params.index(),
+                params.size()).stream().map(mapper::toView).toList();
+        return PageView.of(items, params, search.count(filter));
+    }
+
+    /** The agreements naming a party, in any role; 404 when there is no such party. */
+    public PageView<AgreementView> listNamingParty(UUID partyId, PageParams params) {
+        if (parties.findByIdOptional(partyId).isEmpty()) {
+            throw ProblemException.notFound("party", partyId);
+        }
+        return list(AgreementFilter.namingParty(partyId), params);
+    }
+
+    public AgreementFacets facets(AgreementFilter filter) {
+        return search.facets(filter);
+    }
+
+    public SyncPage after(AgreementFilter filter, SyncCursor cursor, int size) {
+        List<Agreement> found = search.after(filter, cursor, size);
+        SyncCursor next = found.isEmpty() ? cursor : new SyncCursor(found.get(found.size() - 1).getUpdatedAt(),
+                found.get(found.size() - 1).getId());
+        return new SyncPage(found.stream().map(mapper::toView).toList(), size, next.isStart() ? "" : next.toString());
+    }
+}
