@@ -1,0 +1,552 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Search benchmark for Accords (not part of the test suite). Two commands, run with the JDBC drivers on the class
+ * path (see bench/search/run.sh):
+ *
+ * <pre>
+ * java SearchBench.java load --url JDBC_URL --user U --password P --agreements N [--parties 3000]
+ * java SearchBench.java run  --url JDBC_URL --user U --password P --service http://localhost:8080 [--requests 200]
+ * </pre>
+ *
+ * {@code load} fills a database the application has already migrated (and that holds no agreements) with N synthetic
+ * agreements: a few thousand parties over skewed countries, skewed sectors and modes, 2 to 4 parties each, dates at
+ * day, month or year precision. {@code run} times each query shape through the service and, in the same run, the
+ * equivalent SQL directly (page query, its count and the batched loads of the collections the page shows), and
+ * prints p50/p95/p99, throughput and the service/SQL ratio as a Markdown table.
+ */
+public class SearchBench {
+
+    static final String[] COUNTRIES = {"US", "KR", "FR", "DE", "GB", "IT", "IL", "TR", "PL", "IN", "JP", "AU", "ES",
+        "SE", "NO", "BR", "PE", "CL", "CO", "AE", "SA", "EG", "PH", "ID", "MY", "TH", "VN", "CA", "NL", "BE", "FI",
+        "CZ", "RO", "GR", "PT", "ZA", "NG", "MX", "AR", "NZ"};
+    static final String[] SECTORS = {"AEROSPACE", "NAVAL", "LAND_SYSTEMS", "MUNITIONS", "MISSILES_AIR_DEFENCE",
+        "C4ISR_ELECTRONICS", "MRO", "TRAINING", "CYBER", "SPACE", "CRITICAL_MINERALS", "INFRASTRUCTURE", "DUAL_USE"};
+    static final String[] MODES = {"PROCUREMENT", "JOINT_PRODUCTION", "TECHNOLOGY_TRANSFER", "CO_DEVELOPMENT",
+        "LICENSED_PRODUCTION", "MRO", "TRAINING", "OFFSET", "RESEARCH", "SUPPLY_OF_MATERIALS", "INFORMATION_EXCHANGE"};
+    static final String[] TYPES = {"MOU", "CONTRACT", "LETTER_OF_INTENT", "FRAMEWORK_AGREEMENT", "MOA", "LICENCE",
+        "JOINT_VENTURE", "IMPLEMENTING_ARRANGEMENT", "JOINT_DECLARATION", "EXCHANGE_OF_NOTES", "TREATY", "OTHER"};
+    static final String[] STATUSES = {"SIGNED", "IN_FORCE", "PROPOSED", "COMPLETED", "UNDER_NEGOTIATION", "EXPIRED",
+        "SUSPENDED", "TERMINATED", "CANCELLED"};
+    static final String[] ROLES = {"SIGNATORY", "CONTRACTOR", "SUPPLIER", "RECIPIENT", "CO_DEVELOPER", "LICENSOR"};
+    static final String[] KINDS = {"COMPANY", "GOVERNMENT", "MINISTRY", "STATE_ENTERPRISE", "AGENCY",
+        "ARMED_SERVICE"};
+    static final String[] SUBJECTS = {"fighter jet components", "naval vessel co-development", "armoured vehicles",
+        "air defence radars", "trainer aircraft", "submarine maintenance", "artillery ammunition", "satellite links",
+        "helicopter support", "frigate construction", "drone production", "cyber defence training",
+        "critical minerals supply", "coastal patrol boats", "missile components", "tactical radios"};
+    static final String[] WORDS = {"Aero", "Marine", "Defence", "Systems", "Dynamics", "Industries", "Shipyard",
+        "Ordnance", "Avionics", "Technologies", "Heavy", "Electronics", "Arsenal", "Works", "Fábrica", "Société",
+        "Ingeniería", "Española", "Nacional", "Peruana", "Türk", "Polska", "Nordic", "Pacific", "Atlantic"};
+    static final String RARE = "kestrel";
+    /** Requests per shape before timing, so the JIT compiler has compiled the service's hot paths. */
+    static final int WARM_UP = 300;
+    /** Seconds a timing loop may take before it stops (it always takes at least 20 samples). */
+    static final int BUDGET_SECONDS = 12;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        switch (args.length == 0 ? "" : args[0]) {
+            case "load" -> load(options);
+            case "run" -> run(options);
+            default -> System.err.println("usage: load|run --url JDBC_URL --user U --password P ...");
+        }
+    }
+
+    static Connection connect(Map<String, String> options) throws SQLException {
+        return DriverManager.getConnection(options.get("url"), options.getOrDefault("user", "accords"),
+                options.getOrDefault("password", ""));
+    }
+
+    // ---------------------------------------------------------------------------------------------- load
+
+    static void load(Map<String, String> options) throws SQLException {
+        int agreements = Integer.parseInt(options.get("agreements"));
+        int partyCount = Integer.parseInt(options.getOrDefault("parties", "3000"));
+        Random random = new Random(42);
+        try (Connection db = connect(options)) {
+            db.setAutoCommit(false);
+            Instant now = Instant.now();
+            List<String[]> parties = new ArrayList<>();
+            try (PreparedStatement party = db.prepareStatement("insert into party (id, version, name, name_key,"
+                    + " acronym, country, kind, created_at, updated_at) values (?, 0, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < partyCount; i++) {
+                    String name = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)]
+                            + " " + i;
+                    String acronym = "P" + Integer.toString(i, 36).toUpperCase(Locale.ROOT);
+                    String country = COUNTRIES[skewed(random, COUNTRIES.length)];
+                    UUID id = UUID.nameUUIDFromBytes(("party-" + i).getBytes(StandardCharsets.UTF_8));
+                    party.setObject(1, id);
+                    party.setString(2, name);
+                    party.setString(3, name.toLowerCase(Locale.ROOT));
+                    party.setString(4, acronym);
+                    party.setString(5, country);
+                    party.setString(6, KINDS[random.nextInt(KINDS.length)]);
+                    party.setTimestamp(7, Timestamp.from(now));
+                    party.setTimestamp(8, Timestamp.from(now));
+                    party.addBatch();
+                    parties.add(new String[] {id.toString(), name, acronym, country});
+                }
+                party.executeBatch();
+            }
+            db.commit();
+            try (Batch batch = new Batch(db)) {
+                long started = System.nanoTime();
+                for (int i = 0; i < agreements; i++) {
+                    batch.agreement(i, random, parties, now);
+                    if ((i + 1) % 2000 == 0 || i + 1 == agreements) {
+                        batch.flush();
+                        db.commit();
+                        double seconds = (System.nanoTime() - started) / 1e9;
+                        System.err.printf("\rloaded %,d of %,d agreements (%.0f/s)", i + 1, agreements,
+                                (i + 1) / seconds);
+                    }
+                }
+                System.err.println();
+            }
+            if (options.get("url").startsWith("jdbc:postgresql")) {
+                try (var statement = db.createStatement()) {
+                    statement.execute("analyze");
+                }
+                db.commit();
+            }
+        }
+    }
+
+    /** Index into an array with a Zipf-like skew: the first entries are far more frequent. */
+    static int skewed(Random random, int size) {
+        return (int) Math.min(size - 1, Math.floor(size * Math.pow(random.nextDouble(), 2.5)));
+    }
+
+    static final class Batch implements AutoCloseable {
+        final PreparedStatement agreement;
+        final PreparedStatement sector;
+        final PreparedStatement mode;
+        final PreparedStatement party;
+        final PreparedStatement system;
+        final PreparedStatement source;
+        final PreparedStatement tag;
+
+        Batch(Connection db) throws SQLException {
+            agreement = db.prepareStatement("insert into agreement (id, version, title, summary, type, status,"
+                    + " signed_first, signed_last, signed_precision, effective_first, effective_last,"
+                    + " effective_precision, expires_first, expires_last, expires_precision, created_at, updated_at,"
+                    + " search_text) values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sector = db.prepareStatement("insert into agreement_sector (agreement_id, sector) values (?, ?)");
+            mode = db.prepareStatement("insert into agreement_mode (agreement_id, mode) values (?, ?)");
+            party = db.prepareStatement("insert into agreement_party (agreement_id, position, party_id, role)"
+                    + " values (?, ?, ?, ?)");
+            system = db.prepareStatement("insert into agreement_system (agreement_id, position, name)"
+                    + " values (?, ?, ?)");
+            source = db.prepareStatement("insert into agreement_source (agreement_id, position, publisher, title,"
+                    + " url, published_on) values (?, 0, 'Bench Wire', 'A synthetic article', ?, null)");
+            tag = db.prepareStatement("insert into agreement_tag (agreement_id, position, tag) values (?, 0, ?)");
+        }
+
+        void agreement(int i, Random random, List<String[]> parties, Instant now) throws SQLException {
+            UUID id = UUID.nameUUIDFromBytes(("agreement-" + i).getBytes(StandardCharsets.UTF_8));
+            String subject = SUBJECTS[skewed(random, SUBJECTS.length)];
+            List<String[]> chosen = new ArrayList<>();
+            int partyCount = 2 + random.nextInt(3);
+            while (chosen.size() < partyCount) {
+                String[] candidate = parties.get(skewed(random, parties.size()));
+                if (!chosen.contains(candidate)) {
+                    chosen.add(candidate);
+                }
+            }
+            String title = TYPES[skewed(random, 4)].replace('_', ' ') + " on " + subject + " between "
+                    + chosen.get(0)[1] + " and " + chosen.get(1)[1] + (i % 10_000 == 7 ? " " + RARE : "");
+            String summary = "The parties agree to " + (random.nextBoolean() ? "cooperation" : "partnership")
+                    + " on " + subject + ".";
+            List<String> systems = new ArrayList<>();
+            for (int s = random.nextInt(3); s > 0; s--) {
+                String name = "SYS-" + skewed(random, 400);
+                if (!systems.contains(name)) {
+                    systems.add(name);
+                }
+            }
+            String tagValue = "bench-" + (i % 50);
+            agreement.setObject(1, id);
+            agreement.setString(2, title);
+            agreement.setString(3, summary);
+            agreement.setString(4, TYPES[skewed(random, TYPES.length)]);
+            agreement.setString(5, STATUSES[skewed(random, STATUSES.length)]);
+            LocalDate signed = random.nextInt(5) == 0 ? null
+                    : LocalDate.of(2026, 1, 1).minusDays((long) (Math.pow(random.nextDouble(), 1.5) * 365 * 35));
+            int precision = random.nextInt(20);
+            dates(agreement, 6, signed, precision < 12 ? "DAY" : precision < 17 ? "MONTH" : "YEAR");
+            LocalDate effective = signed == null || random.nextBoolean() ? null : signed.plusMonths(random.nextInt(12));
+            dates(agreement, 9, effective, "DAY");
+            LocalDate expires = effective == null || random.nextBoolean() ? null
+                    : effective.plusYears(1 + random.nextInt(15));
+            dates(agreement, 12, expires, "YEAR");
+            Instant created = now.minusSeconds(random.nextInt(3_000_000));
+            agreement.setTimestamp(15, Timestamp.from(created));
+            agreement.setTimestamp(16, Timestamp.from(created));
+            List<String> words = new ArrayList<>(List.of(title, summary));
+            words.addAll(systems);
+            words.add(tagValue);
+            chosen.forEach(p -> words.addAll(List.of(p[1], p[2])));
+            agreement.setString(17, " " + words.stream().map(SearchBench::fold).filter(w -> !w.isEmpty())
+                    .collect(Collectors.joining(" ")) + " ");
+            agreement.addBatch();
+            int sectors = 1 + (random.nextInt(4) == 0 ? 1 : 0);
+            List<String> sectorValues = new ArrayList<>();
+            while (sectorValues.size() < sectors) {
+                String value = SECTORS[skewed(random, SECTORS.length)];
+                if (!sectorValues.contains(value)) {
+                    sectorValues.add(value);
+                    sector.setObject(1, id);
+                    sector.setString(2, value);
+                    sector.addBatch();
+                }
+            }
+            if (random.nextInt(3) > 0) {
+                mode.setObject(1, id);
+                mode.setString(2, MODES[skewed(random, MODES.length)]);
+                mode.addBatch();
+            }
+            for (int p = 0; p < chosen.size(); p++) {
+                party.setObject(1, id);
+                party.setInt(2, p);
+                party.setObject(3, UUID.fromString(chosen.get(p)[0]));
+                party.setString(4, p < 2 ? "SIGNATORY" : ROLES[random.nextInt(ROLES.length)]);
+                party.addBatch();
+            }
+            for (int s = 0; s < systems.size(); s++) {
+                system.setObject(1, id);
+                system.setInt(2, s);
+                system.setString(3, systems.get(s));
+                system.addBatch();
+            }
+            source.setObject(1, id);
+            source.setString(2, "https://example.org/bench/" + i);
+            source.addBatch();
+            tag.setObject(1, id);
+            tag.setString(2, tagValue);
+            tag.addBatch();
+        }
+
+        static void dates(PreparedStatement statement, int column, LocalDate day, String precision)
+                throws SQLException {
+            if (day == null) {
+                statement.setDate(column, null);
+                statement.setDate(column + 1, null);
+                statement.setString(column + 2, null);
+                return;
+            }
+            LocalDate first = switch (precision) {
+                case "YEAR" -> day.withDayOfYear(1);
+                case "MONTH" -> day.withDayOfMonth(1);
+                default -> day;
+            };
+            LocalDate last = switch (precision) {
+                case "YEAR" -> day.withMonth(12).withDayOfMonth(31);
+                case "MONTH" -> YearMonth.from(day).atEndOfMonth();
+                default -> day;
+            };
+            statement.setDate(column, Date.valueOf(first));
+            statement.setDate(column + 1, Date.valueOf(last));
+            statement.setString(column + 2, precision);
+        }
+
+        void flush() throws SQLException {
+            for (PreparedStatement statement : List.of(agreement, sector, mode, party, system, source, tag)) {
+                statement.executeBatch();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement statement : List.of(agreement, sector, mode, party, system, source, tag)) {
+                statement.close();
+            }
+        }
+    }
+
+    /** The service's folding: accents removed, lower case, anything but letters and digits a single space. */
+    static String fold(String text) {
+        String bare = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return Normalizer.normalize(bare, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    }
+
+    // ----------------------------------------------------------------------------------------------- run
+
+    /** A query shape: its service path, and the SQL the service's answer needs. */
+    record Shape(String name, String path, String where, List<Object> parameters, boolean facets, int exportRows) {
+    }
+
+    static final String PAGE = "select a.* from agreement a where %s"
+            + " order by a.signed_first desc nulls last, a.title, a.id limit 20";
+    static final String COUNT = "select count(*) from agreement a where %s";
+    static final String[] COLLECTIONS = {
+        "select * from agreement_sector where agreement_id in (%s)",
+        "select * from agreement_mode where agreement_id in (%s)",
+        "select ap.*, p.* from agreement_party ap join party p on p.id = ap.party_id where ap.agreement_id in (%s)",
+        "select * from agreement_system where agreement_id in (%s)",
+        "select * from agreement_source where agreement_id in (%s)",
+        "select * from agreement_tag where agreement_id in (%s)"};
+    static final String[] FACETS = {
+        "select s.sector, count(*) from agreement a join agreement_sector s on s.agreement_id = a.id where %s"
+            + " group by s.sector",
+        "select m.mode, count(*) from agreement a join agreement_mode m on m.agreement_id = a.id where %s"
+            + " group by m.mode",
+        "select p.country, count(distinct a.id) from agreement a join agreement_party ap on ap.agreement_id = a.id"
+            + " join party p on p.id = ap.party_id where %s group by p.country",
+        "select a.type, count(*) from agreement a where %s group by a.type",
+        "select a.status, count(*) from agreement a where %s group by a.status",
+        "select extract(year from a.signed_first), count(*) from agreement a where %s and a.signed_first is not null"
+            + " group by extract(year from a.signed_first)"};
+
+    static List<Shape> shapes(String anyId) {
+        String sector = "exists (select 1 from agreement_sector x where x.agreement_id = a.id and x.sector in (?))";
+        String country = "exists (select 1 from agreement_party xp join party xpt on xpt.id = xp.party_id"
+                + " where xp.agreement_id = a.id and xpt.country = ?)";
+        String text = "a.search_text like ?";
+        return List.of(
+                new Shape("get by id", "/api/v1/agreements/" + anyId, "a.id = ?", List.of(UUID.fromString(anyId)),
+                        false, 0),
+                new Shape("list page 1", "/api/v1/agreements", "1 = 1", List.of(), false, 0),
+                new Shape("one filter (sector=NAVAL)", "/api/v1/agreements?sector=NAVAL", sector, List.of("NAVAL"),
+                        false, 0),
+                new Shape("three filters (sector, country, signed year)",
+                        "/api/v1/agreements?sector=NAVAL&country=KR&signedFrom=2015&signedTo=2015",
+                        sector + " and " + country + " and a.signed_last >= ? and a.signed_first <= ?",
+                        List.of("NAVAL", "KR", LocalDate.of(2015, 1, 1), LocalDate.of(2015, 12, 31)), false, 0),
+                new Shape("text, rare word (" + RARE + ")", "/api/v1/agreements?q=" + RARE, text,
+                        List.of("% " + RARE + "%"), false, 0),
+                new Shape("text, common word (cooperation)", "/api/v1/agreements?q=cooperation", text,
+                        List.of("% cooperation%"), false, 0),
+                new Shape("facets (country=KR)", "/api/v1/agreements/facets?country=KR", country, List.of("KR"),
+                        true, 0),
+                new Shape("export 10,000 rows (CSV)", "/api/v1/agreements/export?format=csv", "", List.of(),
+                        false, 10_000));
+    }
+
+    static void run(Map<String, String> options) throws Exception {
+        String service = options.getOrDefault("service", "http://localhost:8080");
+        int requests = Integer.parseInt(options.getOrDefault("requests", "200"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String anyId;
+        long total;
+        try (Connection db = connect(options);
+                ResultSet counted = db.createStatement().executeQuery("select count(*) from agreement")) {
+            counted.next();
+            total = counted.getLong(1);
+            try (ResultSet rows = query(db, "select id from agreement order by id offset ? limit 1",
+                    List.of(total / 2))) {
+                rows.next();
+                anyId = rows.getString(1);
+            }
+        }
+        System.out.printf("%n%,d agreements; %d timed requests per shape (export: %d) after at least %d warm-up"
+                + " requests, one at a time; throughput with 4 concurrent clients%n%n", total, requests,
+                Math.max(5, requests / 20), 2 * WARM_UP);
+        System.out.println("| Query | Service p50 | p95 | p99 | Throughput (4 clients) | Direct SQL p50 | p95 |"
+                + " Service/SQL (p50) | Samples (service, SQL) |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        try (Connection db = connect(options)) {
+            for (Shape shape : shapes(anyId)) {
+                int count = shape.exportRows() > 0 ? Math.max(5, requests / 20) : requests;
+                String path = shape.exportRows() > 0 ? exportPath(db, shape.exportRows()) : shape.path();
+                timeHttp(http, service + path, Math.max(count, 2 * WARM_UP / (shape.exportRows() > 0 ? 50 : 1)));
+                double[] web = timeHttp(http, service + path, count);
+                double throughput = throughput(http, service + path, (int) Math.min(count, web[3]));
+                SqlWork sql = shape.exportRows() > 0 ? () -> exportSql(db, path)
+                        : () -> shapeSql(db, shape);
+                timeSql(sql, count);
+                double[] direct = timeSql(sql, count);
+                System.out.printf("| %s | %.1f ms | %.1f ms | %.1f ms | %.0f/s | %.1f ms | %.1f ms | %.2f | %.0f, %.0f |%n",
+                        shape.name(), web[0], web[1], web[2], throughput, direct[0], direct[1], web[0] / direct[0],
+                        web[3], direct[3]);
+            }
+        }
+    }
+
+    /** An export filter selecting the requested number of most recently changed agreements. */
+    static String exportPath(Connection db, int rows) throws SQLException {
+        try (ResultSet result = query(db, "select updated_at from agreement order by updated_at desc offset ?"
+                + " limit 1", List.of(rows - 1))) {
+            Instant since = result.next() ? result.getTimestamp(1).toInstant() : Instant.EPOCH;
+            return "/api/v1/agreements/export?format=csv&updatedSince=" + since;
+        }
+    }
+
+    interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    static void shapeSql(Connection db, Shape shape) throws SQLException {
+        if (shape.facets()) {
+            try (ResultSet rows = query(db, COUNT.formatted(shape.where()), shape.parameters())) {
+                rows.next();
+            }
+            for (String facet : FACETS) {
+                try (ResultSet rows = query(db, facet.formatted(shape.where()), shape.parameters())) {
+                    while (rows.next()) {
+                        rows.getLong(2);
+                    }
+                }
+            }
+            return;
+        }
+        List<Object> ids = new ArrayList<>();
+        try (ResultSet rows = query(db, PAGE.formatted(shape.where()), shape.parameters())) {
+            while (rows.next()) {
+                ids.add(rows.getObject("id"));
+            }
+        }
+        if (!shape.path().matches(".*/agreements/[0-9a-f-]{36}$")) {
+            try (ResultSet rows = query(db, COUNT.formatted(shape.where()), shape.parameters())) {
+                rows.next();
+            }
+        }
+        loadCollections(db, ids);
+    }
+
+    static void loadCollections(Connection db, List<Object> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String marks = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
+        for (String collection : COLLECTIONS) {
+            try (ResultSet rows = query(db, collection.formatted(marks), ids)) {
+                while (rows.next()) {
+                    rows.getObject(1);
+                }
+            }
+        }
+    }
+
+    /** The export's SQL: the keyset walk 500 rows at a time, with each chunk's collections. */
+    static void exportSql(Connection db, String path) throws SQLException {
+        Timestamp since = Timestamp.from(Instant.parse(path.replaceAll(".*updatedSince=", "")));
+        Timestamp at = null;
+        Object id = null;
+        while (true) {
+            List<Object> parameters = new ArrayList<>(List.of(since));
+            String where = "a.updated_at >= ?";
+            if (at != null) {
+                where += " and (a.updated_at > ? or (a.updated_at = ? and a.id > ?))";
+                parameters.addAll(List.of(at, at, id));
+            }
+            List<Object> ids = new ArrayList<>();
+            try (ResultSet rows = query(db, "select a.* from agreement a where " + where
+                    + " order by a.updated_at, a.id limit 500", parameters)) {
+                while (rows.next()) {
+                    ids.add(rows.getObject("id"));
+                    at = rows.getTimestamp("updated_at");
+                    id = rows.getObject("id");
+                }
+            }
+            loadCollections(db, ids);
+            if (ids.size() < 500) {
+                return;
+            }
+        }
+    }
+
+    static ResultSet query(Connection db, String sql, List<Object> parameters) throws SQLException {
+        PreparedStatement statement = db.prepareStatement(sql);
+        statement.closeOnCompletion();
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            statement.setObject(i + 1, value instanceof LocalDate day ? Date.valueOf(day) : value);
+        }
+        return statement.executeQuery();
+    }
+
+    /** Times up to count requests, stopping early (after at least 20) once the time budget is spent. */
+    static double[] timeHttp(HttpClient http, String url, int count) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+        List<Double> millis = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
+        while (millis.size() < count && (millis.size() < 20 || System.nanoTime() < deadline)) {
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            millis.add((System.nanoTime() - start) / 1e6);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": "
+                        + new String(response.body(), StandardCharsets.UTF_8));
+            }
+        }
+        return percentiles(millis);
+    }
+
+    static double throughput(HttpClient http, String url, int count) throws InterruptedException {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        AtomicInteger failures = new AtomicInteger();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            clients.submit(() -> {
+                try {
+                    if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                        failures.incrementAndGet();
+                    }
+                } catch (IOException | InterruptedException e) {
+                    failures.incrementAndGet();
+                }
+            });
+        }
+        clients.shutdown();
+        clients.awaitTermination(1, TimeUnit.HOURS);
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures + " requests failed under load on " + url);
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static double[] timeSql(SqlWork work, int count) throws SQLException {
+        List<Double> millis = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
+        while (millis.size() < count && (millis.size() < 20 || System.nanoTime() < deadline)) {
+            long start = System.nanoTime();
+            work.run();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return percentiles(millis);
+    }
+
+    static double[] percentiles(List<Double> millis) {
+        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new double[] {at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted.length};
+    }
+
+    static double at(double[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+    }
+}
