@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * An {@link AgreementFilter} as an HQL condition on the alias {@code a}, with its named parameters. Every value is a
- * bound parameter; the condition text is built only from fixed fragments.
+ * bound parameter; the condition text is built only from fixed fragments. Conditions on a collection are subqueries
+ * correlated on the collection's own table ({@code from a.sectors}), so they never join the agreement table again.
  */
 final class AgreementCriteria {
 
@@ -32,20 +33,20 @@ final class AgreementCriteria {
             parameters.put("partyAcronyms", filter.partyAcronyms());
         }
         if (!anyParty.isEmpty()) {
-            conditions.add("exists (select 1 from Agreement x join x.parties xp join xp.party xpt where x.id = a.id"
-                    + " and (" + String.join(" or ", anyParty) + "))");
+            conditions.add("exists (select 1 from a.parties xp join xp.party xpt where "
+                    + String.join(" or ", anyParty) + ")");
         }
         int c = 0;
         for (String country : filter.countries()) {
-            add("exists (select 1 from Agreement x join x.parties xp join xp.party xpt where x.id = a.id"
-                    + " and xpt.country = :country" + c + ")", "country" + c++, country);
+            add("exists (select 1 from a.parties xp join xp.party xpt where xpt.country = :country" + c + ")",
+                    "country" + c++, country);
         }
         if (!filter.sectors().isEmpty()) {
-            add("exists (select 1 from Agreement x join x.sectors xs where x.id = a.id and xs in :sectors)",
+            add("exists (select 1 from a.sectors xs where xs in :sectors)",
                     "sectors", filter.sectors());
         }
         if (!filter.modes().isEmpty()) {
-            add("exists (select 1 from Agreement x join x.modes xm where x.id = a.id and xm in :modes)",
+            add("exists (select 1 from a.modes xm where xm in :modes)",
                     "modes", filter.modes());
         }
         if (!filter.types().isEmpty()) {
@@ -55,7 +56,7 @@ final class AgreementCriteria {
             add("a.status in :statuses", "statuses", filter.statuses());
         }
         if (!filter.systems().isEmpty()) {
-            add("exists (select 1 from Agreement x join x.systems xy where x.id = a.id and upper(xy) in :systems)",
+            add("exists (select 1 from a.systems xy where upper(xy) in :systems)",
                     "systems", filter.systems());
         }
         range("signed", filter.signed());

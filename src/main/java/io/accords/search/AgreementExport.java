@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Streams every agreement matching a filter as CSV (RFC 4180, UTF-8, a header row) or NDJSON, fetching them a chunk
@@ -57,16 +59,14 @@ public class AgreementExport {
     public StreamingOutput stream(AgreementFilter filter, Format format) {
         return output -> {
             try (RowWriter rows = format == Format.CSV ? new CsvRows(output) : new JsonLines(output)) {
-                SyncPage page;
-                SyncCursor cursor = SyncCursor.START;
+                SyncStep step = new SyncStep(List.of(), Optional.empty());
                 do {
-                    page = search.after(filter, cursor, CHUNK);
-                    for (AgreementView agreement : page.items()) {
+                    step = search.after(filter, step.position(), CHUNK);
+                    for (AgreementView agreement : step.items()) {
                         rows.write(agreement);
                     }
                     output.flush();
-                    cursor = SyncCursor.parse(page.nextCursor());
-                } while (page.items().size() == CHUNK);
+                } while (step.items().size() == CHUNK);
             }
         };
     }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The queries behind agreement search: a filtered page and its total, facet counts, and the keyset walk. */
 @ApplicationScoped
@@ -35,41 +36,60 @@ public class AgreementSearch {
                 criteria.parameters()).getSingleResult();
     }
 
-    /** The next agreements after a position, in the order of their last change. */
-    public List<Agreement> after(AgreementFilter filter, SyncCursor cursor, int size) {
+    /** The next agreements after a position (from the first when there is none), in the order of their last change. */
+    public List<Agreement> after(AgreementFilter filter, Optional<SyncCursor> position, int size) {
         AgreementCriteria criteria = new AgreementCriteria(filter);
         Map<String, Object> parameters = new HashMap<>(criteria.parameters());
         String where = criteria.where();
-        if (!cursor.isStart()) {
+        if (position.isPresent()) {
             where = criteria.where("(a.updatedAt > :cursorAt or (a.updatedAt = :cursorAt and a.id > :cursorId))");
-            parameters.put("cursorAt", cursor.updatedAt());
-            parameters.put("cursorId", cursor.id());
+            parameters.put("cursorAt", position.get().updatedAt());
+            parameters.put("cursorId", position.get().id());
         }
         return query("select a from Agreement a where " + where + " order by a.updatedAt, a.id", Agreement.class,
                 parameters).setMaxResults(size).getResultList();
     }
 
+    /**
+     * Facet counts in four grouped queries: type, status and signature year together (the total is their sum, as
+     * every agreement has exactly one type and one status), then sectors, modes and countries.
+     */
     public AgreementFacets facets(AgreementFilter filter) {
         AgreementCriteria criteria = new AgreementCriteria(filter);
         String where = " where " + criteria.where();
         Map<String, Object> parameters = criteria.parameters();
-        return new AgreementFacets(
-                count(filter),
+        Map<String, Long> types = new HashMap<>();
+        Map<String, Long> statuses = new HashMap<>();
+        Map<String, Long> years = new HashMap<>();
+        long total = 0;
+        for (Object[] row : query("select a.type, a.status, extract(year from a.signed.first), count(a)"
+                + " from Agreement a" + where + " group by a.type, a.status, extract(year from a.signed.first)",
+                Object[].class, parameters).getResultList()) {
+            long count = ((Number) row[3]).longValue();
+            total += count;
+            types.merge(String.valueOf(row[0]), count, Long::sum);
+            statuses.merge(String.valueOf(row[1]), count, Long::sum);
+            if (row[2] != null) {
+                years.merge(String.valueOf(row[2]), count, Long::sum);
+            }
+        }
+        return new AgreementFacets(total,
                 counts("select s, count(a) from Agreement a join a.sectors s" + where + " group by s", parameters),
                 counts("select m, count(a) from Agreement a join a.modes m" + where + " group by m", parameters),
                 counts("select pt.country, count(distinct a.id) from Agreement a join a.parties p join p.party pt"
                         + where + " group by pt.country", parameters),
-                counts("select a.type, count(a) from Agreement a" + where + " group by a.type", parameters),
-                counts("select a.status, count(a) from Agreement a" + where + " group by a.status", parameters),
-                counts("select extract(year from a.signed.first), count(a) from Agreement a"
-                        + " where " + criteria.where("a.signed.first is not null")
-                        + " group by extract(year from a.signed.first)", parameters));
+                sorted(types), sorted(statuses), sorted(years));
     }
 
     private List<FacetCount> counts(String hql, Map<String, Object> parameters) {
         return query(hql, Object[].class, parameters).getResultStream()
                 .map(row -> new FacetCount(String.valueOf(row[0]), ((Number) row[1]).longValue()))
                 .sorted(MOST_FIRST).toList();
+    }
+
+    private static List<FacetCount> sorted(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> new FacetCount(e.getKey(), e.getValue())).sorted(MOST_FIRST)
+                .toList();
     }
 
     private <T> TypedQuery<T> query(String hql, Class<T> type, Map<String, Object> parameters) {

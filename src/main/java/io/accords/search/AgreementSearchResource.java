@@ -10,17 +10,17 @@ import io.accords.search.AgreementExport.Format;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Variant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +34,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Agreements")
 public class AgreementSearchResource {
 
-    static final int MAX_SYNC_SIZE = 500;
+    private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.valueOf(AgreementExport.CSV),
+            MediaType.valueOf(AgreementExport.NDJSON)).build();
 
     private final AgreementSearchService search;
     private final AgreementExport export;
@@ -89,17 +90,13 @@ public class AgreementSearchResource {
     @APIResponse(responseCode = "200", description = "The next agreements",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "sync page", value = ApiExamples.SYNC_PAGE)))
-    public RestResponse<SyncPage> sync(@BeanParam AgreementSearchParams filter,
-            @Parameter(description = "nextCursor of the previous page; none to start") @QueryParam("cursor")
-            String cursor,
-            @Parameter(description = "Items per step, 1 to " + MAX_SYNC_SIZE,
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"),
-                    example = "100") @QueryParam("size") String size,
+    public RestResponse<SyncPage> sync(@BeanParam AgreementSearchParams filter, @BeanParam @Valid SyncParams step,
             @Parameter(hidden = true) @Context UriInfo uri) {
-        AgreementFilter parsed = AgreementFilter.parse(filter);
-        SyncPage page = search.after(parsed, SyncCursor.parse(cursor), syncSize(size));
-        String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build().toString();
-        return RestResponse.ResponseBuilder.ok(page).header("Link", "<" + next + ">; rel=\"next\"").build();
+        SyncStep found = search.after(AgreementFilter.parse(filter), step.position(), step.size());
+        String nextCursor = found.position().map(SyncCursor::toString).orElse("");
+        String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build().toString();
+        return RestResponse.ResponseBuilder.ok(new SyncPage(found.items(), step.size(), nextCursor))
+                .header("Link", "<" + next + ">; rel=\"next\"").build();
     }
 
     @GET
@@ -118,15 +115,16 @@ public class AgreementSearchResource {
             @Parameter(description = "csv or ndjson; overrides Accept, for browsers",
                     schema = @Schema(enumeration = {"csv", "ndjson"}), example = "csv")
             @QueryParam("format") String format,
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        Format chosen = format(format, accept);
+            @Parameter(hidden = true) @Context Request request) {
+        Format chosen = format(format, request);
         AgreementFilter parsed = AgreementFilter.parse(filter);
         return Response.ok(export.stream(parsed, chosen), chosen.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"agreements." + chosen.extension + "\"")
                 .build();
     }
 
-    private static Format format(String format, String accept) {
+    /** The format parameter if given, else the variant Accept prefers, else CSV. */
+    private static Format format(String format, Request request) {
         if (format != null) {
             try {
                 return Format.named(format);
@@ -134,21 +132,8 @@ public class AgreementSearchResource {
                 throw ProblemException.invalid("format", "must be csv or ndjson, not '" + format + "'");
             }
         }
-        if (accept != null && accept.contains(AgreementExport.NDJSON)
-                && (!accept.contains(AgreementExport.CSV)
-                        || accept.indexOf(AgreementExport.NDJSON) < accept.indexOf(AgreementExport.CSV))) {
-            return Format.NDJSON;
-        }
-        return Format.CSV;
-    }
-
-    private static int syncSize(String size) {
-        if (size == null) {
-            return 100;
-        }
-        if (!size.matches("\\d{1,4}") || Integer.parseInt(size) < 1 || Integer.parseInt(size) > MAX_SYNC_SIZE) {
-            throw ProblemException.invalid("size", "must be a whole number between 1 and " + MAX_SYNC_SIZE);
-        }
-        return Integer.parseInt(size);
+        Variant preferred = request.selectVariant(VARIANTS);
+        return preferred != null && preferred.getMediaType().isCompatible(MediaType.valueOf(AgreementExport.NDJSON))
+                ? Format.NDJSON : Format.CSV;
     }
 }

@@ -11,6 +11,7 @@ import io.accords.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Reads agreements by filter: pages with totals, facet counts, and the walk by last change used by sync and export. */
@@ -46,10 +47,14 @@ public class AgreementSearchService {
         return search.facets(filter);
     }
 
-    public SyncPage after(AgreementFilter filter, SyncCursor cursor, int size) {
-        List<Agreement> found = search.after(filter, cursor, size);
-        SyncCursor next = found.isEmpty() ? cursor : new SyncCursor(found.get(found.size() - 1).getUpdatedAt(),
-                found.get(found.size() - 1).getId());
-        return new SyncPage(found.stream().map(mapper::toView).toList(), size, next.isStart() ? "" : next.toString());
+    /** Up to {@code size} agreements after a position in the order of their last change, and the position after. */
+    public SyncStep after(AgreementFilter filter, Optional<SyncCursor> position, int size) {
+        List<Agreement> found = search.after(filter, position, size);
+        if (found.isEmpty()) {
+            return new SyncStep(List.of(), position);
+        }
+        Agreement last = found.get(found.size() - 1);
+        return new SyncStep(found.stream().map(mapper::toView).toList(),
+                Optional.of(new SyncCursor(last.getUpdatedAt(), last.getId())));
     }
 }

@@ -4,6 +4,7 @@ import io.accords.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -12,12 +13,10 @@ import java.util.UUID;
  */
 public record SyncCursor(Instant updatedAt, UUID id) {
 
-    /** Before every agreement. */
-    public static final SyncCursor START = new SyncCursor(Instant.EPOCH, new UUID(Long.MIN_VALUE, Long.MIN_VALUE));
-
-    public static SyncCursor parse(String text) {
+    /** The position a client passed; none (the walk starts at the beginning) when the text is absent or empty. */
+    public static Optional<SyncCursor> parse(String text) {
         if (text == null || text.isEmpty()) {
-            return START;
+            return Optional.empty();
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
@@ -25,15 +24,11 @@ public record SyncCursor(Instant updatedAt, UUID id) {
             int slash = decoded.indexOf('/');
             Instant at = Instant.ofEpochSecond(Long.parseLong(decoded.substring(0, dot)),
                     Long.parseLong(decoded.substring(dot + 1, slash)));
-            return new SyncCursor(at, UUID.fromString(decoded.substring(slash + 1)));
+            return Optional.of(new SyncCursor(at, UUID.fromString(decoded.substring(slash + 1))));
         } catch (RuntimeException e) {
             throw ProblemException.invalid("cursor", "is not a cursor this service gave out; start again without"
                     + " one, or pass the nextCursor of the last page");
         }
-    }
-
-    public boolean isStart() {
-        return this.equals(START);
     }
 
     @Override

@@ -337,6 +337,19 @@ class AgreementSearchApiTest {
     }
 
     @Test
+    void exportFollowsAcceptQualityValues() {
+        String system = marker();
+        createAgreement(with(agreement(createParty("PE")), "systems", List.of(system)));
+        given().accept("text/csv;q=0.4, application/x-ndjson").queryParam("system", system)
+                .when().get(AGREEMENTS + "/export").then().statusCode(200)
+                .contentType(containsString("application/x-ndjson"));
+        given().accept("application/x-ndjson;q=0.2, text/csv;q=0.9").queryParam("system", system)
+                .when().get(AGREEMENTS + "/export").then().statusCode(200).contentType(containsString("text/csv"));
+        given().accept("application/x-ndjson").queryParam("system", system).queryParam("format", "csv")
+                .when().get(AGREEMENTS + "/export").then().statusCode(200).contentType(containsString("text/csv"));
+    }
+
+    @Test
     void exportsEveryMatchAcrossChunks() {
         String system = marker();
         String party = createParty("KR");
@@ -390,8 +403,10 @@ class AgreementSearchApiTest {
                 "/problems/invalid-request", AGREEMENTS + "/export").body("errors.field", equalTo(List.of("format")));
         assertProblem(given().queryParam("cursor", "bm90IGEgY3Vyc29y").when().get(AGREEMENTS + "/sync").then(), 400,
                 "/problems/invalid-request", AGREEMENTS + "/sync").body("errors.field", equalTo(List.of("cursor")));
-        assertProblem(given().queryParam("size", "0").when().get(AGREEMENTS + "/sync").then(), 400,
-                "/problems/invalid-request", AGREEMENTS + "/sync").body("errors.field", equalTo(List.of("size")));
+        for (String size : List.of("0", "501", "ten", "99999999999")) {
+            assertProblem(given().queryParam("size", size).when().get(AGREEMENTS + "/sync").then(), 400,
+                    "/problems/invalid-request", AGREEMENTS + "/sync").body("errors.field", equalTo(List.of("size")));
+        }
         assertProblem(given().queryParam("sector", "NAVY").queryParam("country", "XX").when().get(AGREEMENTS)
                 .then(), 400, "/problems/invalid-request", AGREEMENTS)
                 .body("errors.field", hasItems("sector", "country"));
