@@ -412,7 +412,7 @@ public class SearchBench {
             for (String facet : FACETS) {
                 try (ResultSet rows = query(db, facet.formatted(shape.where()), shape.parameters())) {
                     while (rows.next()) {
-                        rows.getLong(2);
+                        rows.getLong(rows.getMetaData().getColumnCount());
                     }
                 }
             }
