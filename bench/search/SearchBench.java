@@ -342,8 +342,10 @@ public class SearchBench {
                         false, 0),
                 new Shape("three filters (sector, country, signed year)",
                         "/api/v1/agreements?sector=NAVAL&country=KR&signedFrom=2015&signedTo=2015",
-                        sector + " and " + country + " and a.signed_last >= ? and a.signed_first <= ?",
-                        List.of("NAVAL", "KR", LocalDate.of(2015, 1, 1), LocalDate.of(2015, 12, 31)), false, 0),
+                        sector + " and " + country + " and a.signed_last >= ? and a.signed_first >= ?"
+                                + " and a.signed_first <= ?",
+                        List.of("NAVAL", "KR", LocalDate.of(2015, 1, 1), LocalDate.of(2015, 1, 1).minusDays(366),
+                                LocalDate.of(2015, 12, 31)), false, 0),
                 new Shape("text, rare word (" + RARE + ")", "/api/v1/agreements?q=" + RARE, text,
                         List.of("% " + RARE + "%"), false, 0),
                 new Shape("text, common word (cooperation)", "/api/v1/agreements?q=cooperation", text,

@@ -16,6 +16,9 @@ final class AgreementCriteria {
 
     private static final List<AgreementStatus> LIVE = List.of(AgreementStatus.SIGNED, AgreementStatus.IN_FORCE);
 
+    /** The longest period a partial date covers: a leap year. */
+    private static final int LONGEST_PERIOD_DAYS = 366;
+
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
 
@@ -75,10 +78,16 @@ final class AgreementCriteria {
         }
     }
 
-    /** A partial date matches a range when the period it covers overlaps the range. */
+    /**
+     * A partial date matches a range when the period it covers overlaps the range. A period is at most a year long,
+     * so {@code last >= from} implies {@code first > from - 1 year}: saying so as well lets the database scan the index
+     * on the first day over a narrow range instead of every earlier date.
+     */
     private void range(String date, DateRange range) {
         if (range.from() != null) {
             add("a." + date + ".last >= :" + date + "From", date + "From", range.from());
+            add("a." + date + ".first >= :" + date + "FromFirst", date + "FromFirst",
+                    range.from().minusDays(LONGEST_PERIOD_DAYS));
         }
         if (range.to() != null) {
             add("a." + date + ".first <= :" + date + "To", date + "To", range.to());
