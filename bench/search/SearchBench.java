@@ -359,6 +359,8 @@ public class SearchBench {
     static void run(Map<String, String> options) throws Exception {
         String service = options.getOrDefault("service", "http://localhost:8080");
         int requests = Integer.parseInt(options.getOrDefault("requests", "200"));
+        token = options.getOrDefault("token", "");
+        String only = options.getOrDefault("only", "");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String anyId;
         long total;
@@ -380,6 +382,9 @@ public class SearchBench {
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         try (Connection db = connect(options)) {
             for (Shape shape : shapes(anyId)) {
+                if (!shape.name().contains(only)) {
+                    continue;
+                }
                 int count = shape.exportRows() > 0 ? Math.max(5, requests / 20) : requests;
                 String path = shape.exportRows() > 0 ? exportPath(db, shape.exportRows()) : shape.path();
                 timeHttp(http, service + path, Math.max(count, 2 * WARM_UP / (shape.exportRows() > 0 ? 50 : 1)));
@@ -486,9 +491,17 @@ public class SearchBench {
         return statement.executeQuery();
     }
 
+    /** The service needs a bearer token: run.sh signs one with the key pair it starts the service with. */
+    static String token = "";
+
+    static HttpRequest request(String url) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
+        return token.isEmpty() ? builder.build() : builder.header("Authorization", "Bearer " + token).build();
+    }
+
     /** Times up to count requests, stopping early (after at least 20) once the time budget is spent. */
     static double[] timeHttp(HttpClient http, String url, int count) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+        HttpRequest request = request(url);
         List<Double> millis = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
         while (millis.size() < count && (millis.size() < 20 || System.nanoTime() < deadline)) {
@@ -506,7 +519,7 @@ public class SearchBench {
     static double throughput(HttpClient http, String url, int count) throws InterruptedException {
         ExecutorService clients = Executors.newFixedThreadPool(4);
         AtomicInteger failures = new AtomicInteger();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+        HttpRequest request = request(url);
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             clients.submit(() -> {

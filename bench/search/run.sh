@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 kind=$1; shift
 requests=${REQUESTS:-200}
+only=${ONLY:-}          # run only the query shapes whose name contains this
+keep=${KEEP:-false}     # PostgreSQL: true reuses the loaded accords_bench database instead of loading anew
+keys=/tmp/accords-bench-keys
 app=/tmp/accords-bench-$kind
 h2=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | sort -V | tail -1)
 pg=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort -V | tail -1)
@@ -24,13 +27,17 @@ for n in "$@"; do
     url="jdbc:h2:file:$dir/accords;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE"
     user=accords; password=
   else
-    runuser -u postgres -- psql -q -c "DROP DATABASE IF EXISTS accords_bench" -c "CREATE DATABASE accords_bench OWNER accords"
+    if [ "$keep" != true ]; then
+      runuser -u postgres -- psql -q -c "DROP DATABASE IF EXISTS accords_bench" \
+        -c "CREATE DATABASE accords_bench OWNER accords"
+    fi
     url="jdbc:postgresql://127.0.0.1:5432/accords_bench?reWriteBatchedInserts=true"
     user=accords; password=accords
   fi
   start_app() {
     QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME=$user QUARKUS_DATASOURCE_PASSWORD=$password \
       ACCORDS_SEED_ENABLED=false QUARKUS_SHUTDOWN_DELAY_ENABLED=false \
+      ACCORDS_AUTH_DEV_KEYS_ENABLED=true ACCORDS_AUTH_DEV_KEYS_DIR=$keys \
       java -XX:+UseParallelGC -Xmx1g -jar "$app/quarkus-run.jar" > /tmp/accords-bench-app.log 2>&1 &
     pid=$!
     for _ in $(seq 1 240); do
@@ -41,11 +48,15 @@ for n in "$@"; do
   }
   # The service migrates the empty database, then stops while the generator loads it.
   start_app; kill "$pid"; wait "$pid" || true
-  java -cp "$cp" bench/search/SearchBench.java load --url "$url" --user $user --password "$password" --agreements "$n"
+  if [ "$kind" = h2 ] || [ "$keep" != true ]; then
+    java -cp "$cp" bench/search/SearchBench.java load --url "$url" --user $user --password "$password" \
+      --agreements "$n"
+  fi
   start_app
+  token=$(java scripts/DevToken.java admin CONFIDENTIAL --keys $keys --minutes 600)
   echo "### $kind, $(printf "%'d" "$n") agreements"
   java -cp "$cp" bench/search/SearchBench.java run --url "$url" --user $user --password "$password" \
-    --service http://localhost:8080 --requests "$requests"
+    --service http://localhost:8080 --requests "$requests" --token "$token" --only "$only"
   echo "RSS of the service after the run: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"
   kill "$pid"; wait "$pid" || true
   if [ "$kind" = h2 ]; then rm -rf "$dir"; fi

@@ -108,6 +108,10 @@ public class Agreement extends VersionedEntity {
     @Column(name = "tag", nullable = false, length = 64)
     private List<String> tags = new ArrayList<>();
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Classification classification = Classification.PUBLIC;
+
     /** The folded words the text filter matches; see {@link SearchText}. */
     @Column(name = "search_text", length = 100_000)
     private String searchText;
@@ -118,6 +122,14 @@ public class Agreement extends VersionedEntity {
 
     public Agreement(UUID id) {
         super(id);
+    }
+
+    public Classification getClassification() {
+        return classification;
+    }
+
+    public void setClassification(Classification classification) {
+        this.classification = classification;
     }
 
     public String getTitle() {

@@ -63,7 +63,10 @@ public record AgreementInput(
         UUID parentId,
         @Size(max = 50)
         @Schema(examples = "[\"apec-2024\"]")
-        List<@NotBlank @Size(max = 64) String> tags) {
+        List<@NotBlank @Size(max = 64) String> tags,
+        @Schema(description = "How sensitive it is: PUBLIC when left out; at most your token's clearance",
+                examples = "PUBLIC")
+        Classification classification) {
 
     /** A party and the role it plays, as a client writes it. */
     @Schema(name = "ParticipationInput")

@@ -21,6 +21,7 @@ public interface AgreementMapper {
     /** Copies every client-writable field but the parties and the parent, which the service resolves. */
     @Mapping(target = "parent", ignore = true)
     @Mapping(target = "parties", ignore = true)
+    @Mapping(target = "classification", defaultValue = "PUBLIC")
     void update(AgreementInput input, @MappingTarget Agreement agreement);
 
     @Mapping(target = "partyId", source = "party.id")

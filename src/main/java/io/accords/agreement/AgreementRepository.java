@@ -24,18 +24,22 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         return count(NAMING_PARTY, partyId);
     }
 
-    /** The first agreements, by title, that name this party. */
-    public List<RecordReference> namingParty(UUID partyId, int limit) {
-        return references(NAMING_PARTY, partyId, limit);
+    /** The first agreements, by title, that name this party, among those of the given classifications. */
+    public List<RecordReference> namingParty(UUID partyId, List<Classification> visible, int limit) {
+        return references(NAMING_PARTY, partyId, visible, limit);
     }
 
-    /** The first agreements, by title, that name this one as their parent. */
-    public List<RecordReference> children(UUID parentId, int limit) {
-        return references("parent.id = ?1", parentId, limit);
+    /** The first agreements, by title, that name this one as their parent, among the given classifications. */
+    public List<RecordReference> children(UUID parentId, List<Classification> visible, int limit) {
+        return references("parent.id = ?1", parentId, visible, limit);
     }
 
-    private List<RecordReference> references(String where, UUID id, int limit) {
-        return find(where, Sort.by("title").and("id"), id).project(RecordReference.class)
-                .page(Page.ofSize(limit)).list();
+    public long countChildren(UUID parentId) {
+        return count("parent.id = ?1", parentId);
+    }
+
+    private List<RecordReference> references(String where, UUID id, List<Classification> visible, int limit) {
+        return find(where + " and classification in ?2", Sort.by("title").and("id"), id, visible)
+                .project(RecordReference.class).page(Page.ofSize(limit)).list();
     }
 }

@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.api.ApiExamples;
 import io.accords.api.Responses;
 import io.accords.common.Versions;
+import io.accords.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import io.accords.history.RevisionView;
+import io.accords.paging.PageParams;
+import io.accords.paging.PageView;
+import jakarta.ws.rs.BeanParam;
+import io.accords.idempotency.IdempotentCreates;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -40,10 +47,14 @@ public class AgreementResource {
 
     private final AgreementService agreements;
 
-    AgreementResource(AgreementService agreements) {
+    private final IdempotentCreates idempotency;
+
+    AgreementResource(AgreementService agreements, IdempotentCreates idempotency) {
+        this.idempotency = idempotency;
         this.agreements = agreements;
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Path("{id}")
     @Operation(operationId = "getAgreement", summary = "Get an agreement",
@@ -57,6 +68,7 @@ public class AgreementResource {
         return Responses.ok(agreement);
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Operation(operationId = "createAgreement", summary = "Create an agreement",
             description = "Records an agreement. Its parties and parent must already exist; dates take YYYY,"
@@ -67,11 +79,17 @@ public class AgreementResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT)))
     public RestResponse<AgreementView> create(@NotNull @Valid AgreementInput body,
+            @Parameter(description = "Any unique value (a UUID): a retry with the same key and body answers as the"
+                    + " first request did and creates nothing; the same key with another body answers 422. Kept 24"
+                    + " hours.", example = "5f0c6a8e-1c1e-4a39-9a77-0b0c2f1d9e11")
+            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             @Parameter(hidden = true) @Context UriInfo uri) {
-        AgreementView created = agreements.create(body);
-        return Responses.created(uri, created);
+        IdempotentCreates.Outcome<AgreementView> outcome = idempotency.create(idempotencyKey,
+                "POST /api/v1/agreements", body, AgreementView.class, () -> agreements.create(body));
+        return Responses.created(uri, outcome);
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @PUT
     @Path("{id}")
     @Operation(operationId = "replaceAgreement", summary = "Replace an agreement",
@@ -83,12 +101,14 @@ public class AgreementResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT)))
     public RestResponse<AgreementView> replace(@PathParam("id") UUID id, @NotNull @Valid AgreementInput body,
-            @Parameter(description = "ETag of the version this change is based on", example = "\"0\"")
+            @Parameter(description = "ETag of the version this change is based on (required)", required = true,
+                    example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        AgreementView replaced = agreements.replace(id, Versions.fromIfMatch(ifMatch), body);
+        AgreementView replaced = agreements.replace(id, Versions.ifMatch(ifMatch), body);
         return Responses.ok(replaced);
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @PATCH
     @Path("{id}")
     @Consumes("application/merge-patch+json")
@@ -101,12 +121,14 @@ public class AgreementResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT)))
     public RestResponse<AgreementView> patch(@PathParam("id") UUID id, @NotNull JsonNode body,
-            @Parameter(description = "ETag of the version this change is based on", example = "\"0\"")
+            @Parameter(description = "ETag of the version this change is based on (required)", required = true,
+                    example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
-        AgreementView patched = agreements.patch(id, Versions.fromIfMatch(ifMatch), body);
+        AgreementView patched = agreements.patch(id, Versions.ifMatch(ifMatch), body);
         return Responses.ok(patched);
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @DELETE
     @Path("{id}")
     @Operation(operationId = "deleteAgreement", summary = "Delete an agreement",
@@ -114,9 +136,26 @@ public class AgreementResource {
                     + " listing them.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version this deletion is based on", example = "\"0\"")
+            @Parameter(description = "ETag of the version this deletion is based on (required)", required = true,
+                    example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        agreements.delete(id, Versions.fromIfMatch(ifMatch));
+        agreements.delete(id, Versions.ifMatch(ifMatch));
         return RestResponse.noContent();
+    }
+
+    @GET
+    @RolesAllowed(Roles.READER)
+    @Path("{id}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getAgreementHistory", summary = "List the changes of an agreement",
+            description = "Every create, update and delete of the agreement, newest first: who made it (the token's"
+                    + " subject), when, the version, and the agreement as it stood after it. Revisions above your"
+                    + " clearance are left out. After a deletion only admins can read it.")
+    @APIResponse(responseCode = "200", description = "The revisions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "revisions", value = ApiExamples.REVISION_PAGE)))
+    public RestResponse<PageView<RevisionView>> history(@PathParam("id") UUID id, @BeanParam @Valid PageParams page,
+            @Parameter(hidden = true) @Context UriInfo uri) {
+        return Responses.page(uri, agreements.history(id, page));
     }
 }

@@ -9,8 +9,13 @@ import io.accords.party.Party;
 import io.accords.party.PartyRepository;
 import io.accords.problem.FieldViolation;
 import io.accords.problem.ProblemException;
-import io.accords.problem.RecordReference;
+import io.accords.history.History;
+import io.accords.history.Revision;
+import io.accords.history.RevisionView;
 import io.accords.ops.RecordChange;
+import io.accords.paging.PageParams;
+import io.accords.paging.PageView;
+import io.accords.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -18,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,18 +50,31 @@ public class AgreementService {
     private final AgreementMapper mapper;
     private final MergePatch mergePatch;
     private final Event<RecordChange> changes;
+    private final Callers callers;
+    private final History history;
 
     AgreementService(AgreementRepository agreements, PartyRepository parties, AgreementMapper mapper,
-            MergePatch mergePatch, Event<RecordChange> changes) {
+            MergePatch mergePatch, Event<RecordChange> changes, Callers callers, History history) {
         this.agreements = agreements;
         this.parties = parties;
         this.mapper = mapper;
         this.mergePatch = mergePatch;
         this.changes = changes;
+        this.callers = callers;
+        this.history = history;
     }
 
     public AgreementView get(UUID id) {
         return mapper.toView(find(id));
+    }
+
+    /** The agreement's revisions the caller may see; admins also get those of a deleted agreement. */
+    public PageView<RevisionView> history(UUID id, PageParams page) {
+        Optional<Agreement> agreement = agreements.findByIdOptional(id);
+        if (agreement.isPresent() && !callers.current().sees(agreement.get().getClassification())) {
+            throw ProblemException.notFound(RECORD, id);
+        }
+        return history.of(RECORD, id, agreement.isPresent(), page);
     }
 
     public AgreementView create(AgreementInput input) {
@@ -68,44 +87,53 @@ public class AgreementService {
         apply(input, agreement);
         agreements.persist(agreement);
         agreements.flush();
-        changes.fire(new RecordChange(RECORD, RecordChange.Kind.CREATED));
-        return mapper.toView(agreement);
+        return recorded(agreement, Revision.Action.CREATED);
     }
 
-    public AgreementView replace(UUID id, Long expectedVersion, AgreementInput input) {
+    public AgreementView replace(UUID id, long expectedVersion, AgreementInput input) {
         Agreement agreement = find(id);
         Versions.require(agreement.getVersion(), expectedVersion, "agreement");
         return update(agreement, input);
     }
 
-    public AgreementView patch(UUID id, Long expectedVersion, JsonNode patch) throws JsonProcessingException {
+    public AgreementView patch(UUID id, long expectedVersion, JsonNode patch) throws JsonProcessingException {
         Agreement agreement = find(id);
         Versions.require(agreement.getVersion(), expectedVersion, "agreement");
         return update(agreement, mergePatch.apply(mapper.toInput(agreement), patch, AgreementInput.class));
     }
 
-    public void delete(UUID id, Long expectedVersion) {
+    public void delete(UUID id, long expectedVersion) {
         Agreement agreement = find(id);
         Versions.require(agreement.getVersion(), expectedVersion, "agreement");
-        List<RecordReference> children = agreements.children(id, 20);
-        if (!children.isEmpty()) {
+        if (agreements.countChildren(id) > 0) {
+            // Lists only the children the caller may see.
             throw ProblemException.conflict("Agreement " + id + " is the parent of other agreements;"
-                    + " change their parentId, or delete them, first", children);
+                    + " change their parentId, or delete them, first",
+                    agreements.children(id, callers.current().clearance().andBelow(), 20));
         }
+        recorded(agreement, Revision.Action.DELETED);
         agreements.delete(agreement);
         agreements.flush();
-        changes.fire(new RecordChange(RECORD, RecordChange.Kind.DELETED));
     }
 
     private AgreementView update(Agreement agreement, AgreementInput input) {
         apply(input, agreement);
         agreements.flush();
-        changes.fire(new RecordChange(RECORD, RecordChange.Kind.UPDATED));
-        return mapper.toView(agreement);
+        return recorded(agreement, Revision.Action.UPDATED);
     }
 
+    /** Writes the revision in this transaction and counts the change. */
+    private AgreementView recorded(Agreement agreement, Revision.Action action) {
+        AgreementView view = mapper.toView(agreement);
+        history.record(RECORD, agreement.getId(), agreement.getVersion(), action, agreement.getClassification(), view);
+        changes.fire(new RecordChange(RECORD, RecordChange.Kind.valueOf(action.name())));
+        return view;
+    }
+
+    /** The agreement, or 404 when there is none or it is above the caller's clearance (so existence never leaks). */
     private Agreement find(UUID id) {
-        return agreements.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("agreement", id));
+        return agreements.findByIdOptional(id).filter(a -> callers.current().sees(a.getClassification()))
+                .orElseThrow(() -> ProblemException.notFound(RECORD, id));
     }
 
     /** Checks what only the database can tell, then copies the input onto the entity. */
@@ -117,6 +145,12 @@ public class AgreementService {
         rejectDuplicates("tags", input.tags(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+        Classification clearance = callers.current().clearance();
+        if (input.classification() != null && !clearance.allows(input.classification())) {
+            throw ProblemException.forbidden("classification " + input.classification() + " is above your clearance "
+                    + clearance + "; choose " + String.join(" or ", clearance.andBelow().stream().map(Enum::name)
+                            .toList()));
         }
         mapper.update(input, agreement);
         agreement.getParties().clear();
@@ -152,7 +186,8 @@ public class AgreementService {
             errors.add(new FieldViolation("parentId", "an agreement cannot be its own parent"));
             return null;
         }
-        Agreement parent = agreements.findById(parentId);
+        Agreement parent = agreements.findByIdOptional(parentId)
+                .filter(p -> callers.current().sees(p.getClassification())).orElse(null);
         if (parent == null) {
             errors.add(new FieldViolation("parentId", "no agreement has id " + parentId));
             return null;

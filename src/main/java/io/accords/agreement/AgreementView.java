@@ -30,6 +30,8 @@ public record AgreementView(
         List<AgreementInput.Source> sources,
         UUID parentId,
         List<String> tags,
+        @Schema(description = "How sensitive it is; callers see it only up to their token's clearance",
+                examples = "PUBLIC") Classification classification,
         @Schema(description = "Increases with every change; also sent as the ETag", examples = "0") long version,
         Instant createdAt,
         Instant updatedAt) implements Versioned {

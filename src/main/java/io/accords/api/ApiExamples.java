@@ -55,7 +55,8 @@ public final class ApiExamples {
                   "published": "2024-11-17"
                 }
               ],
-              "tags": ["apec-2024"]
+              "tags": ["apec-2024"],
+              "classification": "PUBLIC"
             }""";
 
     public static final String AGREEMENT = """
@@ -86,6 +87,7 @@ public final class ApiExamples {
                 }
               ],
               "tags": ["apec-2024"],
+              "classification": "PUBLIC",
               "version": 0,
               "createdAt": "2026-11-23T10:15:30.123456Z",
               "updatedAt": "2026-11-23T10:15:30.123456Z"
@@ -93,6 +95,10 @@ public final class ApiExamples {
 
     public static final String AGREEMENT_PAGE = "{\"items\": [" + AGREEMENT + "], \"page\": 1, \"size\": 20,"
             + " \"total\": 1, \"totalPages\": 1}";
+
+    public static final String REVISION_PAGE = "{\"items\": [{\"version\": 0, \"action\": \"CREATED\","
+            + " \"actor\": \"analyst-7\", \"at\": \"2026-11-23T10:15:30.123456Z\", \"classification\": \"PUBLIC\","
+            + " \"record\": " + PARTY + "}], \"page\": 1, \"size\": 20, \"total\": 1, \"totalPages\": 1}";
 
     public static final String FACETS = """
             {

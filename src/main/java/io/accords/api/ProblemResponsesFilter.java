@@ -40,7 +40,7 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private void document(Operation operation) {
-        List<ProblemType> problems = new ArrayList<>();
+        List<ProblemType> problems = new ArrayList<>(List.of(ProblemType.UNAUTHORIZED, ProblemType.FORBIDDEN));
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean hasBody = operation.getRequestBody() != null;
         boolean hasQuery = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
@@ -54,6 +54,10 @@ public class ProblemResponsesFilter implements OASFilter {
         problems.addAll(CONFLICTS.getOrDefault(operation.getOperationId(), List.of()));
         if (parameters.stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
             problems.add(ProblemType.PRECONDITION_FAILED);
+            problems.add(ProblemType.PRECONDITION_REQUIRED);
+        }
+        if (parameters.stream().anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()))) {
+            problems.add(ProblemType.UNPROCESSABLE);
         }
         if (hasBody) {
             problems.add(ProblemType.PAYLOAD_TOO_LARGE);
@@ -86,6 +90,10 @@ public class ProblemResponsesFilter implements OASFilter {
                     : "A party named 'Korea Aerospace Industries' already exists in KR";
             case PRECONDITION_FAILED -> "The record is at version 3 (ETag \"3\"), but If-Match named version 2;"
                     + " read it again and reapply your change";
+            case UNAUTHORIZED -> "Send a bearer token: Authorization: Bearer <JWT>";
+            case FORBIDDEN -> "Your token's roles do not allow this; reading needs reader, writing editor";
+            case UNPROCESSABLE -> "Idempotency-Key 'a1b2' was used with another body; use a new key for a new request";
+            case PRECONDITION_REQUIRED -> "Send If-Match with the ETag of the version you read";
             case PAYLOAD_TOO_LARGE -> "The body is larger than this service accepts";
             case UNSUPPORTED_MEDIA_TYPE -> "Content-Type 'text/plain' is not accepted here; send application/json";
             default -> "The service failed to handle this request; it has been logged";

@@ -2,6 +2,7 @@ package io.accords.api;
 
 import io.accords.common.Versioned;
 import io.accords.common.Versions;
+import io.accords.idempotency.IdempotentCreates;
 import io.accords.paging.PageLinks;
 import io.accords.paging.PageView;
 import jakarta.ws.rs.core.UriInfo;
@@ -20,6 +21,15 @@ public final class Responses {
 
     public static <T extends Versioned> RestResponse<T> ok(T record) {
         return RestResponse.ResponseBuilder.ok(record).tag(Versions.entityTag(record.version())).build();
+    }
+
+    /** A create's answer; a replay of an earlier one says so in {@code Idempotent-Replayed: true}. */
+    public static <T extends Versioned> RestResponse<T> created(UriInfo uri, IdempotentCreates.Outcome<T> outcome) {
+        RestResponse<T> created = created(uri, outcome.record());
+        if (outcome.replayed()) {
+            return RestResponse.ResponseBuilder.fromResponse(created).header("Idempotent-Replayed", "true").build();
+        }
+        return created;
     }
 
     public static <T extends Versioned> RestResponse<T> created(UriInfo uri, T record) {

@@ -1,6 +1,7 @@
 package io.accords.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /** Accords' own settings, each overridable by an environment variable such as {@code ACCORDS_SEED_ENABLED}. */
@@ -9,11 +10,29 @@ public interface AccordsConfig {
 
     Seed seed();
 
+    Auth auth();
+
     interface Seed {
         /**
          * Whether to load the agreements reported in the seed articles on start. When unset, the embedded H2 build
          * seeds and the PostgreSQL build does not.
          */
         Optional<Boolean> enabled();
+    }
+
+    interface Auth {
+        /**
+         * A development key pair, made on first start when missing, whose public half verifies tokens by default. When
+         * unset, the embedded H2 build makes one and the PostgreSQL build refuses to start without a configured key.
+         */
+        DevKeys devKeys();
+    }
+
+    interface DevKeys {
+        Optional<Boolean> enabled();
+
+        /** Where the key pair lives: {@code private.pem} (PKCS#8, owner-only) and {@code public.pem}. */
+        @WithDefault("data/dev-keys")
+        String dir();
     }
 }

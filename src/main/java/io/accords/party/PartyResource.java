@@ -10,6 +10,10 @@ import io.accords.problem.Problem;
 import io.accords.search.AgreementSearchService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.accords.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import io.accords.history.RevisionView;
+import io.accords.idempotency.IdempotentCreates;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -47,11 +51,15 @@ public class PartyResource {
 
     private final PartyService parties;
     private final AgreementSearchService agreements;
-    PartyResource(PartyService parties, AgreementSearchService agreements) {
+    private final IdempotentCreates idempotency;
+
+    PartyResource(PartyService parties, AgreementSearchService agreements, IdempotentCreates idempotency) {
+        this.idempotency = idempotency;
         this.parties = parties;
         this.agreements = agreements;
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Operation(operationId = "listParties", summary = "List parties",
             description = "Pages through all parties. Sort keys: name, acronym, country, kind, createdAt, updatedAt;"
@@ -66,6 +74,7 @@ public class PartyResource {
         return Responses.page(uri, result);
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Path("{id}")
     @Operation(operationId = "getParty", summary = "Get a party",
@@ -78,6 +87,7 @@ public class PartyResource {
         return Responses.ok(party);
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Path("{id}/agreements")
     @Operation(operationId = "listPartyAgreements", summary = "List a party's agreements",
@@ -92,6 +102,7 @@ public class PartyResource {
         return Responses.page(uri, result);
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Operation(operationId = "createParty", summary = "Create a party",
             description = "Creates a party. Its name must be unique within its country (409 otherwise). Answers 201"
@@ -104,11 +115,18 @@ public class PartyResource {
     @APIResponse(responseCode = "409", description = "A party with this name already exists in this country",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "duplicate", value = ApiExamples.DUPLICATE_PARTY)))
-    public RestResponse<PartyView> create(@NotNull @Valid PartyInput body, @Context UriInfo uri) {
-        PartyView created = parties.create(body);
-        return Responses.created(uri, created);
+    public RestResponse<PartyView> create(@NotNull @Valid PartyInput body,
+            @Parameter(description = "Any unique value (a UUID): a retry with the same key and body answers as the"
+                    + " first request did and creates nothing; the same key with another body answers 422. Kept 24"
+                    + " hours.", example = "5f0c6a8e-1c1e-4a39-9a77-0b0c2f1d9e11")
+            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
+            @Parameter(hidden = true) @Context UriInfo uri) {
+        IdempotentCreates.Outcome<PartyView> outcome = idempotency.create(idempotencyKey, "POST /api/v1/parties",
+                body, PartyView.class, () -> parties.create(body));
+        return Responses.created(uri, outcome);
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @PUT
     @Path("{id}")
     @Operation(operationId = "replaceParty", summary = "Replace a party",
@@ -120,12 +138,14 @@ public class PartyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "party", value = ApiExamples.PARTY)))
     public RestResponse<PartyView> replace(@PathParam("id") UUID id, @NotNull @Valid PartyInput body,
-            @Parameter(description = "ETag of the version this change is based on", example = "\"0\"")
+            @Parameter(description = "ETag of the version this change is based on (required)", required = true,
+                    example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        PartyView replaced = parties.replace(id, Versions.fromIfMatch(ifMatch), body);
+        PartyView replaced = parties.replace(id, Versions.ifMatch(ifMatch), body);
         return Responses.ok(replaced);
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @PATCH
     @Path("{id}")
     @Consumes("application/merge-patch+json")
@@ -138,21 +158,40 @@ public class PartyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "party", value = ApiExamples.PARTY)))
     public RestResponse<PartyView> patch(@PathParam("id") UUID id, @NotNull JsonNode body,
-            @Parameter(description = "ETag of the version this change is based on", example = "\"0\"")
+            @Parameter(description = "ETag of the version this change is based on (required)", required = true,
+                    example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
-        PartyView patched = parties.patch(id, Versions.fromIfMatch(ifMatch), body);
+        PartyView patched = parties.patch(id, Versions.ifMatch(ifMatch), body);
         return Responses.ok(patched);
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @DELETE
     @Path("{id}")
     @Operation(operationId = "deleteParty", summary = "Delete a party",
             description = "Deletes a party that no agreement names; otherwise answers 409 listing those agreements.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version this deletion is based on", example = "\"0\"")
+            @Parameter(description = "ETag of the version this deletion is based on (required)", required = true,
+                    example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        parties.delete(id, Versions.fromIfMatch(ifMatch));
+        parties.delete(id, Versions.ifMatch(ifMatch));
         return RestResponse.noContent();
+    }
+
+    @GET
+    @RolesAllowed(Roles.READER)
+    @Path("{id}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getPartyHistory", summary = "List the changes of a party",
+            description = "Every create, update and delete of the party, newest first: who made it (the token's"
+                    + " subject), when, the version, and the party as it stood after it. Revisions above your clearance"
+                    + " are left out. After a deletion only admins can read it.")
+    @APIResponse(responseCode = "200", description = "The revisions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "revisions", value = ApiExamples.REVISION_PAGE)))
+    public RestResponse<PageView<RevisionView>> history(@PathParam("id") UUID id, @BeanParam @Valid PageParams page,
+            @Parameter(hidden = true) @Context UriInfo uri) {
+        return Responses.page(uri, parties.history(id, page));
     }
 }

@@ -10,7 +10,12 @@ import io.accords.common.MergePatch;
 import io.accords.common.Versions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.accords.agreement.Classification;
+import io.accords.history.History;
+import io.accords.history.Revision;
+import io.accords.history.RevisionView;
 import io.accords.ops.RecordChange;
+import io.accords.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -38,14 +43,23 @@ public class PartyService {
     private final PartyMapper mapper;
     private final MergePatch mergePatch;
     private final Event<RecordChange> changes;
+    private final Callers callers;
+    private final History history;
 
     PartyService(PartyRepository parties, AgreementRepository agreements, PartyMapper mapper, MergePatch mergePatch,
-            Event<RecordChange> changes) {
+            Event<RecordChange> changes, Callers callers, History history) {
         this.parties = parties;
         this.agreements = agreements;
         this.mapper = mapper;
         this.mergePatch = mergePatch;
         this.changes = changes;
+        this.callers = callers;
+        this.history = history;
+    }
+
+    /** The party's revisions; admins also get those of a deleted party. */
+    public PageView<RevisionView> history(UUID id, PageParams page) {
+        return history.of(RECORD, id, parties.findByIdOptional(id).isPresent(), page);
     }
 
     public PageView<PartyView> list(PageParams params) {
@@ -69,35 +83,34 @@ public class PartyService {
         mapper.update(input, party);
         parties.persist(party);
         parties.flush();
-        changes.fire(new RecordChange(RECORD, RecordChange.Kind.CREATED));
-        return mapper.toView(party);
+        return recorded(party, Revision.Action.CREATED);
     }
 
-    public PartyView replace(UUID id, Long expectedVersion, PartyInput input) {
+    public PartyView replace(UUID id, long expectedVersion, PartyInput input) {
         Party party = find(id);
         Versions.require(party.getVersion(), expectedVersion, "party");
         return update(party, input);
     }
 
-    public PartyView patch(UUID id, Long expectedVersion, JsonNode patch) throws JsonProcessingException {
+    public PartyView patch(UUID id, long expectedVersion, JsonNode patch) throws JsonProcessingException {
         Party party = find(id);
         Versions.require(party.getVersion(), expectedVersion, "party");
         return update(party, mergePatch.apply(mapper.toInput(party), patch, PartyInput.class));
     }
 
-    public void delete(UUID id, Long expectedVersion) {
+    public void delete(UUID id, long expectedVersion) {
         Party party = find(id);
         Versions.require(party.getVersion(), expectedVersion, "party");
-        List<RecordReference> naming = agreements.namingParty(id, 20);
-        if (!naming.isEmpty()) {
-            long count = agreements.countNamingParty(id);
-            throw ProblemException.conflict("Party " + id + " is still named by " + count
-                    + (count == 1 ? " agreement" : " agreements")
-                    + "; remove it from them, or delete them, first", naming);
+        long count = agreements.countNamingParty(id);
+        if (count > 0) {
+            // Lists only the agreements the caller may see, and does not count the others.
+            List<RecordReference> naming = agreements.namingParty(id, callers.current().clearance().andBelow(), 20);
+            throw ProblemException.conflict("Party " + id + " is still named by agreements; remove it from them, or"
+                    + " delete them, first", naming);
         }
+        recorded(party, Revision.Action.DELETED);
         parties.delete(party);
         parties.flush();
-        changes.fire(new RecordChange(RECORD, RecordChange.Kind.DELETED));
     }
 
     Party find(UUID id) {
@@ -112,8 +125,15 @@ public class PartyService {
             agreements.refreshSearchTextNaming(party.getId());
         }
         parties.flush();
-        changes.fire(new RecordChange(RECORD, RecordChange.Kind.UPDATED));
-        return mapper.toView(party);
+        return recorded(party, Revision.Action.UPDATED);
+    }
+
+    /** Writes the revision in this transaction and counts the change. */
+    private PartyView recorded(Party party, Revision.Action action) {
+        PartyView view = mapper.toView(party);
+        history.record(RECORD, party.getId(), party.getVersion(), action, Classification.PUBLIC, view);
+        changes.fire(new RecordChange(RECORD, RecordChange.Kind.valueOf(action.name())));
+        return view;
     }
 
     private void requireUniqueName(PartyInput input, UUID self) {

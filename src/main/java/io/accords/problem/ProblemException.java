@@ -43,6 +43,18 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.PRECONDITION_FAILED, detail, null, null);
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(ProblemType.FORBIDDEN, detail, null, null);
+    }
+
+    public static ProblemException unprocessable(String detail) {
+        return new ProblemException(ProblemType.UNPROCESSABLE, detail, null, null);
+    }
+
+    public static ProblemException preconditionRequired(String detail) {
+        return new ProblemException(ProblemType.PRECONDITION_REQUIRED, detail, null, null);
+    }
+
     public ProblemType type() {
         return type;
     }

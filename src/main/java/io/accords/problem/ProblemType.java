@@ -13,6 +13,7 @@ public enum ProblemType {
     PRECONDITION_FAILED(412, "Record has changed"),
     PAYLOAD_TOO_LARGE(413, "Body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    UNPROCESSABLE(422, "Request cannot be processed"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
     INTERNAL_ERROR(500, "Internal error");

@@ -23,6 +23,9 @@ final class AgreementCriteria {
     private final Map<String, Object> parameters = new HashMap<>();
 
     AgreementCriteria(AgreementFilter filter) {
+        if (!filter.clearance().isHighest()) {
+            add("a.classification in :visible", "visible", filter.clearance().andBelow());
+        }
         for (int i = 0; i < filter.terms().size(); i++) {
             add("a.searchText like :term" + i, "term" + i, "% " + filter.terms().get(i) + "%");
         }

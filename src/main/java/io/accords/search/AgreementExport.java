@@ -56,12 +56,14 @@ public class AgreementExport {
         this.json = json;
     }
 
+    /** Restricts the filter to the caller now, while the request's identity is at hand, then streams. */
     public StreamingOutput stream(AgreementFilter filter, Format format) {
+        AgreementFilter visible = search.forCaller(filter);
         return output -> {
             try (RowWriter rows = format == Format.CSV ? new CsvRows(output) : new JsonLines(output)) {
                 SyncStep step = new SyncStep(List.of(), Optional.empty());
                 do {
-                    step = search.after(filter, step.position(), CHUNK);
+                    step = search.walk(visible, step.position(), CHUNK);
                     for (AgreementView agreement : step.items()) {
                         rows.write(agreement);
                     }

@@ -2,6 +2,7 @@ package io.accords.search;
 
 import io.accords.agreement.AgreementStatus;
 import io.accords.agreement.AgreementType;
+import io.accords.agreement.Classification;
 import io.accords.agreement.CooperationMode;
 import io.accords.agreement.Sector;
 import io.accords.common.IsoCodes;
@@ -34,6 +35,8 @@ import java.util.regex.Pattern;
  * @param countries    countries that must all take part
  * @param activeOn     the day the agreement must be in force on
  * @param updatedSince the earliest last change
+ * @param clearance    the caller's: agreements above it are left out; PUBLIC until {@link #visibleTo} says otherwise,
+ *                     so a filter nobody restricted shows the least
  */
 public record AgreementFilter(
         List<String> terms,
@@ -50,7 +53,8 @@ public record AgreementFilter(
         DateRange expires,
         LocalDate activeOn,
         Instant updatedSince,
-        UUID parent) {
+        UUID parent,
+        Classification clearance) {
 
     public static final int MAX_VALUES = 20;
     public static final int MAX_TEXT = 200;
@@ -65,6 +69,12 @@ public record AgreementFilter(
         AgreementSearchParams params = new AgreementSearchParams();
         params.party = List.of(partyId.toString());
         return parse(params);
+    }
+
+    /** This filter for a caller with the given clearance. */
+    public AgreementFilter visibleTo(Classification callerClearance) {
+        return new AgreementFilter(terms, partyIds, partyAcronyms, countries, sectors, modes, types, statuses, systems,
+                signed, effective, expires, activeOn, updatedSince, parent, callerClearance);
     }
 
     /** A period with an inclusive first and last day, either open. */
@@ -95,7 +105,8 @@ public record AgreementFilter(
                 reader.range("expires", params.expiresFrom, params.expiresTo),
                 reader.day("activeOn", params.activeOn),
                 reader.instant("updatedSince", params.updatedSince),
-                reader.uuid("parent", params.parent));
+                reader.uuid("parent", params.parent),
+                Classification.PUBLIC);
         if (!reader.errors.isEmpty()) {
             throw ProblemException.invalid(reader.errors);
         }

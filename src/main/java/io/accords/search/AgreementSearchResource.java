@@ -7,6 +7,8 @@ import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
 import io.accords.problem.ProblemException;
 import io.accords.search.AgreementExport.Format;
+import io.accords.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -45,6 +47,7 @@ public class AgreementSearchResource {
         this.export = export;
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listAgreements", summary = "List and search agreements",
@@ -62,6 +65,7 @@ public class AgreementSearchResource {
         return Responses.page(uri, result);
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Path("facets")
     @Produces(MediaType.APPLICATION_JSON)
@@ -78,6 +82,7 @@ public class AgreementSearchResource {
         return search.facets(AgreementFilter.parse(filter));
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Path("sync")
     @Produces(MediaType.APPLICATION_JSON)
@@ -99,6 +104,7 @@ public class AgreementSearchResource {
                 .header("Link", "<" + next + ">; rel=\"next\"").build();
     }
 
+    @RolesAllowed(Roles.READER)
     @GET
     @Path("export")
     @Produces({AgreementExport.CSV, AgreementExport.NDJSON})

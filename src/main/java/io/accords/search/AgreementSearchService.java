@@ -8,6 +8,7 @@ import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
 import io.accords.party.PartyRepository;
 import io.accords.problem.ProblemException;
+import io.accords.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -23,13 +24,22 @@ public class AgreementSearchService {
     private final AgreementMapper mapper;
     private final PartyRepository parties;
 
-    AgreementSearchService(AgreementSearch search, AgreementMapper mapper, PartyRepository parties) {
+    private final Callers callers;
+
+    AgreementSearchService(AgreementSearch search, AgreementMapper mapper, PartyRepository parties, Callers callers) {
         this.search = search;
         this.mapper = mapper;
         this.parties = parties;
+        this.callers = callers;
     }
 
-    public PageView<AgreementView> list(AgreementFilter filter, PageParams params) {
+    /** The filter restricted to what the current caller may see; every search goes through it. */
+    public AgreementFilter forCaller(AgreementFilter filter) {
+        return filter.visibleTo(callers.current().clearance());
+    }
+
+    public PageView<AgreementView> list(AgreementFilter requested, PageParams params) {
+        AgreementFilter filter = forCaller(requested);
         List<AgreementView> items = search.page(filter, AgreementService.SORT.parse(params.sort), params.index(),
                 params.size()).stream().map(mapper::toView).toList();
         return PageView.of(items, params, search.count(filter));
@@ -44,12 +54,17 @@ public class AgreementSearchService {
     }
 
     public AgreementFacets facets(AgreementFilter filter) {
-        return search.facets(filter);
+        return search.facets(forCaller(filter));
     }
 
     /** Up to {@code size} agreements after a position in the order of their last change, and the position after. */
     public SyncStep after(AgreementFilter filter, Optional<SyncCursor> position, int size) {
-        List<Agreement> found = search.after(filter, position, size);
+        return walk(forCaller(filter), position, size);
+    }
+
+    /** The step of {@link #after} for a filter already restricted by {@link #forCaller}, as export's stream runs. */
+    SyncStep walk(AgreementFilter visible, Optional<SyncCursor> position, int size) {
+        List<Agreement> found = search.after(visible, position, size);
         if (found.isEmpty()) {
             return new SyncStep(List.of(), position);
         }

@@ -96,10 +96,12 @@ class AgreementApiTest {
         assertProblem(getAgreement(id.toString()), 404, "/problems/not-found", "/api/v1/agreements/" + id);
         assertProblem(getAgreement("KF-21"), 404, "/problems/not-found", "/api/v1/agreements/KF-21")
                 .body("detail", containsString("not a valid id"));
-        assertProblem(given().contentType(ContentType.JSON).body(agreement(createParty("KR")))
+        assertProblem(given().header("If-Match", "\"0\"")
+                .contentType(ContentType.JSON).body(agreement(createParty("KR")))
                 .when().put("/api/v1/agreements/{id}", id).then(), 404, "/problems/not-found",
                 "/api/v1/agreements/" + id);
-        assertProblem(given().when().delete("/api/v1/agreements/{id}", id).then(), 404, "/problems/not-found",
+        assertProblem(given().header("If-Match", "\"0\"")
+                .when().delete("/api/v1/agreements/{id}", id).then(), 404, "/problems/not-found",
                 "/api/v1/agreements/" + id);
     }
 
@@ -121,7 +123,8 @@ class AgreementApiTest {
     void returns412WhenVersionIsStale() {
         String kr = createParty("KR");
         String id = createAgreement(agreement(kr));
-        given().contentType(ContentType.JSON).body(with(agreement(kr), "status", "IN_FORCE"))
+        given().header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(with(agreement(kr), "status", "IN_FORCE"))
                 .when().put("/api/v1/agreements/{id}", id).then().statusCode(200);
         assertProblem(given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(with(agreement(kr), "status", "TERMINATED"))
@@ -160,13 +163,14 @@ class AgreementApiTest {
     @Test
     void mergePatchIsValidatedLikeAReplacement() {
         String id = createAgreement();
-        assertInvalidField(given().contentType("application/merge-patch+json")
+        assertInvalidField(given().header("If-Match", "\"0\"").contentType("application/merge-patch+json")
                 .body("{\"effective\": \"2020\", \"sectors\": []}")
                 .when().patch("/api/v1/agreements/{id}", id).then(), "/api/v1/agreements/" + id, "effective")
                 .body("errors.field", org.hamcrest.Matchers.hasItem("sectors"));
-        assertInvalidField(given().contentType("application/merge-patch+json").body("{\"version\": 9}")
+        assertInvalidField(given().header("If-Match", "\"0\"")
+                .contentType("application/merge-patch+json").body("{\"version\": 9}")
                 .when().patch("/api/v1/agreements/{id}", id).then(), "/api/v1/agreements/" + id, "version");
-        assertInvalidField(given().contentType("application/merge-patch+json").body("[1]")
+        assertInvalidField(given().header("If-Match", "\"0\"").contentType("application/merge-patch+json").body("[1]")
                 .when().patch("/api/v1/agreements/{id}", id).then(), "/api/v1/agreements/" + id, "body");
         getAgreement(id).body("version", equalTo(0)).body("effective", nullValue());
     }
@@ -194,7 +198,8 @@ class AgreementApiTest {
         String parent = createAgreement(agreement(kr));
         Map<String, Object> child = with(agreement(kr), "parentId", parent);
         String childId = createAgreement(child);
-        assertProblem(given().when().delete("/api/v1/agreements/{id}", parent).then(), 409, "/problems/conflict",
+        assertProblem(given().header("If-Match", "\"0\"")
+                .when().delete("/api/v1/agreements/{id}", parent).then(), 409, "/problems/conflict",
                 "/api/v1/agreements/" + parent)
                 .body("agreements[0].id", equalTo(childId))
                 .body("agreements[0].title", equalTo(child.get("title")));
@@ -210,12 +215,14 @@ class AgreementApiTest {
                 .body("errors[0].message", containsString(missing.toString()));
 
         String top = createAgreement(agreement(kr));
-        assertInvalidField(given().contentType(ContentType.JSON).body(with(agreement(kr), "parentId", top))
+        assertInvalidField(given().header("If-Match", "\"0\"")
+                .contentType(ContentType.JSON).body(with(agreement(kr), "parentId", top))
                 .when().put("/api/v1/agreements/{id}", top).then(), "/api/v1/agreements/" + top, "parentId")
                 .body("errors[0].message", containsString("own parent"));
 
         String child = createAgreement(with(agreement(kr), "parentId", top));
-        assertInvalidField(given().contentType(ContentType.JSON).body(with(agreement(kr), "parentId", child))
+        assertInvalidField(given().header("If-Match", "\"0\"")
+                .contentType(ContentType.JSON).body(with(agreement(kr), "parentId", child))
                 .when().put("/api/v1/agreements/{id}", top).then(), "/api/v1/agreements/" + top, "parentId")
                 .body("errors[0].message", containsString("ancestor"));
     }

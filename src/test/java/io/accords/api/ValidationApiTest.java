@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accords.support.Api;
+import io.accords.support.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -198,6 +199,7 @@ class ValidationApiTest {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest chunked = HttpRequest.newBuilder(agreements)
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + Tokens.token("editor", "PUBLIC"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
                 .build();
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()

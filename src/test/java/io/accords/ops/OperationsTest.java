@@ -51,7 +51,7 @@ class OperationsTest {
         double created = counter("party", "created");
         double deleted = counter("party", "deleted");
         String id = Api.createParty("KR");
-        given().when().delete("/api/v1/parties/{id}", id).then().statusCode(204);
+        given().header("If-Match", "\"0\"").when().delete("/api/v1/parties/{id}", id).then().statusCode(204);
         assertEquals(created + 1, counter("party", "created"));
         assertEquals(deleted + 1, counter("party", "deleted"));
 
@@ -64,7 +64,8 @@ class OperationsTest {
 
         double agreementsUpdated = counter("agreement", "updated");
         String agreement = Api.createAgreement();
-        given().contentType("application/merge-patch+json").body("{\"status\": \"IN_FORCE\"}")
+        given().header("If-Match", "\"0\"")
+                .contentType("application/merge-patch+json").body("{\"status\": \"IN_FORCE\"}")
                 .when().patch("/api/v1/agreements/{id}", agreement).then().statusCode(200);
         assertEquals(agreementsUpdated + 1, counter("agreement", "updated"));
     }

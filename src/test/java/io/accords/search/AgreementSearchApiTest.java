@@ -107,7 +107,8 @@ class AgreementSearchApiTest {
         String word = word();
         String party = createParty("KR");
         String id = createAgreement(agreement(party));
-        given().contentType("application/merge-patch+json").body("{\"aliases\": [\"" + word + " Marine\"]}")
+        given().header("If-Match", "\"0\"")
+                .contentType("application/merge-patch+json").body("{\"aliases\": [\"" + word + " Marine\"]}")
                 .when().patch("/api/v1/parties/" + party).then().statusCode(200);
         assertEquals(List.of(id), ids(search().queryParam("q", word + " marine")));
     }
@@ -276,7 +277,8 @@ class AgreementSearchApiTest {
         assertTrue(walked.containsAll(insertedDuringWalk), "records inserted during the walk come after it");
         // A change moves a record after the cursor kept: the client sees it again, once.
         String changed = before.iterator().next();
-        given().contentType("application/merge-patch+json").body("{\"status\": \"IN_FORCE\"}")
+        given().header("If-Match", "\"0\"")
+                .contentType("application/merge-patch+json").body("{\"status\": \"IN_FORCE\"}")
                 .when().patch(AGREEMENTS + "/" + changed).then().statusCode(200);
         given().queryParam("system", system).queryParam("cursor", cursor).when().get(AGREEMENTS + "/sync")
                 .then().statusCode(200).body("items.id", equalTo(List.of(changed)));

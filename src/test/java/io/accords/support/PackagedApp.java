@@ -49,7 +49,10 @@ public final class PackagedApp implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,
-                "-Daccords.seed.enabled=false"));
+                "-Daccords.seed.enabled=false",
+                // Verifies tokens with the key pair Tokens signs them with.
+                "-Daccords.auth.dev-keys.enabled=true",
+                "-Daccords.auth.dev-keys.dir=" + Tokens.KEYS.toAbsolutePath()));
         String url = System.getProperty("accords.it.jdbc-url", "");
         if (url.isBlank()) {
             command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + folder.resolve("accords")
@@ -91,7 +94,8 @@ public final class PackagedApp implements AutoCloseable {
     /** The HTTP status of a GET, or -1 when the service does not answer. */
     public int status(HttpClient client, String path) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).build();
+            HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Bearer " + Tokens.token("reader", "PUBLIC")).build();
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

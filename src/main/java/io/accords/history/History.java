@@ -1,0 +1,71 @@
+package io.accords.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accords.agreement.Classification;
+import io.accords.paging.PageParams;
+import io.accords.paging.PageView;
+import io.accords.problem.ProblemException;
+import io.accords.security.Caller;
+import io.accords.security.Callers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The audit trail: services record every change in the transaction that makes it (so a change and its revision are
+ * kept or lost together), and callers list a record's revisions within their clearance.
+ */
+@ApplicationScoped
+public class History {
+
+    private final RevisionRepository revisions;
+    private final Callers callers;
+    private final ObjectMapper json;
+
+    History(RevisionRepository revisions, Callers callers, ObjectMapper json) {
+        this.revisions = revisions;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    /** Records a change; must run inside the transaction that made it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String recordType, UUID id, long version, Revision.Action action,
+            Classification classification, Object view) {
+        try {
+            revisions.persist(new Revision(recordType, id, version, action, callers.current().subject(), Instant.now(),
+                    classification, json.writeValueAsString(view)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the revision of " + recordType + " " + id, e);
+        }
+    }
+
+    /**
+     * A record's revisions, newest first, leaving out those above the caller's clearance. For a record that no longer
+     * exists only an admin gets them; everyone else, like a caller who may see none of them, gets 404.
+     */
+    @Transactional
+    public PageView<RevisionView> of(String recordType, UUID id, boolean exists, PageParams page) {
+        Caller caller = callers.current();
+        List<Classification> visible = caller.clearance().andBelow();
+        long total = revisions.countOf(recordType, id, visible);
+        if (total == 0 || (!exists && !caller.admin())) {
+            throw ProblemException.notFound(recordType, id);
+        }
+        List<RevisionView> items = revisions.of(recordType, id, visible, page.index(), page.size()).stream()
+                .map(this::view).toList();
+        return PageView.of(items, page, total);
+    }
+
+    private RevisionView view(Revision revision) {
+        try {
+            return new RevisionView(revision.getVersion(), revision.getAction(), revision.getActor(), revision.getAt(),
+                    revision.getClassification(), json.readTree(revision.getSnapshot()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored revision is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.accords.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.accords.agreement.Classification;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A revision as the history endpoints list it. */
+@RegisterForReflection
+@Schema(name = "Revision", description = "One change of a record")
+public record RevisionView(
+        @Schema(description = "The record's version after the change (for a deletion, its last)", examples = "1")
+        long version,
+        @Schema(examples = "UPDATED") Revision.Action action,
+        @Schema(description = "Subject of the token that made the change", examples = "analyst-7") String actor,
+        @Schema(examples = "2026-11-23T10:15:30Z") Instant at,
+        @Schema(description = "The record's classification then (PUBLIC for parties)", examples = "PUBLIC")
+        Classification classification,
+        @Schema(description = "The record as it stood after the change (before it, for a deletion)") JsonNode record) {
+}

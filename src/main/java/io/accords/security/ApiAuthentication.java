@@ -1,0 +1,36 @@
+package io.accords.security;
+
+import io.accords.problem.ProblemType;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Everything under {@code /api} needs a valid bearer token, matched route or not, so that without one the API answers
+ * 401 and nothing else (not even 404 or 405, which would map its routes). Roles are then checked by the
+ * {@code @RolesAllowed} on each method; a method without one is denied
+ * ({@code quarkus.security.jaxrs.deny-unannotated-endpoints}).
+ */
+public class ApiAuthentication {
+
+    private final CurrentIdentityAssociation identities;
+
+    ApiAuthentication(CurrentIdentityAssociation identities) {
+        this.identities = identities;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Uni<Response> requireToken(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        String normalized = path.replaceAll("/{2,}", "/");
+        if (!normalized.startsWith("/api/") && !normalized.equals("/api")) {
+            return Uni.createFrom().nullItem();
+        }
+        return identities.getDeferredIdentity().map(identity -> identity.isAnonymous()
+                ? AuthProblems.unauthorized(ProblemType.UNAUTHORIZED.problem(
+                        "Send a bearer token: Authorization: Bearer <JWT>", path))
+                : null);
+    }
+}

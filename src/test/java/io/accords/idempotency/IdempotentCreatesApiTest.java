@@ -1,0 +1,104 @@
+package io.accords.idempotency;
+
+import static io.accords.support.Api.agreement;
+import static io.accords.support.Api.createParty;
+import static io.accords.support.Api.party;
+import static io.accords.support.Api.unique;
+import static io.accords.support.Api.with;
+import static io.accords.support.Problems.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.accords.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** A create retried with the same Idempotency-Key creates once and answers the same. */
+@QuarkusTest
+class IdempotentCreatesApiTest {
+
+    private static final String AGREEMENTS = "/api/v1/agreements";
+
+    @Test
+    void aRetryWithTheSameKeyAndBodyAnswersTheFirstAnswerAndCreatesNothing() {
+        String party = createParty("KR");
+        String system = unique("IDEM").replace(' ', '-');
+        Map<String, Object> body = with(agreement(party), "systems", List.of(system));
+        String key = UUID.randomUUID().toString();
+        Response first = given().header(IdempotentCreates.HEADER, key).contentType(ContentType.JSON).body(body)
+                .when().post(AGREEMENTS);
+        first.then().statusCode(201).header("Idempotent-Replayed", nullValue());
+        Response retry = given().header(IdempotentCreates.HEADER, key).contentType(ContentType.JSON).body(body)
+                .when().post(AGREEMENTS);
+        retry.then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
+                .header("Location", equalTo(first.header("Location"))).header("ETag", equalTo(first.header("ETag")));
+        assertEquals(first.jsonPath().getString("id"), retry.jsonPath().getString("id"));
+        given().queryParam("system", system).when().get(AGREEMENTS).then().body("total", equalTo(1));
+
+        // Another caller's key is another key.
+        given().header(Tokens.bearer("editor", "CONFIDENTIAL")).header(IdempotentCreates.HEADER, key)
+                .contentType(ContentType.JSON).body(body).when().post(AGREEMENTS).then().statusCode(201)
+                .header("Idempotent-Replayed", nullValue());
+        given().queryParam("system", system).when().get(AGREEMENTS).then().body("total", equalTo(2));
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyAnswers422() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = party(unique("Idem Party"), "PE");
+        given().header(IdempotentCreates.HEADER, key).contentType(ContentType.JSON).body(body).when()
+                .post("/api/v1/parties").then().statusCode(201);
+        assertProblem(given().header(IdempotentCreates.HEADER, key).contentType(ContentType.JSON)
+                .body(with(body, "name", unique("Other Party"))).when().post("/api/v1/parties").then(), 422,
+                "/problems/unprocessable", "/api/v1/parties");
+    }
+
+    @Test
+    void refusesKeysThatAreNotVisibleAscii() {
+        // An empty header counts as none.
+        for (String key : List.of("x".repeat(201), "clé", "a b", "tab\tkey")) {
+            assertProblem(given().header(IdempotentCreates.HEADER, key).contentType(ContentType.JSON)
+                    .body(party(unique("Bad Key"), "KR")).when().post("/api/v1/parties").then(), 400,
+                    "/problems/invalid-request", "/api/v1/parties")
+                    .body("errors[0].field", equalTo(IdempotentCreates.HEADER));
+        }
+    }
+
+    @Test
+    void requestsRacingWithOneKeyCreateOnce() throws Exception {
+        String party = createParty("KR");
+        String system = unique("RACE").replace(' ', '-');
+        Map<String, Object> body = with(agreement(party), "systems", List.of(system));
+        String key = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> given().header(IdempotentCreates.HEADER, key).contentType(ContentType.JSON)
+                        .body(body).when().post(AGREEMENTS).then().extract().statusCode());
+            }
+            for (Future<Integer> status : pool.invokeAll(calls)) {
+                int code = status.get();
+                assertTrue(code == 201 || code == 409, "status " + code);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().queryParam("system", system).when().get(AGREEMENTS).then().body("total", equalTo(1));
+        given().header(IdempotentCreates.HEADER, key).contentType(ContentType.JSON).body(body).when()
+                .post(AGREEMENTS).then().statusCode(201).header("Idempotent-Replayed", equalTo("true"));
+    }
+}

@@ -1,0 +1,89 @@
+package io.accords.support;
+
+import io.accords.security.DevKeys;
+import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
+import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
+import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
+import io.restassured.http.Header;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.util.Set;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Tokens for tests, signed with the key pair the test profile verifies with ({@code target/test-keys}). Registered as
+ * a global JUnit extension, it makes every REST Assured request carry an admin token with CONFIDENTIAL clearance
+ * unless the request sets its own Authorization header; {@link #NONE} sends none.
+ */
+public class Tokens implements BeforeAllCallback, QuarkusTestBeforeEachCallback {
+
+    public static final Path KEYS = Path.of("target/test-keys");
+    public static final String ISSUER = "accords-dev";
+    public static final String AUDIENCE = "accords";
+    /** Marks a request that must go without a token. */
+    public static final Header NONE = new Header("Authorization", "none");
+
+    private static final Filter BEARER = (request, response, context) -> {
+        String given = request.getHeaders().getValue("Authorization");
+        if (given == null) {
+            request.header("Authorization", "Bearer " + token("admin", "CONFIDENTIAL"));
+        } else if (given.equals(NONE.getValue())) {
+            request.removeHeader("Authorization");
+        }
+        return context.next(request, response);
+    };
+
+    /** For {@code @QuarkusIntegrationTest} classes, loaded by the ordinary class loader, before the app starts. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        install();
+    }
+
+    /** For {@code @QuarkusTest} classes, which see REST Assured through Quarkus' own class loader. */
+    @Override
+    public void beforeEach(QuarkusTestMethodContext context) {
+        install();
+    }
+
+    private static void install() {
+        DevKeys.ensure(KEYS);
+        RestAssured.replaceFiltersWith(BEARER);
+    }
+
+    public static String token(String role, String clearance) {
+        return sign(claims(role, clearance));
+    }
+
+    public static Header bearer(String role, String clearance) {
+        return new Header("Authorization", "Bearer " + token(role, clearance));
+    }
+
+    /** Valid claims for a role and clearance, to change before {@link #sign}. */
+    public static JwtClaimsBuilder claims(String role, String clearance) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("test-" + role).groups(Set.of(role))
+                .claim("clearance", clearance).expiresIn(600);
+    }
+
+    public static String sign(JwtClaimsBuilder claims) {
+        return claims.jws().sign(privateKey());
+    }
+
+    static PrivateKey privateKey() {
+        try {
+            return KeyUtils.decodePrivateKey(Files.readString(KEYS.resolve("private.pem")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
