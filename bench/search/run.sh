@@ -24,7 +24,8 @@ fi
 for n in "$@"; do
   if [ "$kind" = h2 ]; then
     dir=$(mktemp -d /tmp/accords-bench-h2.XXXX)
-    url="jdbc:h2:file:$dir/accords;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE"
+    # AUTO_SERVER lets the loader and the direct-SQL timer reach the file the service has open (over H2 TCP).
+    url="jdbc:h2:file:$dir/accords;AUTO_SERVER=TRUE"
     user=accords; password=
   else
     if [ "$keep" != true ]; then
