@@ -368,7 +368,7 @@ public class SearchBench {
                 ResultSet counted = db.createStatement().executeQuery("select count(*) from agreement")) {
             counted.next();
             total = counted.getLong(1);
-            try (ResultSet rows = query(db, "select id from agreement order by id offset ? limit 1",
+            try (ResultSet rows = query(db, "select id from agreement order by id limit 1 offset ?",
                     List.of(total / 2))) {
                 rows.next();
                 anyId = rows.getString(1);
@@ -403,8 +403,8 @@ public class SearchBench {
 
     /** An export filter selecting the requested number of most recently changed agreements. */
     static String exportPath(Connection db, int rows) throws SQLException {
-        try (ResultSet result = query(db, "select updated_at from agreement order by updated_at desc offset ?"
-                + " limit 1", List.of(rows - 1))) {
+        try (ResultSet result = query(db, "select updated_at from agreement order by updated_at desc limit 1"
+                + " offset ?", List.of(rows - 1))) {
             Instant since = result.next() ? result.getTimestamp(1).toInstant() : Instant.EPOCH;
             return "/api/v1/agreements/export?format=csv&updatedSince=" + since;
         }
