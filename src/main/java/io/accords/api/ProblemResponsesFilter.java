@@ -63,6 +63,7 @@ public class ProblemResponsesFilter implements OASFilter {
             problems.add(ProblemType.PAYLOAD_TOO_LARGE);
             problems.add(ProblemType.UNSUPPORTED_MEDIA_TYPE);
         }
+        problems.add(ProblemType.SERVICE_UNAVAILABLE);
         problems.add(ProblemType.INTERNAL_ERROR);
         APIResponses responses = operation.getResponses();
         for (ProblemType problem : problems) {
@@ -94,6 +95,8 @@ public class ProblemResponsesFilter implements OASFilter {
             case FORBIDDEN -> "Your token's roles do not allow this; reading needs reader, writing editor";
             case UNPROCESSABLE -> "Idempotency-Key 'a1b2' was used with another body; use a new key for a new request";
             case PRECONDITION_REQUIRED -> "Send If-Match with the ETag of the version you read";
+            case SERVICE_UNAVAILABLE -> "The database cannot be reached just now; nothing was written. Retry in a few"
+                    + " seconds";
             case PAYLOAD_TOO_LARGE -> "The body is larger than this service accepts";
             case UNSUPPORTED_MEDIA_TYPE -> "Content-Type 'text/plain' is not accepted here; send application/json";
             default -> "The service failed to handle this request; it has been logged";

@@ -2,6 +2,7 @@ package io.accords.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Accords' own settings, each overridable by an environment variable such as {@code ACCORDS_SEED_ENABLED}. */
@@ -11,6 +12,13 @@ public interface AccordsConfig {
     Seed seed();
 
     Auth auth();
+
+    Idempotency idempotency();
+
+    interface Idempotency {
+        /** How long the answer to a create sent with an Idempotency-Key is kept for its retries. */
+        Duration ttl();
+    }
 
     interface Seed {
         /**

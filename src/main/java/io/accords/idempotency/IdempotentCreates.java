@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.accords.common.Versioned;
+import io.accords.config.AccordsConfig;
 import io.accords.problem.ProblemException;
 import io.accords.security.Callers;
 import io.quarkus.runtime.StartupEvent;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates that a client may retry safely: with an {@code Idempotency-Key}, the first request creates and its answer is
@@ -50,11 +50,11 @@ public class IdempotentCreates {
     private final Duration ttl;
 
     IdempotentCreates(EntityManager entityManager, Callers callers, ObjectMapper json,
-            @ConfigProperty(name = "accords.idempotency.ttl", defaultValue = "24H") Duration ttl) {
+            AccordsConfig config) {
         this.entityManager = entityManager;
         this.callers = callers;
         this.json = json;
-        this.ttl = ttl;
+        this.ttl = config.idempotency().ttl();
         // Sets have no order of their own; sorted, the same request always has the same fingerprint.
         this.fingerprints = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .registerModule(new SimpleModule().addSerializer(new SortedSets()));

@@ -115,6 +115,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            LOG.warnf("Database unreachable at %s: %s", path(uri), e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .entity(ProblemType.SERVICE_UNAVAILABLE.problem("The database cannot be reached just now; nothing"
+                            + " was written. Retry in a few seconds", path(uri))).build();
+        }
         LOG.errorf(e, "Unexpected failure at %s", path(uri));
         return respond(ProblemType.INTERNAL_ERROR.problem(
                 "The service failed to handle this request; it has been logged", path(uri)));
@@ -163,6 +169,25 @@ public class ProblemMappers {
 
     private static String describeMediaType(String type) {
         return type == null ? "(none)" : "'" + type + "'";
+    }
+
+    /**
+     * A connection that could not be made, was lost, or was not free within the pool's acquisition timeout: the
+     * database is down or overloaded, which a client should retry, not a fault of the service.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException
+                    || (t instanceof java.sql.SQLException sql && ((sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) || String.valueOf(sql.getMessage())
+                                    .contains("Acquisition timeout")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

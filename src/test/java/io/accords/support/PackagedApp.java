@@ -44,6 +44,13 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Starts the application and waits until it reports ready. */
     public PackagedApp start() throws Exception {
+        launch(List.of());
+        awaitReady();
+        return this;
+    }
+
+    /** Starts the application with extra system properties that override the test settings, without waiting. */
+    public PackagedApp launch(List<String> properties) throws IOException {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         assertTrue(Files.exists(jar), "the application is packaged at " + jar);
         List<String> command = new ArrayList<>(List.of(
@@ -62,13 +69,13 @@ public final class PackagedApp implements AutoCloseable {
             command.add("-Dquarkus.datasource.username=" + System.getProperty("accords.it.username"));
             command.add("-Dquarkus.datasource.password=" + System.getProperty("accords.it.password"));
         }
+        command.addAll(properties);
         command.add("-jar");
         command.add(jar.toString());
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("app.log").toFile()))
                 .start();
-        awaitReady();
         return this;
     }
 
