@@ -121,6 +121,13 @@ public class ProblemMappers {
                     .entity(ProblemType.SERVICE_UNAVAILABLE.problem("The database cannot be reached just now; nothing"
                             + " was written. Retry in a few seconds", path(uri))).build();
         }
+        if (timedOut(e)) {
+            LOG.warnf("Transaction timed out at %s: %s", path(uri), e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "30")
+                    .entity(ProblemType.SERVICE_UNAVAILABLE.problem("The request took longer than the service allows"
+                            + " (QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT) and was rolled back; narrow"
+                            + " the filters, or retry when the service is less busy", path(uri))).build();
+        }
         LOG.errorf(e, "Unexpected failure at %s", path(uri));
         return respond(ProblemType.INTERNAL_ERROR.problem(
                 "The service failed to handle this request; it has been logged", path(uri)));
@@ -188,6 +195,13 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /** The transaction outlived its timeout and was rolled back, or a statement hit its query timeout. */
+    static boolean timedOut(Throwable e) {
+        return causedBy(e, jakarta.transaction.RollbackException.class)
+                || causedBy(e, jakarta.persistence.QueryTimeoutException.class)
+                || causedBy(e, org.hibernate.QueryTimeoutException.class);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

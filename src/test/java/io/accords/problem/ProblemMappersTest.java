@@ -1,0 +1,33 @@
+package io.accords.problem;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+/** Which failures are the database's (503, retry) rather than the service's (500). */
+class ProblemMappersTest {
+
+    @Test
+    void recognisesAnUnreachableDatabaseHoweverItIsWrapped() {
+        assertTrue(ProblemMappers.databaseUnreachable(new PersistenceException(new SQLException("refused", "08001"))));
+        assertTrue(ProblemMappers.databaseUnreachable(new RuntimeException(new SQLTransientConnectionException())));
+        assertTrue(ProblemMappers.databaseUnreachable(new PersistenceException(
+                new SQLException("Acquisition timeout while waiting for new connection"))));
+        assertTrue(ProblemMappers.databaseUnreachable(new RuntimeException(new ConnectException("refused"))));
+        assertFalse(ProblemMappers.databaseUnreachable(new PersistenceException(new SQLException("bad", "42601"))));
+        assertFalse(ProblemMappers.databaseUnreachable(new IllegalStateException("a bug")));
+    }
+
+    @Test
+    void recognisesATimedOutTransaction() {
+        assertTrue(ProblemMappers.timedOut(new RuntimeException(new RollbackException("not active"))));
+        assertTrue(ProblemMappers.timedOut(new jakarta.persistence.QueryTimeoutException("slow")));
+        assertFalse(ProblemMappers.timedOut(new IllegalStateException("a bug")));
+    }
+}
