@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Sustained load (issue 6, item 6): a mixed read/write load on the packaged application for a number of minutes,
+recording per minute the requests served, errors, p50/p99 latency, the process RSS and the JVM heap in use (from
+/q/metrics), so a leak or a slowing service shows as a trend.
+
+    python3 bench/soak.py --db postgresql --minutes 10        # target/quarkus-app built with -Ppostgresql
+    python3 bench/soak.py --db h2 --minutes 10
+
+Load: 8 clients; each request is a list or filtered search (40 %), a get by id (30 %), a facets call (5 %), a create
+(10 %) or a PATCH with If-Match (15 %). Exits 1 on any error (a 5xx, or a 4xx other than 412 races).
+"""
+import argparse, json, os, random, re, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--db", choices=["h2", "postgresql"], default="postgresql")
+parser.add_argument("--minutes", type=float, default=10)
+parser.add_argument("--clients", type=int, default=8)
+args = parser.parse_args()
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+work = tempfile.mkdtemp(prefix="accords-soak-")
+keys = os.path.join(work, "keys")
+port = 8096
+env = dict(os.environ, QUARKUS_HTTP_PORT=str(port), ACCORDS_SEED_ENABLED="true", ACCORDS_AUTH_DEV_KEYS_ENABLED="true",
+           ACCORDS_AUTH_DEV_KEYS_DIR=keys, QUARKUS_SHUTDOWN_DELAY_ENABLED="false")
+if args.db == "h2":
+    env["QUARKUS_DATASOURCE_JDBC_URL"] = "jdbc:h2:file:%s/accords;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" % work
+else:
+    subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-q", "-c",
+                    "DROP DATABASE IF EXISTS accords_soak WITH (FORCE)", "-c",
+                    "CREATE DATABASE accords_soak OWNER accords"], check=True)
+    env.update(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/accords_soak",
+               QUARKUS_DATASOURCE_USERNAME="accords", QUARKUS_DATASOURCE_PASSWORD="accords")
+base = "http://127.0.0.1:%d" % port
+# The heap limits of the JVM image (src/main/docker/jvm-options), so the soak runs the service as it is shipped.
+options = [line.strip() for line in open(os.path.join(root, "src", "main", "docker", "jvm-options"))
+           if line.strip() and not line.startswith("#") and "SharedArchiveFile" not in line]
+app = subprocess.Popen(["java"] + options + ["-jar", os.path.join(root, "target", "quarkus-app", "quarkus-run.jar")],
+                       env=env, stdout=open(os.path.join(work, "app.log"), "w"), stderr=subprocess.STDOUT)
+for _ in range(600):
+    try:
+        if urllib.request.urlopen(base + "/q/health/ready", timeout=2).status == 200:
+            break
+    except (urllib.error.URLError, OSError):
+        time.sleep(0.2)
+token = subprocess.run(["java", os.path.join(root, "scripts", "DevToken.java"), "editor", "CONFIDENTIAL", "--keys",
+                        keys, "--minutes", "600"], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def call(method, path, body=None, headers=None):
+    request = urllib.request.Request(base + path, method=method, data=None if body is None else
+                                     json.dumps(body).encode(), headers=dict(headers or {}))
+    request.add_header("Authorization", "Bearer " + token)
+    if body is not None:
+        request.add_header("Content-Type", "application/merge-patch+json" if method == "PATCH"
+                           else "application/json")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read(), response.headers.get("ETag")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), None
+
+
+party = json.loads(call("POST", "/api/v1/parties", {"name": "Soak", "country": "KR", "kind": "COMPANY"})[1])["id"]
+lock = threading.Lock()
+ids = []
+minute = {"latencies": [], "errors": 0}
+errors_total = [0]
+stop = time.time() + args.minutes * 60
+
+
+def client(number):
+    rnd = random.Random(number)
+    while time.time() < stop:
+        roll = rnd.random()
+        start = time.perf_counter()
+        if roll < 0.10 or not ids:
+            status, body, _ = call("POST", "/api/v1/agreements", {
+                "title": "Soak %d" % rnd.randrange(10 ** 9), "type": "MOU", "status": "SIGNED",
+                "sectors": [rnd.choice(["NAVAL", "AEROSPACE", "LAND_SYSTEMS"])],
+                "parties": [{"partyId": party, "role": "SIGNATORY"}], "signed": "20%02d" % rnd.randrange(10, 26),
+                "sources": [{"publisher": "Test", "url": "https://example.org/a"}]})
+            if status == 201:
+                with lock:
+                    ids.append(json.loads(body)["id"])
+        elif roll < 0.25:
+            agreement = rnd.choice(ids)
+            _, _, etag = call("GET", "/api/v1/agreements/" + agreement)
+            status, _, _ = call("PATCH", "/api/v1/agreements/" + agreement, {"status": "IN_FORCE"}, {"If-Match": etag})
+        elif roll < 0.55:
+            status, _, _ = call("GET", "/api/v1/agreements/" + rnd.choice(ids))
+        elif roll < 0.60:
+            status, _, _ = call("GET", "/api/v1/agreements/facets?country=KR")
+        else:
+            status, _, _ = call("GET", rnd.choice(["/api/v1/agreements", "/api/v1/agreements?sector=NAVAL",
+                                                   "/api/v1/agreements?q=soak&signedFrom=2015",
+                                                   "/api/v1/agreements?country=KR&sort=-updatedAt"]))
+        elapsed = (time.perf_counter() - start) * 1000
+        with lock:
+            minute["latencies"].append(elapsed)
+            if status >= 500 or (status >= 400 and status != 412):
+                minute["errors"] += 1
+                errors_total[0] += 1
+
+
+def heap():
+    text = urllib.request.urlopen(base + "/q/metrics", timeout=10).read().decode()
+    return sum(float(v) for v in re.findall(r'^jvm_memory_used_bytes\{[^}]*area="heap"[^}]*\} ([0-9.eE+]+)', text,
+                                             re.M)) / 2 ** 20
+
+
+def rss():
+    for line in open("/proc/%d/status" % app.pid):
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) / 1024
+
+
+threads = [threading.Thread(target=client, args=(c,)) for c in range(args.clients)]
+for thread in threads:
+    thread.start()
+print("| Minute | Requests | Errors | p50 | p99 | RSS | Heap used |")
+print("| --- | --- | --- | --- | --- | --- | --- |")
+n = 0
+while time.time() < stop:
+    time.sleep(min(60, max(0, stop - time.time())))
+    n += 1
+    with lock:
+        latencies = sorted(minute["latencies"])
+        errors = minute["errors"]
+        minute["latencies"], minute["errors"] = [], 0
+    if latencies:
+        print("| %d | %d | %d | %.1f ms | %.1f ms | %.0f MB | %.0f MB |" % (
+            n, len(latencies), errors, latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.99)],
+            rss(), heap()), flush=True)
+for thread in threads:
+    thread.join()
+app.terminate()
+app.wait()
+print("%s, %.0f minutes, %d clients: %d agreements created, errors: %d" % (args.db, args.minutes, args.clients,
+                                                                          len(ids), errors_total[0]))
+sys.exit(1 if errors_total[0] else 0)
