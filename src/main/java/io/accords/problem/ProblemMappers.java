@@ -169,9 +169,13 @@ public class ProblemMappers {
         return message != null && message.startsWith("Trailing token") ? e : null;
     }
 
+    /**
+     * The last segment of the path as the client sent it (still percent-encoded): decoding it again, as
+     * {@code UriInfo.getPathSegments()} does, throws on a segment that decodes to a lone {@code %}.
+     */
     private static String lastSegment(UriInfo uri) {
-        List<jakarta.ws.rs.core.PathSegment> segments = uri.getPathSegments();
-        return segments.isEmpty() ? "" : segments.get(segments.size() - 1).getPath();
+        String raw = path(uri);
+        return raw == null ? "" : raw.substring(raw.lastIndexOf('/') + 1);
     }
 
     private static String describeMediaType(String type) {

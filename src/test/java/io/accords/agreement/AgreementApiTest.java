@@ -96,6 +96,9 @@ class AgreementApiTest {
         assertProblem(getAgreement(id.toString()), 404, "/problems/not-found", "/api/v1/agreements/" + id);
         assertProblem(getAgreement("KF-21"), 404, "/problems/not-found", "/api/v1/agreements/KF-21")
                 .body("detail", containsString("not a valid id"));
+        // A segment that decodes to a lone % must not be decoded twice (found by FuzzApiTest).
+        assertProblem(given().urlEncodingEnabled(false).when().get("/api/v1/agreements/a%25zz").then(), 404,
+                "/problems/not-found", "/api/v1/agreements/a%25zz").body("detail", containsString("not a valid id"));
         assertProblem(given().header("If-Match", "\"0\"")
                 .contentType(ContentType.JSON).body(agreement(createParty("KR")))
                 .when().put("/api/v1/agreements/{id}", id).then(), 404, "/problems/not-found",
