@@ -12,12 +12,10 @@ import io.accords.problem.ProblemException;
 import io.accords.history.History;
 import io.accords.history.Revision;
 import io.accords.history.RevisionView;
-import io.accords.ops.RecordChange;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
 import io.accords.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,17 +47,15 @@ public class AgreementService {
     private final PartyRepository parties;
     private final AgreementMapper mapper;
     private final MergePatch mergePatch;
-    private final Event<RecordChange> changes;
     private final Callers callers;
     private final History history;
 
     AgreementService(AgreementRepository agreements, PartyRepository parties, AgreementMapper mapper,
-            MergePatch mergePatch, Event<RecordChange> changes, Callers callers, History history) {
+            MergePatch mergePatch, Callers callers, History history) {
         this.agreements = agreements;
         this.parties = parties;
         this.mapper = mapper;
         this.mergePatch = mergePatch;
-        this.changes = changes;
         this.callers = callers;
         this.history = history;
     }
@@ -122,11 +118,10 @@ public class AgreementService {
         return recorded(agreement, Revision.Action.UPDATED);
     }
 
-    /** Writes the revision in this transaction and counts the change. */
+    /** Writes the revision in this transaction (which also counts the change). */
     private AgreementView recorded(Agreement agreement, Revision.Action action) {
         AgreementView view = mapper.toView(agreement);
         history.record(RECORD, agreement.getId(), agreement.getVersion(), action, agreement.getClassification(), view);
-        changes.fire(new RecordChange(RECORD, RecordChange.Kind.valueOf(action.name())));
         return view;
     }
 

@@ -3,12 +3,14 @@ package io.accords.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accords.agreement.Classification;
+import io.accords.ops.RecordChange;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
 import io.accords.problem.ProblemException;
 import io.accords.security.Caller;
 import io.accords.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -24,14 +26,16 @@ public class History {
     private final RevisionRepository revisions;
     private final Callers callers;
     private final ObjectMapper json;
+    private final Event<RecordChange> changes;
 
-    History(RevisionRepository revisions, Callers callers, ObjectMapper json) {
+    History(RevisionRepository revisions, Callers callers, ObjectMapper json, Event<RecordChange> changes) {
         this.revisions = revisions;
         this.callers = callers;
         this.json = json;
+        this.changes = changes;
     }
 
-    /** Records a change; must run inside the transaction that made it. */
+    /** Records a change and announces it to the domain counters; must run inside the transaction that made it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String recordType, UUID id, long version, Revision.Action action,
             Classification classification, Object view) {
@@ -41,6 +45,7 @@ public class History {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the revision of " + recordType + " " + id, e);
         }
+        changes.fire(new RecordChange(recordType, RecordChange.Kind.valueOf(action.name())));
     }
 
     /**

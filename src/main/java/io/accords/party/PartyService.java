@@ -14,10 +14,8 @@ import io.accords.agreement.Classification;
 import io.accords.history.History;
 import io.accords.history.Revision;
 import io.accords.history.RevisionView;
-import io.accords.ops.RecordChange;
 import io.accords.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -42,17 +40,15 @@ public class PartyService {
     private final AgreementRepository agreements;
     private final PartyMapper mapper;
     private final MergePatch mergePatch;
-    private final Event<RecordChange> changes;
     private final Callers callers;
     private final History history;
 
     PartyService(PartyRepository parties, AgreementRepository agreements, PartyMapper mapper, MergePatch mergePatch,
-            Event<RecordChange> changes, Callers callers, History history) {
+            Callers callers, History history) {
         this.parties = parties;
         this.agreements = agreements;
         this.mapper = mapper;
         this.mergePatch = mergePatch;
-        this.changes = changes;
         this.callers = callers;
         this.history = history;
     }
@@ -128,11 +124,10 @@ public class PartyService {
         return recorded(party, Revision.Action.UPDATED);
     }
 
-    /** Writes the revision in this transaction and counts the change. */
+    /** Writes the revision in this transaction (which also counts the change). */
     private PartyView recorded(Party party, Revision.Action action) {
         PartyView view = mapper.toView(party);
         history.record(RECORD, party.getId(), party.getVersion(), action, Classification.PUBLIC, view);
-        changes.fire(new RecordChange(RECORD, RecordChange.Kind.valueOf(action.name())));
         return view;
     }
 
