@@ -25,16 +25,12 @@ public final class Responses {
 
     /** A create's answer; a replay of an earlier one says so in {@code Idempotent-Replayed: true}. */
     public static <T extends Versioned> RestResponse<T> created(UriInfo uri, IdempotentCreates.Outcome<T> outcome) {
-        RestResponse<T> created = created(uri, outcome.record());
+        T record = outcome.record();
+        RestResponse.ResponseBuilder<T> created = RestResponse.ResponseBuilder.<T> created(uri.getAbsolutePathBuilder()
+                .path(record.id().toString()).build()).entity(record).tag(Versions.entityTag(record.version()));
         if (outcome.replayed()) {
-            return RestResponse.ResponseBuilder.fromResponse(created).header("Idempotent-Replayed", "true").build();
+            created.header("Idempotent-Replayed", "true");
         }
-        return created;
-    }
-
-    public static <T extends Versioned> RestResponse<T> created(UriInfo uri, T record) {
-        return RestResponse.ResponseBuilder.<T> created(uri.getAbsolutePathBuilder()
-                .path(record.id().toString()).build()).entity(record)
-                .tag(Versions.entityTag(record.version())).build();
+        return created.build();
     }
 }

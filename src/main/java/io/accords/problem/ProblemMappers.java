@@ -105,8 +105,8 @@ public class ProblemMappers {
             case 413 -> "The body is larger than this service accepts";
             default -> e.getMessage();
         };
-        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(type.uri(), type.title(), status, detail, path(uri), null, null));
+        Response.ResponseBuilder builder = respondWith(new Problem(type.uri(), type.title(), status, detail, path(uri),
+                null, null));
         if (e instanceof NotAllowedException) {
             builder.allow(AllowedMethods.at(path(uri)));
         }
@@ -117,16 +117,14 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (databaseUnreachable(e)) {
             LOG.warnf("Database unreachable at %s: %s", path(uri), e.getMessage());
-            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "5")
-                    .entity(ProblemType.SERVICE_UNAVAILABLE.problem("The database cannot be reached just now; nothing"
-                            + " was written. Retry in a few seconds", path(uri))).build();
+            return unavailable(5, "The database cannot be reached just now; nothing was written. Retry in a few"
+                    + " seconds", uri);
         }
         if (timedOut(e)) {
             LOG.warnf("Transaction timed out at %s: %s", path(uri), e.getMessage());
-            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "30")
-                    .entity(ProblemType.SERVICE_UNAVAILABLE.problem("The request took longer than the service allows"
-                            + " (QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT) and was rolled back; narrow"
-                            + " the filters, or retry when the service is less busy", path(uri))).build();
+            return unavailable(30, "The request took longer than the service allows"
+                    + " (QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT) and was rolled back; narrow the"
+                    + " filters, or retry when the service is less busy", uri);
         }
         LOG.errorf(e, "Unexpected failure at %s", path(uri));
         return respond(ProblemType.INTERNAL_ERROR.problem(
@@ -138,8 +136,18 @@ public class ProblemMappers {
                 "The record was changed by someone else while this request ran; read it again and retry", path(uri)));
     }
 
-    static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    public static Response respond(Problem problem) {
+        return respondWith(problem).build();
+    }
+
+    /** A problem response still open for headers such as {@code Retry-After} or {@code WWW-Authenticate}. */
+    public static Response.ResponseBuilder respondWith(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+    private static Response unavailable(int retryAfterSeconds, String detail, UriInfo uri) {
+        return respondWith(ProblemType.SERVICE_UNAVAILABLE.problem(detail, path(uri)))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds)).build();
     }
 
     private static String path(UriInfo uri) {

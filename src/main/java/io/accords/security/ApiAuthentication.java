@@ -1,6 +1,5 @@
 package io.accords.security;
 
-import io.accords.problem.ProblemType;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -29,8 +28,6 @@ public class ApiAuthentication {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity().map(identity -> identity.isAnonymous()
-                ? AuthProblems.unauthorized(ProblemType.UNAUTHORIZED.problem(
-                        "Send a bearer token: Authorization: Bearer <JWT>", path))
-                : null);
+                ? AuthProblems.missingToken(path) : null);
     }
 }

@@ -1,6 +1,7 @@
 package io.accords.security;
 
 import io.accords.problem.Problem;
+import io.accords.problem.ProblemMappers;
 import io.accords.problem.ProblemType;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -25,19 +26,22 @@ public class AuthProblems {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return unauthorized(ProblemType.UNAUTHORIZED.problem("Send a bearer token: Authorization: Bearer <JWT>",
-                uri.getPath()));
+        return missingToken(uri.getPath());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return Response.status(403).type(Problem.MEDIA_TYPE).entity(ProblemType.FORBIDDEN.problem(
-                "Your token's roles do not allow this; reading needs reader, writing editor, deleted records' history"
-                        + " admin", uri.getPath())).build();
+        return ProblemMappers.respond(ProblemType.FORBIDDEN.problem("Your token's roles do not allow this; reading"
+                + " needs reader, writing editor, deleted records' history admin", uri.getPath()));
     }
 
-    static Response unauthorized(Problem problem) {
-        return Response.status(401).type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accords\"").entity(problem).build();
+    /** The 401 for a request that sent no token. */
+    static Response missingToken(String path) {
+        return unauthorized(ProblemType.UNAUTHORIZED.problem("Send a bearer token: Authorization: Bearer <JWT>", path));
+    }
+
+    private static Response unauthorized(Problem problem) {
+        return ProblemMappers.respondWith(problem)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accords\"").build();
     }
 }
