@@ -91,14 +91,12 @@ class FuzzApiTest {
         Fuzz fuzz = new Fuzz(random, text, number, partyId, agreementId);
 
         String before = fingerprint();
-        int fivexx = 0;
         for (int i = 0; i < REQUESTS; i++) {
             Operation operation = operations.get(random.nextInt(operations.size()));
             Response response = fuzz.send(operation);
             int status = response.statusCode();
             String description = operation + " #" + i + " (seed " + seed + "): " + fuzz.lastRequest;
             if (status >= 500) {
-                fivexx++;
                 fail(description + " answered " + status + ": " + response.asString());
             }
             if (status >= 400) {
@@ -113,7 +111,6 @@ class FuzzApiTest {
                 before = fingerprint();
             }
         }
-        assertEquals(0, fivexx);
     }
 
     /** Counts and version sums of every table a request can write. */

@@ -102,7 +102,7 @@ public final class PackagedApp implements AutoCloseable {
     public int status(HttpClient client, String path) {
         try {
             HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5))
-                    .header("Authorization", "Bearer " + Tokens.token("reader", "PUBLIC")).build();
+                    .header("Authorization", "Bearer " + Tokens.cached("reader", "PUBLIC")).build();
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
