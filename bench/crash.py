@@ -11,8 +11,9 @@ a write whose answer never came (the process died) may or may not have happened,
 version must be at least the acknowledged one, and its acronym the acknowledged one or one sent after it.
 Exits 1 when an acknowledged write is missing or wrong, or the database does not open.
 """
-import argparse, json, os, random, shutil, signal, subprocess, sys, tempfile, threading, time, urllib.error
-import urllib.request
+import argparse, json, random, shutil, signal, sys, threading, time, urllib.error
+
+from packaged import Setup, call as send
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--db", choices=["h2", "postgresql"], default="h2")
@@ -21,51 +22,17 @@ parser.add_argument("--writers", type=int, default=4)
 parser.add_argument("--port", type=int, default=8097)
 args = parser.parse_args()
 
-root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-jar = os.path.join(root, "target", "quarkus-app", "quarkus-run.jar")
-work = tempfile.mkdtemp(prefix="accords-crash-")
-keys = os.path.join(work, "keys")
-env = dict(os.environ, QUARKUS_HTTP_PORT=str(args.port), ACCORDS_SEED_ENABLED="false",
-           ACCORDS_AUTH_DEV_KEYS_ENABLED="true", ACCORDS_AUTH_DEV_KEYS_DIR=keys,
-           QUARKUS_SHUTDOWN_DELAY_ENABLED="false")
-if args.db == "h2":
-    env["QUARKUS_DATASOURCE_JDBC_URL"] = "jdbc:h2:file:%s/accords;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" % work
-else:
-    subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-q", "-c",
-                    "DROP DATABASE IF EXISTS accords_crash WITH (FORCE)", "-c",
-                    "CREATE DATABASE accords_crash OWNER accords"], check=True)
-    env.update(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/accords_crash",
-               QUARKUS_DATASOURCE_USERNAME="accords", QUARKUS_DATASOURCE_PASSWORD="accords")
-base = "http://127.0.0.1:%d" % args.port
+setup = Setup(args.db, "crash")
+work = setup.work
 
 
 def start():
-    log = open(os.path.join(work, "app.log"), "a")
-    process = subprocess.Popen(["java", "-jar", jar], env=env, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if process.poll() is not None:
-            sys.exit("the application exited on start (database did not open?); see %s/app.log" % work)
-        try:
-            if urllib.request.urlopen(base + "/q/health/ready", timeout=2).status == 200:
-                return process
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.2)
-    sys.exit("the application did not get ready; see %s/app.log" % work)
+    return setup.start(args.port)
 
 
 def call(method, path, token, body=None, headers=None):
-    request = urllib.request.Request(base + path, method=method, data=None if body is None else
-                                     json.dumps(body).encode(), headers=dict(headers or {}))
-    request.add_header("Authorization", "Bearer " + token)
-    if body is not None:
-        request.add_header("Content-Type", "application/merge-patch+json" if method == "PATCH"
-                           else "application/json")
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, json.loads(response.read() or b"null"), response.headers
-    except urllib.error.HTTPError as error:
-        return error.code, None, error.headers
+    status, content, response_headers = send(args.port, token, method, path, body, headers, timeout=10)
+    return status, json.loads(content) if status < 300 and content else None, response_headers
 
 
 lock = threading.Lock()
@@ -136,9 +103,8 @@ def verify(token):
 
 
 app = start()
-token = subprocess.run(["java", os.path.join(root, "scripts", "DevToken.java"), "editor", "CONFIDENTIAL",
-                        "--keys", keys, "--minutes", "600"], check=True, capture_output=True, text=True).stdout.strip()
-rnd = random.Random(os.getpid())
+token = setup.token()
+rnd = random.Random()
 total_lost = []
 for kill in range(1, args.kills + 1):
     stop = threading.Event()

@@ -9,7 +9,9 @@ recording per minute the requests served, errors, p50/p99 latency, the process R
 Load: 8 clients; each request is a list or filtered search (40 %), a get by id (30 %), a facets call (5 %), a create
 (10 %) or a PATCH with If-Match (15 %). Exits 1 on any error (a 5xx, or a 4xx other than 412 races).
 """
-import argparse, json, os, random, re, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
+import argparse, json, os, random, re, sys, threading, time, urllib.request
+
+from packaged import ROOT, Setup, call as send, url
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--db", choices=["h2", "postgresql"], default="postgresql")
@@ -17,48 +19,18 @@ parser.add_argument("--minutes", type=float, default=10)
 parser.add_argument("--clients", type=int, default=8)
 args = parser.parse_args()
 
-root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-work = tempfile.mkdtemp(prefix="accords-soak-")
-keys = os.path.join(work, "keys")
 port = 8096
-env = dict(os.environ, QUARKUS_HTTP_PORT=str(port), ACCORDS_SEED_ENABLED="true", ACCORDS_AUTH_DEV_KEYS_ENABLED="true",
-           ACCORDS_AUTH_DEV_KEYS_DIR=keys, QUARKUS_SHUTDOWN_DELAY_ENABLED="false")
-if args.db == "h2":
-    env["QUARKUS_DATASOURCE_JDBC_URL"] = "jdbc:h2:file:%s/accords;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" % work
-else:
-    subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-q", "-c",
-                    "DROP DATABASE IF EXISTS accords_soak WITH (FORCE)", "-c",
-                    "CREATE DATABASE accords_soak OWNER accords"], check=True)
-    env.update(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/accords_soak",
-               QUARKUS_DATASOURCE_USERNAME="accords", QUARKUS_DATASOURCE_PASSWORD="accords")
-base = "http://127.0.0.1:%d" % port
+setup = Setup(args.db, "soak", seed=True)
 # The heap limits of the JVM image (src/main/docker/jvm-options), so the soak runs the service as it is shipped.
-options = [line.strip() for line in open(os.path.join(root, "src", "main", "docker", "jvm-options"))
+options = [line.strip() for line in open(os.path.join(ROOT, "src", "main", "docker", "jvm-options"))
            if line.strip() and not line.startswith("#") and "SharedArchiveFile" not in line]
-app = subprocess.Popen(["java"] + options + ["-jar", os.path.join(root, "target", "quarkus-app", "quarkus-run.jar")],
-                       env=env, stdout=open(os.path.join(work, "app.log"), "w"), stderr=subprocess.STDOUT)
-for _ in range(600):
-    try:
-        if urllib.request.urlopen(base + "/q/health/ready", timeout=2).status == 200:
-            break
-    except (urllib.error.URLError, OSError):
-        time.sleep(0.2)
-token = subprocess.run(["java", os.path.join(root, "scripts", "DevToken.java"), "editor", "CONFIDENTIAL", "--keys",
-                        keys, "--minutes", "600"], check=True, capture_output=True, text=True).stdout.strip()
+app = setup.start(port, jvm_options=options)
+token = setup.token()
 
 
 def call(method, path, body=None, headers=None):
-    request = urllib.request.Request(base + path, method=method, data=None if body is None else
-                                     json.dumps(body).encode(), headers=dict(headers or {}))
-    request.add_header("Authorization", "Bearer " + token)
-    if body is not None:
-        request.add_header("Content-Type", "application/merge-patch+json" if method == "PATCH"
-                           else "application/json")
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.read(), response.headers.get("ETag")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read(), None
+    status, content, response_headers = send(port, token, method, path, body, headers)
+    return status, content, response_headers.get("ETag")
 
 
 party = json.loads(call("POST", "/api/v1/parties", {"name": "Soak", "country": "KR", "kind": "COMPANY"})[1])["id"]
@@ -104,7 +76,7 @@ def client(number):
 
 
 def heap():
-    text = urllib.request.urlopen(base + "/q/metrics", timeout=10).read().decode()
+    text = urllib.request.urlopen(url(port, "/q/metrics"), timeout=10).read().decode()
     return sum(float(v) for v in re.findall(r'^jvm_memory_used_bytes\{[^}]*area="heap"[^}]*\} ([0-9.eE+]+)', text,
                                              re.M)) / 2 ** 20
 

@@ -10,7 +10,9 @@ request left without an answer (a deadlock would show as a timeout).
 Uses the application packaged in target/quarkus-app, built for that database. Exits 1 when an update was lost or
 an answer was a 5xx or missing.
 """
-import argparse, json, os, random, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
+import argparse, json, random, sys, threading, time, urllib.error
+
+from packaged import Setup, call as send
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--db", choices=["h2", "postgresql"], default="h2")
@@ -22,58 +24,22 @@ args = parser.parse_args()
 if args.db == "h2" and args.instances != 1:
     sys.exit("the embedded H2 database serves one instance")
 
-root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-work = tempfile.mkdtemp(prefix="accords-writers-")
-keys = os.path.join(work, "keys")
-env = dict(os.environ, ACCORDS_SEED_ENABLED="false", ACCORDS_AUTH_DEV_KEYS_ENABLED="true",
-           ACCORDS_AUTH_DEV_KEYS_DIR=keys, QUARKUS_SHUTDOWN_DELAY_ENABLED="false")
-if args.db == "h2":
-    env["QUARKUS_DATASOURCE_JDBC_URL"] = "jdbc:h2:file:%s/accords;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" % work
-else:
-    subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-q", "-c",
-                    "DROP DATABASE IF EXISTS accords_writers WITH (FORCE)", "-c",
-                    "CREATE DATABASE accords_writers OWNER accords"], check=True)
-    env.update(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/accords_writers",
-               QUARKUS_DATASOURCE_USERNAME="accords", QUARKUS_DATASOURCE_PASSWORD="accords")
-
-apps, bases = [], []
-for i in range(args.instances):
-    port = 8098 + i
-    log = open(os.path.join(work, "app%d.log" % i), "w")
-    apps.append(subprocess.Popen(["java", "-jar", os.path.join(root, "target", "quarkus-app", "quarkus-run.jar")],
-                                 env=dict(env, QUARKUS_HTTP_PORT=str(port)), stdout=log, stderr=subprocess.STDOUT))
-    bases.append("http://127.0.0.1:%d" % port)
-    deadline = time.time() + 120   # one after the other: the first runs the migrations
-    while True:
-        try:
-            if urllib.request.urlopen(bases[-1] + "/q/health/ready", timeout=2).status == 200:
-                break
-        except (urllib.error.URLError, OSError):
-            if time.time() > deadline or apps[-1].poll() is not None:
-                sys.exit("instance %d did not start; see %s" % (i, work))
-            time.sleep(0.2)
-token = subprocess.run(["java", os.path.join(root, "scripts", "DevToken.java"), "editor", "CONFIDENTIAL", "--keys",
-                        keys], check=True, capture_output=True, text=True).stdout.strip()
+setup = Setup(args.db, "writers")
+ports = [8098 + i for i in range(args.instances)]
+# One after the other: the first runs the migrations.
+apps = [setup.start(port, log="app%d.log" % port) for port in ports]
+token = setup.token()
 
 
-def call(base, method, path, body=None, headers=None):
-    request = urllib.request.Request(base + path, method=method, data=None if body is None else
-                                     json.dumps(body).encode(), headers=dict(headers or {}))
-    request.add_header("Authorization", "Bearer " + token)
-    if body is not None:
-        request.add_header("Content-Type", "application/merge-patch+json" if method == "PATCH"
-                           else "application/json")
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read() or b"null"), response.headers.get("ETag")
-    except urllib.error.HTTPError as error:
-        return error.code, None, None
+def call(port, method, path, body=None, headers=None):
+    status, content, response_headers = send(port, token, method, path, body, headers)
+    return status, json.loads(content) if status < 300 and content else None, response_headers.get("ETag")
 
 
-party = call(bases[0], "POST", "/api/v1/parties", {"name": "Writers Test", "country": "KR", "kind": "COMPANY"})[1]
+party = call(ports[0], "POST", "/api/v1/parties", {"name": "Writers Test", "country": "KR", "kind": "COMPANY"})[1]
 ids = []
 for n in range(args.agreements):
-    status, agreement, _ = call(bases[0], "POST", "/api/v1/agreements", {
+    status, agreement, _ = call(ports[0], "POST", "/api/v1/agreements", {
         "title": "Concurrent writers %d" % n, "summary": "0", "type": "MOU", "status": "SIGNED",
         "sectors": ["NAVAL"], "parties": [{"partyId": party["id"], "role": "SIGNATORY"}],
         "sources": [{"publisher": "Test", "url": "https://example.org/a"}]})
@@ -89,11 +55,11 @@ stop = time.time() + args.seconds
 def client(number):
     rnd = random.Random(number)
     while time.time() < stop:
-        base = bases[rnd.randrange(len(bases))]
+        port = ports[rnd.randrange(len(ports))]
         agreement_id = rnd.choice(ids)
         try:
-            status, current, etag = call(base, "GET", "/api/v1/agreements/" + agreement_id)
-            status, _, _ = call(bases[rnd.randrange(len(bases))], "PATCH", "/api/v1/agreements/" + agreement_id,
+            status, current, etag = call(port, "GET", "/api/v1/agreements/" + agreement_id)
+            status, _, _ = call(ports[rnd.randrange(len(ports))], "PATCH", "/api/v1/agreements/" + agreement_id,
                                 {"summary": str(int(current["summary"]) + 1)}, {"If-Match": etag})
         except (urllib.error.URLError, OSError) as error:
             with lock:
@@ -119,7 +85,7 @@ for thread in threads:
     thread.join()
 lost = 0
 for agreement_id in ids:
-    final = int(call(bases[0], "GET", "/api/v1/agreements/" + agreement_id)[1]["summary"])
+    final = int(call(ports[0], "GET", "/api/v1/agreements/" + agreement_id)[1]["summary"])
     lost += accepted[agreement_id] - final
     if final != accepted[agreement_id]:
         print("  %s: %d accepted writes, counter at %d" % (agreement_id, accepted[agreement_id], final))
