@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -61,9 +60,11 @@ public class AgreementExport {
         AgreementFilter visible = search.forCaller(filter);
         return output -> {
             try (RowWriter rows = format == Format.CSV ? new CsvRows(output) : new JsonLines(output)) {
-                SyncStep step = new SyncStep(List.of(), Optional.empty());
+                Optional<SyncCursor> position = Optional.empty();
+                SyncStep step;
                 do {
-                    step = search.walk(visible, step.position(), CHUNK);
+                    step = search.walk(visible, position, CHUNK);
+                    position = step.position();
                     for (AgreementView agreement : step.items()) {
                         rows.write(agreement);
                     }
