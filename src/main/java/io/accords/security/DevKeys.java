@@ -46,9 +46,9 @@ public class DevKeys {
     void onStart(@Observes StartupEvent event) {
         Path dir = Path.of(config.auth().devKeys().dir());
         boolean devKeys = config.auth().devKeys().enabled().orElse("h2".equals(dbKind));
-        boolean usesDevKey = key.isEmpty() && keyLocation.map(l -> l.endsWith("/public.pem")
-                && Path.of(l.replaceFirst("^file:", "")).toAbsolutePath().normalize()
-                        .equals(dir.resolve("public.pem").toAbsolutePath().normalize())).orElse(false);
+        Path devPublicKey = dir.resolve("public.pem").toAbsolutePath().normalize();
+        boolean usesDevKey = key.isEmpty() && keyLocation.map(l -> Path.of(l.replaceFirst("^file:", ""))
+                .toAbsolutePath().normalize().equals(devPublicKey)).orElse(false);
         if (!devKeys && (usesDevKey || (key.isEmpty() && keyLocation.isEmpty()))) {
             throw new IllegalStateException("No key to verify tokens with: set MP_JWT_VERIFY_PUBLICKEY_LOCATION to a"
                     + " PEM public key or a JWKS URL (and MP_JWT_VERIFY_ISSUER, MP_JWT_VERIFY_AUDIENCES), or set"
