@@ -191,8 +191,9 @@ public class ProblemMappers {
     }
 
     /**
-     * A connection that could not be made, was lost, or was not free within the pool's acquisition timeout: the
-     * database is down or overloaded, which a client should retry, not a fault of the service.
+     * A connection that could not be made, was lost, or was not free within the pool's acquisition timeout, or a
+     * server shutting down, starting up or out of connections: the database is down or overloaded, which a client
+     * should retry, not a fault of the service.
      */
     static boolean databaseUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -200,13 +201,20 @@ public class ProblemMappers {
                     || t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof java.net.ConnectException
-                    || (t instanceof java.sql.SQLException sql && ((sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08")) || String.valueOf(sql.getMessage())
-                                    .contains("Acquisition timeout")))) {
+                    || (t instanceof java.sql.SQLException sql && (unavailableState(sql.getSQLState())
+                            || String.valueOf(sql.getMessage()).contains("Acquisition timeout")))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception), 57P01-57P03 (the server is shutting down, crashed, or not yet accepting
+     * connections: PostgreSQL ends open sessions with these when it stops) and 53300 (too many connections).
+     */
+    private static boolean unavailableState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"));
     }
 
     /** The transaction outlived its timeout and was rolled back, or a statement hit its query timeout. */
