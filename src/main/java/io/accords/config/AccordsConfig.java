@@ -2,6 +2,8 @@ package io.accords.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -14,6 +16,19 @@ public interface AccordsConfig {
     Auth auth();
 
     Idempotency idempotency();
+
+    Export export();
+
+    interface Export {
+        /**
+         * How many agreements an export reads per database transaction: memory per export and the length of each read
+         * are proportional to it.
+         */
+        @WithDefault("500")
+        @Min(1)
+        @Max(5000)
+        int chunkSize();
+    }
 
     interface Idempotency {
         /** How long the answer to a create sent with an Idempotency-Key is kept for its retries. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.accords.agreement.AgreementView;
+import io.accords.config.AccordsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -22,7 +23,6 @@ public class AgreementExport {
 
     public static final String CSV = "text/csv";
     public static final String NDJSON = "application/x-ndjson";
-    static final int CHUNK = 500;
 
     /** The two formats, by the name the {@code format} parameter takes. */
     public enum Format {
@@ -49,10 +49,12 @@ public class AgreementExport {
 
     private final AgreementSearchService search;
     private final ObjectMapper json;
+    private final int chunk;
 
-    AgreementExport(AgreementSearchService search, ObjectMapper json) {
+    AgreementExport(AgreementSearchService search, ObjectMapper json, AccordsConfig config) {
         this.search = search;
         this.json = json;
+        this.chunk = config.export().chunkSize();
     }
 
     /** Restricts the filter to the caller now, while the request's identity is at hand, then streams. */
@@ -63,13 +65,13 @@ public class AgreementExport {
                 Optional<SyncCursor> position = Optional.empty();
                 SyncStep step;
                 do {
-                    step = search.walk(visible, position, CHUNK);
+                    step = search.walk(visible, position, chunk);
                     position = step.position();
                     for (AgreementView agreement : step.items()) {
                         rows.write(agreement);
                     }
                     output.flush();
-                } while (step.items().size() == CHUNK);
+                } while (step.items().size() == chunk);
             }
         };
     }

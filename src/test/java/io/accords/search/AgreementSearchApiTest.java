@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -355,7 +356,7 @@ class AgreementSearchApiTest {
     void exportsEveryMatchAcrossChunks() {
         String system = marker();
         String party = createParty("KR");
-        int count = AgreementExport.CHUNK + 3;
+        int count = 2 * ConfigProvider.getConfig().getValue("accords.export.chunk-size", Integer.class) + 3;
         Map<String, Object> body = with(agreement(party), "systems", List.of(system));
         for (int i = 0; i < count; i++) {
             createAgreement(body);
