@@ -14,16 +14,16 @@ class Setup:
         self.work = tempfile.mkdtemp(prefix="accords-%s-" % name)
         self.keys = os.path.join(self.work, "keys")
         self.env = dict(os.environ, ACCORDS_SEED_ENABLED=str(seed).lower(), ACCORDS_AUTH_DEV_KEYS_ENABLED="true",
-                        ACCORDS_AUTH_DEV_KEYS_DIR=self.keys, QUARKUS_SHUTDOWN_DELAY_ENABLED="false")
+                        ACCORDS_AUTH_DEV_KEYS_DIR=self.keys, QUARKUS_SHUTDOWN_DELAY="0S")
         if db == "h2":
             self.env["QUARKUS_DATASOURCE_JDBC_URL"] = ("jdbc:h2:file:%s/accords;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
                                                        % self.work)
         else:
-            database = "accords_" + name
+            self.database = "accords_" + name
             subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-q", "-c",
-                            "DROP DATABASE IF EXISTS %s WITH (FORCE)" % database, "-c",
-                            "CREATE DATABASE %s OWNER accords" % database], check=True)
-            self.env.update(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/" + database,
+                            "DROP DATABASE IF EXISTS %s WITH (FORCE)" % self.database, "-c",
+                            "CREATE DATABASE %s OWNER accords" % self.database], check=True)
+            self.env.update(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/" + self.database,
                             QUARKUS_DATASOURCE_USERNAME="accords", QUARKUS_DATASOURCE_PASSWORD="accords")
 
     def start(self, port, log="app.log", jvm_options=()):
