@@ -87,7 +87,8 @@ class RestartDurabilityIT {
         if (app == null) {
             app = new PackagedApp(data);
         }
-        app.start();
+        // Durability, not the load balancer's grace period (GracefulShutdownIT tests that): stop without the delay.
+        app.start(List.of("-Dquarkus.shutdown.delay=0S"));
         RestAssured.port = app.port();
     }
 }

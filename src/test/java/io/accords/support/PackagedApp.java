@@ -3,6 +3,7 @@ package io.accords.support;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The packaged application ({@code target/quarkus-app}) run as its own process, as an operator runs it. On the H2
@@ -22,6 +24,12 @@ import java.util.concurrent.TimeUnit;
  * {@code accords.it.jdbc-url} system property (set by pom.xml's postgresql profile).
  */
 public final class PackagedApp implements AutoCloseable {
+
+    /**
+     * The JVM options the container image runs with ({@code src/main/docker/jvm-options}: heap limits, Serial GC, C1),
+     * but the class-data archive, which only the image builds.
+     */
+    private static final List<String> SHIPPED_JVM_OPTIONS = shippedJvmOptions();
 
     private final Path folder;
     private final int port;
@@ -44,7 +52,12 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Starts the application and waits until it reports ready. */
     public PackagedApp start() throws Exception {
-        launch(List.of());
+        return start(List.of());
+    }
+
+    /** Starts the application with extra system properties and waits until it reports ready. */
+    public PackagedApp start(List<String> properties) throws Exception {
+        launch(properties);
         awaitReady();
         return this;
     }
@@ -53,8 +66,10 @@ public final class PackagedApp implements AutoCloseable {
     public PackagedApp launch(List<String> properties) throws IOException {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         assertTrue(Files.exists(jar), "the application is packaged at " + jar);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(SHIPPED_JVM_OPTIONS);
+        command.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Daccords.seed.enabled=false",
                 // Verifies tokens with the key pair Tokens signs them with.
@@ -131,6 +146,15 @@ public final class PackagedApp implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new AssertionError("the service did not become ready in 90 s:\n" + log());
+    }
+
+    private static List<String> shippedJvmOptions() {
+        try (Stream<String> lines = Files.lines(Path.of("src", "main", "docker", "jvm-options"))) {
+            return lines.map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .filter(line -> !line.startsWith("-XX:SharedArchiveFile")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
