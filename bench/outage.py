@@ -122,7 +122,7 @@ for thread in readers:
 threads["after"] = live_threads()
 
 lost = ledger.verify()
-# A write answered with an error that nonetheless happened shows as a version beyond the acknowledged one.
+# A create refused with an error that happened anyway would show as a party the ledger does not know.
 parties = send(args.port, token, "GET", "/api/v1/parties?size=1")
 total = int(re.search(rb'"total":(\d+)', parties[1]).group(1))
 app.terminate()

@@ -23,6 +23,8 @@ parser.add_argument("--minutes", type=float, default=10)
 parser.add_argument("--clients", type=int, default=8)
 parser.add_argument("--agreements", type=int, default=2000, help="created before the load starts")
 parser.add_argument("--grow", action="store_true", help="do not balance creates with deletes")
+parser.add_argument("--jvm-option", action="append", default=[],
+                    help="an extra JVM option, e.g. -XX:NativeMemoryTracking=summary to follow native memory with jcmd")
 args = parser.parse_args()
 
 port = 8096
@@ -30,7 +32,8 @@ setup = Setup(args.db, "soak", seed=True)
 # The heap limits of the JVM image (src/main/docker/jvm-options), so the soak runs the service as it is shipped.
 options = [line.strip() for line in open(os.path.join(ROOT, "src", "main", "docker", "jvm-options"))
            if line.strip() and not line.startswith("#") and "SharedArchiveFile" not in line]
-app = setup.start(port, jvm_options=options)
+app = setup.start(port, jvm_options=options + args.jvm_option)
+print("application pid %d" % app.pid, flush=True)
 token = setup.token()
 
 
