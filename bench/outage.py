@@ -54,7 +54,7 @@ def reader(stop, n):
         try:
             status, _, headers = send(args.port, token, "GET", path, timeout=10)
         except (urllib.error.URLError, OSError, ConnectionError):
-            with lock:
+            with ledger.lock:
                 ledger.counts["unanswered"] += 1
             continue
         record(status, headers, time.perf_counter() - started)

@@ -182,7 +182,7 @@ class FuzzApiTest {
         HttpResponse<byte[]> send(Operation operation) throws Exception {
             // The URL is encoded here, so that generated braces and percent signs stay data, not templates.
             HttpRequest.Builder request = HttpRequest.newBuilder().timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + Tokens.cached("admin", "CONFIDENTIAL"));
+                    .header("Authorization", Tokens.defaultAuthorization());
             HttpRequest.BodyPublisher payload = HttpRequest.BodyPublishers.noBody();
             StringBuilder query = new StringBuilder();
             int queryLength = 0;
