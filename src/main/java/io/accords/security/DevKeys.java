@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 public class DevKeys {
 
     private static final Logger LOG = Logger.getLogger(DevKeys.class);
+    private static final String NO_KEY = "NONE";
 
     private final AccordsConfig config;
     private final String dbKind;
@@ -40,7 +41,9 @@ public class DevKeys {
         this.config = config;
         this.dbKind = dbKind;
         this.keyLocation = keyLocation;
-        this.key = key;
+        // "NONE" is how Quarkus says "no inline key" (quarkus:run passes -Dmp.jwt.verify.publickey=NONE);
+        // smallrye-jwt then reads the key location, and so must this check.
+        this.key = key.filter(k -> !NO_KEY.equals(k));
     }
 
     void onStart(@Observes StartupEvent event) {
