@@ -15,7 +15,7 @@ Exits 1 when a write was lost, a request went unanswered or took longer than the
 import argparse, random, re, subprocess, sys, threading, time, urllib.error, urllib.request
 
 from ledger import Ledger
-from packaged import Setup, call as send, url
+from packaged import Setup, call as send, management, url
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--down", type=float, default=15, help="seconds PostgreSQL stays stopped")
@@ -61,13 +61,13 @@ def reader(stop, n):
 
 
 def live_threads():
-    text = urllib.request.urlopen(url(args.port, "/q/metrics"), timeout=5).read().decode()
+    text = urllib.request.urlopen(url(management(args.port), "/q/metrics"), timeout=5).read().decode()
     return int(float(re.search(r"^jvm_threads_live_threads(?:\{[^}]*\})? ([0-9.eE+]+)", text, re.M).group(1)))
 
 
 def ready():
     try:
-        return urllib.request.urlopen(url(args.port, "/q/health/ready"), timeout=5).status
+        return urllib.request.urlopen(url(management(args.port), "/q/health/ready"), timeout=5).status
     except urllib.error.HTTPError as error:
         return error.code
 

@@ -30,14 +30,15 @@ class Setup:
         """Starts the application on a port and waits until it is ready; exits when it cannot start."""
         output = open(os.path.join(self.work, log), "a")
         process = subprocess.Popen(["java"] + list(jvm_options) + ["-jar", JAR],
-                                   env=dict(self.env, QUARKUS_HTTP_PORT=str(port)), stdout=output,
+                                   env=dict(self.env, QUARKUS_HTTP_PORT=str(port),
+                                            QUARKUS_MANAGEMENT_PORT=str(management(port))), stdout=output,
                                    stderr=subprocess.STDOUT)
         deadline = time.time() + 120
         while time.time() < deadline:
             if process.poll() is not None:
                 sys.exit("the application exited on start (database did not open?); see %s/%s" % (self.work, log))
             try:
-                if urllib.request.urlopen(url(port, "/q/health/ready"), timeout=2).status == 200:
+                if urllib.request.urlopen(url(management(port), "/q/health/ready"), timeout=2).status == 200:
                     return process
             except (urllib.error.URLError, OSError):
                 time.sleep(0.2)
@@ -48,6 +49,11 @@ class Setup:
         return subprocess.run(["java", os.path.join(ROOT, "scripts", "DevToken.java"), role, clearance, "--keys",
                                self.keys, "--minutes", "600"], check=True, capture_output=True,
                               text=True).stdout.strip()
+
+
+def management(port):
+    """The management port (health, metrics) of the application whose API is on this port."""
+    return port + 1000
 
 
 def url(port, path):

@@ -15,7 +15,7 @@ size and the latency trend shows the service alone; --grow keeps every create. E
 """
 import argparse, json, os, random, re, sys, threading, time, urllib.request
 
-from packaged import ROOT, Setup, call as send, url
+from packaged import ROOT, Setup, call as send, management, url
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--db", choices=["h2", "postgresql"], default="postgresql")
@@ -121,7 +121,7 @@ def client(number):
 
 
 def heap():
-    text = urllib.request.urlopen(url(port, "/q/metrics"), timeout=10).read().decode()
+    text = urllib.request.urlopen(url(management(port), "/q/metrics"), timeout=10).read().decode()
     return sum(float(v) for v in re.findall(r'^jvm_memory_used_bytes\{[^}]*area="heap"[^}]*\} ([0-9.eE+]+)', text,
                                              re.M)) / 2 ** 20
 

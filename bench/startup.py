@@ -50,7 +50,8 @@ def rss_mb(pid):
 def start_once(java, options, data_dir, log, requests=()):
     port = free_port()
     url = f"jdbc:h2:file:{data_dir}/accords;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
-    cmd = [java, *options, f"-Dquarkus.http.port={port}", f"-Dquarkus.datasource.jdbc.url={url}",
+    cmd = [java, *options, f"-Dquarkus.http.port={port}", f"-Dquarkus.management.port={free_port()}",
+           f"-Dquarkus.datasource.jdbc.url={url}",
            "-jar", os.path.join(APP, "quarkus-run.jar")]
     began = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=APP, stdout=log, stderr=subprocess.STDOUT)

@@ -63,7 +63,7 @@ class GracefulShutdownIT {
             int servedBeforeSigterm = served.get();
             app.terminate();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (app.status(client, "/q/health/ready") == 200 && System.nanoTime() < deadline) {
+            while (app.readiness(client) == 200 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             readinessDown.set(true);

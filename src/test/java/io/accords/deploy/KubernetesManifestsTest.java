@@ -121,16 +121,23 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void probesAskTheApplicationsHealthEndpointsOnItsPort() {
-        Container container = one(Deployment.class, "accords").getSpec().getTemplate().getSpec().getContainers().get(0);
+    void probesAndMetricsUseTheManagementPortThatNoServiceRoutes() {
+        var pod = one(Deployment.class, "accords").getSpec().getTemplate();
+        Container container = pod.getSpec().getContainers().get(0);
         int port = Integer.parseInt(application.getProperty("quarkus.http.port"));
+        int management = Integer.parseInt(application.getProperty("quarkus.management.port"));
+        assertEquals("true", application.getProperty("quarkus.management.enabled"));
         assertEquals(port, container.getPorts().get(0).getContainerPort());
         String portName = container.getPorts().get(0).getName();
-        assertProbe(container.getStartupProbe(), "/q/health/started", portName);
-        assertProbe(container.getReadinessProbe(), "/q/health/ready", portName);
-        assertProbe(container.getLivenessProbe(), "/q/health/live", portName);
+        var managementPort = container.getPorts().stream().filter(p -> p.getContainerPort() == management)
+                .findFirst().orElseThrow();
+        assertProbe(container.getStartupProbe(), "/q/health/started", managementPort.getName());
+        assertProbe(container.getReadinessProbe(), "/q/health/ready", managementPort.getName());
+        assertProbe(container.getLivenessProbe(), "/q/health/live", managementPort.getName());
+        assertEquals(String.valueOf(management), pod.getMetadata().getAnnotations().get("prometheus.io/port"));
         Service service = one(Service.class, "accords");
-        assertEquals(portName, service.getSpec().getPorts().get(0).getTargetPort().getStrVal());
+        assertEquals(List.of(portName), service.getSpec().getPorts().stream().map(p -> p.getTargetPort().getStrVal())
+                .toList(), "the Service (and so the Ingress) routes only the API port");
         assertEquals(String.valueOf(port), one(ConfigMap.class, "accords").getData().get("QUARKUS_HTTP_PORT"));
     }
 
@@ -185,8 +192,13 @@ class KubernetesManifestsTest {
         assertEquals("accords", pdb.getSpec().getSelector().getMatchLabels().get("app"));
         NetworkPolicy policy = one(NetworkPolicy.class, "accords");
         assertEquals(List.of("Ingress", "Egress"), policy.getSpec().getPolicyTypes());
-        assertEquals(List.of(8080), policy.getSpec().getIngress().stream()
+        assertEquals(List.of(8080, 9000), policy.getSpec().getIngress().stream()
                 .flatMap(rule -> rule.getPorts().stream()).map(p -> p.getPort().getIntVal()).toList());
+        var management = policy.getSpec().getIngress().stream()
+                .filter(rule -> rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 9000)).findFirst()
+                .orElseThrow();
+        assertEquals("monitoring", management.getFrom().get(0).getNamespaceSelector().getMatchLabels()
+                .get("kubernetes.io/metadata.name"), "only the monitoring namespace reaches health and metrics");
         assertEquals(Set.of(53, 5432), policy.getSpec().getEgress().stream()
                 .flatMap(rule -> rule.getPorts().stream()).map(p -> p.getPort().getIntVal()).collect(Collectors.toSet()));
     }

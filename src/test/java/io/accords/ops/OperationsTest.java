@@ -1,5 +1,6 @@
 package io.accords.ops;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accords.support.Api;
+import io.accords.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.regex.Matcher;
@@ -22,13 +24,13 @@ class OperationsTest {
 
     @Test
     void healthChecksReportStartedReadyWithTheDatabaseAndLive() {
-        given().when().get("/q/health/started").then().statusCode(200)
+        Management.given().when().get("/q/health/started").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("accords-started"));
-        given().when().get("/q/health/ready").then().statusCode(200)
+        Management.given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
-        given().when().get("/q/health/live").then().statusCode(200)
+        Management.given().when().get("/q/health/live").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("accords"));
     }
@@ -47,27 +49,27 @@ class OperationsTest {
     }
 
     @Test
-    void countsCommittedChangesOnly() {
-        double created = counter("party", "created");
-        double deleted = counter("party", "deleted");
+    void countsCommittedWritesOnlyAndNeverCreatesApartFromDeletes() {
+        double writes = counter("party");
         String id = Api.createParty("KR");
         given().header("If-Match", "\"0\"").when().delete("/api/v1/parties/{id}", id).then().statusCode(204);
-        assertEquals(created + 1, counter("party", "created"));
-        assertEquals(deleted + 1, counter("party", "deleted"));
+        assertEquals(writes + 2, counter("party"));
 
         String name = Api.unique("Counted once");
         Api.createParty(Api.party(name, "PE"));
-        double afterFirst = counter("party", "created");
+        double afterFirst = counter("party");
         given().contentType(ContentType.JSON).body(Api.party(name, "PE")).when().post("/api/v1/parties")
                 .then().statusCode(409);
-        assertEquals(afterFirst, counter("party", "created"), "a refused write is not counted");
+        assertEquals(afterFirst, counter("party"), "a refused write is not counted");
 
-        double agreementsUpdated = counter("agreement", "updated");
+        double agreementWrites = counter("agreement");
         String agreement = Api.createAgreement();
         given().header("If-Match", "\"0\"")
                 .contentType("application/merge-patch+json").body("{\"status\": \"IN_FORCE\"}")
                 .when().patch("/api/v1/agreements/{id}", agreement).then().statusCode(200);
-        assertEquals(agreementsUpdated + 1, counter("agreement", "updated"));
+        assertEquals(agreementWrites + 2, counter("agreement"));
+        // created - deleted would be the number of records, hidden ones included (issue 11).
+        assertFalse(metrics().contains("change=\"created\""), "creates are not counted apart from deletes");
     }
 
     @Test
@@ -75,17 +77,18 @@ class OperationsTest {
         given().when().get("/api/v1/agreements/{id}", java.util.UUID.randomUUID()).then().statusCode(404);
         String metrics = metrics();
         assertTrue(metrics.contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\","
-                + "status=\"404\",uri=\"/api/v1/agreements/{id}\"}"), "requests timed by route template and status");
+                + "status=\"404\",uri=\"/api/v1/agreements/{id}\"}"), () -> "requests timed by route template and status: "
+                + metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).toList());
         assertTrue(metrics.contains("agroal_active_count{datasource=\"default\"}"), "connection-pool gauges");
     }
 
     private static String metrics() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
-    private static double counter(String record, String change) {
-        Matcher matcher = Pattern.compile("accords_records_changed_total\\{change=\"" + change + "\",record=\""
-                + record + "\"} ([0-9.E]+)").matcher(metrics());
+    private static double counter(String record) {
+        Matcher matcher = Pattern.compile("accords_record_writes_total\\{record=\"" + record + "\"} ([0-9.E]+)")
+                .matcher(metrics());
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 }

@@ -33,12 +33,14 @@ public final class PackagedApp implements AutoCloseable {
 
     private final Path folder;
     private final int port;
+    private final int managementPort;
     private Process process;
 
     public PackagedApp(Path folder) throws IOException {
         this.folder = folder;
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
+            this.managementPort = management.getLocalPort();
         }
     }
 
@@ -71,6 +73,7 @@ public final class PackagedApp implements AutoCloseable {
         command.addAll(SHIPPED_JVM_OPTIONS);
         command.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort,
                 "-Daccords.seed.enabled=false",
                 // Verifies tokens with the key pair Tokens signs them with.
                 "-Daccords.auth.dev-keys.enabled=true",
@@ -113,10 +116,19 @@ public final class PackagedApp implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The status of the readiness check on the management port, or -1 when the service does not answer. */
+    public int readiness(HttpClient client) {
+        return status(client, URI.create("http://localhost:" + managementPort + "/q/health/ready"));
+    }
+
     /** The HTTP status of a GET, or -1 when the service does not answer. */
     public int status(HttpClient client, String path) {
+        return status(client, uri(path));
+    }
+
+    private int status(HttpClient client, URI uri) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5))
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
                     .header("Authorization", "Bearer " + Tokens.cached("reader", "PUBLIC")).build();
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
@@ -140,7 +152,7 @@ public final class PackagedApp implements AutoCloseable {
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
             assertTrue(process.isAlive(), () -> "the service exited early:\n" + log());
-            if (status(client, "/q/health/ready") == 200) {
+            if (readiness(client) == 200) {
                 return;
             }
             Thread.sleep(100);
