@@ -163,7 +163,8 @@ public class SearchBench {
             agreement = db.prepareStatement("insert into agreement (id, version, title, summary, type, status,"
                     + " signed_first, signed_last, signed_precision, effective_first, effective_last,"
                     + " effective_precision, expires_first, expires_last, expires_precision, created_at, updated_at,"
-                    + " search_text) values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " search_text, search_text_restricted, search_text_public)"
+                    + " values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             sector = db.prepareStatement("insert into agreement_sector (agreement_id, sector) values (?, ?)");
             mode = db.prepareStatement("insert into agreement_mode (agreement_id, mode) values (?, ?)");
             party = db.prepareStatement("insert into agreement_party (agreement_id, position, party_id, role)"
@@ -219,8 +220,12 @@ public class SearchBench {
             words.addAll(systems);
             words.add(tagValue);
             chosen.forEach(p -> words.addAll(List.of(p[1], p[2])));
-            agreement.setString(17, " " + words.stream().map(SearchBench::fold).filter(w -> !w.isEmpty())
-                    .collect(Collectors.joining(" ")) + " ");
+            // Every synthetic party is PUBLIC, so every clearance searches the same words.
+            String text = " " + words.stream().map(SearchBench::fold).filter(w -> !w.isEmpty())
+                    .collect(Collectors.joining(" ")) + " ";
+            agreement.setString(17, text);
+            agreement.setString(18, text);
+            agreement.setString(19, text);
             agreement.addBatch();
             int sectors = 1 + (random.nextInt(4) == 0 ? 1 : 0);
             List<String> sectorValues = new ArrayList<>();

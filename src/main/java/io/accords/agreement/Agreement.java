@@ -112,9 +112,19 @@ public class Agreement extends VersionedEntity {
     @Column(nullable = false, length = 16)
     private Classification classification = Classification.PUBLIC;
 
-    /** The folded words the text filter matches; see {@link SearchText}. */
+    /**
+     * The folded words the text filter matches (see {@link SearchText}), once per clearance: the agreement's own words
+     * and the names of the parties a caller of that clearance may see, so that a search never finds an agreement
+     * through a party hidden from the caller.
+     */
     @Column(name = "search_text", length = 100_000)
     private String searchText;
+
+    @Column(name = "search_text_restricted", length = 100_000)
+    private String searchTextRestricted;
+
+    @Column(name = "search_text_public", length = 100_000)
+    private String searchTextPublic;
 
     protected Agreement() {
         // for JPA
@@ -256,15 +266,30 @@ public class Agreement extends VersionedEntity {
         this.tags = tags;
     }
 
-    public String getSearchText() {
-        return searchText;
+    /** The HQL path of the search words a caller of this clearance matches. */
+    public static String searchTextFor(Classification clearance) {
+        return switch (clearance) {
+            case PUBLIC -> "searchTextPublic";
+            case RESTRICTED -> "searchTextRestricted";
+            case CONFIDENTIAL -> "searchText";
+        };
     }
 
-    /** Recomputes the words the text filter matches; call after the text, the parties or a party's names change. */
+    /**
+     * Recomputes the words the text filter matches; call after the text, the parties, or a party's names or
+     * classification change.
+     */
     public void refreshSearchText() {
+        searchTextPublic = searchWordsUpTo(Classification.PUBLIC);
+        searchTextRestricted = searchWordsUpTo(Classification.RESTRICTED);
+        searchText = searchWordsUpTo(Classification.CONFIDENTIAL);
+    }
+
+    private String searchWordsUpTo(Classification clearance) {
         Stream<String> partyNames = parties.stream().map(Participant::getParty).distinct()
+                .filter(party -> clearance.allows(party.getClassification()))
                 .flatMap(party -> party.searchableNames().stream());
-        searchText = SearchText.document(Stream.of(Stream.of(title, summary), systems.stream(), tags.stream(),
-                partyNames).flatMap(words -> words));
+        return SearchText.document(Stream.of(Stream.of(title, summary), systems.stream(), tags.stream(), partyNames)
+                .flatMap(words -> words));
     }
 }

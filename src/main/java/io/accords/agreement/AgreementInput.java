@@ -64,7 +64,8 @@ public record AgreementInput(
         @Size(max = 50)
         @Schema(examples = "[\"apec-2024\"]")
         List<@NotBlank @Size(max = 64) String> tags,
-        @Schema(description = "How sensitive it is: PUBLIC when left out; at most your token's clearance",
+        @Schema(description = "How sensitive it is: PUBLIC when left out on create, required on a change (so it never"
+                + " changes by being left out); at most your token's clearance; only an admin lowers it",
                 examples = "PUBLIC")
         Classification classification) {
 

@@ -15,17 +15,18 @@ public interface AgreementMapper {
     @Mapping(target = "countries", expression = "java(countries(agreement))")
     AgreementView toView(Agreement agreement);
 
-    @Mapping(target = "parentId", source = "parent.id")
-    AgreementInput toInput(Agreement agreement);
-
-    /** Copies every client-writable field but the parties and the parent, which the service resolves. */
-    @Mapping(target = "parent", ignore = true)
-    @Mapping(target = "parties", ignore = true)
-    @Mapping(target = "classification", defaultValue = "PUBLIC")
-    void update(AgreementInput input, @MappingTarget Agreement agreement);
+    /** The input that would write this record as it is shown; a merge patch applies to it. */
+    AgreementInput toInput(AgreementView view);
 
     @Mapping(target = "partyId", source = "party.id")
-    AgreementInput.Participation toParticipationInput(Participant participant);
+    AgreementInput.Participation toParticipationInput(AgreementView.Participation participation);
+
+    /** Copies every client-writable field but the parties, the parent and the classification: the service rules them. */
+    @Mapping(target = "parent", ignore = true)
+    @Mapping(target = "parties", ignore = true)
+    @Mapping(target = "classification", ignore = true)
+    void update(AgreementInput input, @MappingTarget Agreement agreement);
+
 
     default List<Sector> sortedSectors(Set<Sector> sectors) {
         return sectors.stream().sorted().toList();

@@ -38,6 +38,14 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         return count("parent.id = ?1", parentId);
     }
 
+    public long countChildren(UUID parentId, List<Classification> visible) {
+        return count("parent.id = ?1 and classification in ?2", parentId, visible);
+    }
+
+    public long countNamingParty(UUID partyId, List<Classification> visible) {
+        return count(NAMING_PARTY + " and classification in ?2", partyId, visible);
+    }
+
     private List<RecordReference> references(String where, UUID id, List<Classification> visible, int limit) {
         return find(where + " and classification in ?2", Sort.by("title").and("id"), id, visible)
                 .project(RecordReference.class).page(Page.ofSize(limit)).list();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.api.ApiExamples;
 import io.accords.api.Responses;
+import io.accords.common.RecordIds;
 import io.accords.common.Versions;
 import io.accords.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,7 +57,7 @@ public class AgreementResource {
 
     @RolesAllowed(Roles.READER)
     @GET
-    @Path("{id}")
+    @Path(RecordIds.PATH)
     @Operation(operationId = "getAgreement", summary = "Get an agreement",
             description = "Returns one agreement with its parties, dates at the precision known, sources and"
                     + " version. The ETag header carries the version, for If-Match on later writes.")
@@ -85,16 +86,17 @@ public class AgreementResource {
             @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             @Parameter(hidden = true) @Context UriInfo uri) {
         IdempotentCreates.Outcome<AgreementView> outcome = idempotency.create(idempotencyKey,
-                "POST /api/v1/agreements", body, AgreementView.class, () -> agreements.create(body));
+                "POST /api/v1/agreements", body, AgreementView.class, () -> agreements.create(body), agreements::get);
         return Responses.created(uri, outcome);
     }
 
     @RolesAllowed(Roles.EDITOR)
     @PUT
-    @Path("{id}")
+    @Path(RecordIds.PATH)
     @Operation(operationId = "replaceAgreement", summary = "Replace an agreement",
-            description = "Replaces every client-writable field. Send If-Match with the ETag you read to be sure"
-                    + " nobody changed the agreement meanwhile (412 otherwise).")
+            description = "Replaces every client-writable field; classification must be sent (send the current"
+                    + " one to keep it), and only an admin may lower it (403). Send If-Match with the ETag you read"
+                    + " to be sure nobody changed the agreement meanwhile (412 otherwise).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT_INPUT)))
     @APIResponse(responseCode = "200", description = "The replaced agreement",
@@ -110,7 +112,7 @@ public class AgreementResource {
 
     @RolesAllowed(Roles.EDITOR)
     @PATCH
-    @Path("{id}")
+    @Path(RecordIds.PATH)
     @Consumes("application/merge-patch+json")
     @Operation(operationId = "patchAgreement", summary = "Change some fields of an agreement",
             description = "Applies an RFC 7396 JSON merge patch: the members sent replace the stored ones, null"
@@ -130,7 +132,7 @@ public class AgreementResource {
 
     @RolesAllowed(Roles.EDITOR)
     @DELETE
-    @Path("{id}")
+    @Path(RecordIds.PATH)
     @Operation(operationId = "deleteAgreement", summary = "Delete an agreement",
             description = "Deletes an agreement that no other agreement names as its parent; otherwise answers 409"
                     + " listing them.")
@@ -145,7 +147,7 @@ public class AgreementResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Path("{id}/history")
+    @Path(RecordIds.PATH + "/history")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getAgreementHistory", summary = "List the changes of an agreement",
             description = "Every create, update and delete of the agreement, newest first: who made it (the token's"

@@ -14,7 +14,9 @@ import io.accords.history.Revision;
 import io.accords.history.RevisionView;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
+import io.accords.security.Caller;
 import io.accords.security.Callers;
+import io.accords.security.ClassificationRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ import java.util.UUID;
 @Transactional
 public class AgreementService {
 
-    private static final String RECORD = "agreement";
+    static final String RECORD = "agreement";
 
     public static final SortOrder SORT = new SortOrder(Map.of(
             "title", "title",
@@ -46,22 +48,25 @@ public class AgreementService {
     private final AgreementRepository agreements;
     private final PartyRepository parties;
     private final AgreementMapper mapper;
+    private final AgreementViews views;
     private final MergePatch mergePatch;
     private final Callers callers;
     private final History history;
 
     AgreementService(AgreementRepository agreements, PartyRepository parties, AgreementMapper mapper,
-            MergePatch mergePatch, Callers callers, History history) {
+            AgreementViews views, MergePatch mergePatch, Callers callers, History history) {
         this.agreements = agreements;
         this.parties = parties;
         this.mapper = mapper;
+        this.views = views;
         this.mergePatch = mergePatch;
         this.callers = callers;
         this.history = history;
     }
 
+    /** The agreement as the caller sees it; 404 when there is none or it is above the caller's clearance. */
     public AgreementView get(UUID id) {
-        return mapper.toView(find(id));
+        return views.of(find(id));
     }
 
     /** The agreement's revisions the caller may see; admins also get those of a deleted agreement. */
@@ -80,49 +85,58 @@ public class AgreementService {
     /** Creates an agreement with an id chosen by the caller; used by the seed loader. */
     public AgreementView create(UUID id, AgreementInput input) {
         Agreement agreement = new Agreement(id);
-        apply(input, agreement);
+        Classification classification = ClassificationRules.forCreate(input.classification(), callers.current());
+        apply(input, classification, agreement);
         agreements.persist(agreement);
         agreements.flush();
-        return recorded(agreement, Revision.Action.CREATED);
+        return recorded(agreement, Revision.Action.CREATED, null);
     }
 
-    public AgreementView replace(UUID id, long expectedVersion, AgreementInput input) {
+    public AgreementView replace(UUID id, Versions.IfMatch expectedVersion, AgreementInput input) {
         Agreement agreement = find(id);
         Versions.require(agreement.getVersion(), expectedVersion, "agreement");
         return update(agreement, input);
     }
 
-    public AgreementView patch(UUID id, long expectedVersion, JsonNode patch) throws JsonProcessingException {
+    /** Applies a merge patch to the agreement as the caller sees it, so what is hidden from the caller stays. */
+    public AgreementView patch(UUID id, Versions.IfMatch expectedVersion, JsonNode patch) throws JsonProcessingException {
         Agreement agreement = find(id);
         Versions.require(agreement.getVersion(), expectedVersion, "agreement");
-        return update(agreement, mergePatch.apply(mapper.toInput(agreement), patch, AgreementInput.class));
+        return update(agreement, mergePatch.apply(mapper.toInput(views.of(agreement)), patch, AgreementInput.class));
     }
 
-    public void delete(UUID id, long expectedVersion) {
+    public void delete(UUID id, Versions.IfMatch expectedVersion) {
         Agreement agreement = find(id);
         Versions.require(agreement.getVersion(), expectedVersion, "agreement");
-        if (agreements.countChildren(id) > 0) {
-            // Lists only the children the caller may see.
-            throw ProblemException.conflict("Agreement " + id + " is the parent of other agreements;"
-                    + " change their parentId, or delete them, first",
-                    agreements.children(id, callers.current().clearance().andBelow(), 20));
+        long children = agreements.countChildren(id);
+        if (children > 0) {
+            List<Classification> visible = callers.current().clearance().andBelow();
+            throw ProblemException.inTheWay("Agreement " + id + " is the parent of other agreements; change their"
+                    + " parentId, or delete them, first", agreements.children(id, visible, 20),
+                    agreements.countChildren(id, visible) < children);
         }
-        recorded(agreement, Revision.Action.DELETED);
+        recorded(agreement, Revision.Action.DELETED, null);
         agreements.delete(agreement);
         agreements.flush();
     }
 
     private AgreementView update(Agreement agreement, AgreementInput input) {
-        apply(input, agreement);
+        Classification before = agreement.getClassification();
+        Classification classification = ClassificationRules.forChange(RECORD, before, input.classification(),
+                callers.current());
+        apply(input, classification, agreement);
         agreements.flush();
-        return recorded(agreement, Revision.Action.UPDATED);
+        return recorded(agreement, Revision.Action.UPDATED, classification.compareTo(before) < 0 ? before : null);
     }
 
-    /** Writes the revision in this transaction (which also counts the change). */
-    private AgreementView recorded(Agreement agreement, Revision.Action action) {
-        AgreementView view = mapper.toView(agreement);
-        history.record(RECORD, agreement.getId(), agreement.getVersion(), action, agreement.getClassification(), view);
-        return view;
+    /**
+     * Writes the revision, the whole record as it stands, in this transaction (which also counts the change), and
+     * answers the record as the caller sees it.
+     */
+    private AgreementView recorded(Agreement agreement, Revision.Action action, Classification declassifiedFrom) {
+        history.record(RECORD, agreement.getId(), agreement.getVersion(), action, agreement.getClassification(),
+                declassifiedFrom, views.whole(agreement));
+        return views.of(agreement);
     }
 
     /** The agreement, or 404 when there is none or it is above the caller's clearance (so existence never leaks). */
@@ -131,35 +145,43 @@ public class AgreementService {
                 .orElseThrow(() -> ProblemException.notFound(RECORD, id));
     }
 
-    /** Checks what only the database can tell, then copies the input onto the entity. */
-    private void apply(AgreementInput input, Agreement agreement) {
+    /**
+     * Checks what only the database can tell, then copies the input onto the entity. Parties and a parent hidden from
+     * the caller are unknown to its input, and so kept as they are: a caller can neither see nor sever such a link.
+     */
+    private void apply(AgreementInput input, Classification classification, Agreement agreement) {
+        Caller caller = callers.current();
+        List<Participant> hiddenParties = agreement.getParties().stream()
+                .filter(p -> !caller.sees(p.getParty().getClassification())).toList();
+        Agreement hiddenParent = agreement.getParent() != null
+                && !caller.sees(agreement.getParent().getClassification()) ? agreement.getParent() : null;
         List<FieldViolation> errors = new ArrayList<>();
-        List<Participant> participants = resolveParties(input.parties(), errors);
-        Agreement parent = resolveParent(input.parentId(), agreement, errors);
+        List<Participant> participants = resolveParties(input.parties(), caller, errors);
+        Agreement parent = hiddenParent != null && input.parentId() == null ? hiddenParent
+                : resolveParent(input.parentId(), agreement, caller, errors);
         rejectDuplicates("systems", input.systems(), errors);
         rejectDuplicates("tags", input.tags(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        Classification clearance = callers.current().clearance();
-        if (input.classification() != null && !clearance.allows(input.classification())) {
-            throw ProblemException.forbidden("classification " + input.classification() + " is above your clearance "
-                    + clearance + "; choose " + String.join(" or ", clearance.andBelow().stream().map(Enum::name)
-                            .toList()));
-        }
         mapper.update(input, agreement);
+        agreement.setClassification(classification);
         agreement.getParties().clear();
         agreement.getParties().addAll(participants);
+        agreement.getParties().addAll(hiddenParties);
         agreement.setParent(parent);
         agreement.refreshSearchText();
     }
 
-    private List<Participant> resolveParties(List<AgreementInput.Participation> input, List<FieldViolation> errors) {
+    /** The parties named, each existing and within the caller's clearance (a hidden one is as unknown as a missing one). */
+    private List<Participant> resolveParties(List<AgreementInput.Participation> input, Caller caller,
+            List<FieldViolation> errors) {
         List<Participant> resolved = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < input.size(); i++) {
             AgreementInput.Participation participation = input.get(i);
-            Party party = parties.findById(participation.partyId());
+            Party party = parties.findByIdOptional(participation.partyId())
+                    .filter(p -> caller.sees(p.getClassification())).orElse(null);
             if (party == null) {
                 errors.add(new FieldViolation("parties[" + i + "].partyId",
                         "no party has id " + participation.partyId() + "; create it first"));
@@ -173,7 +195,7 @@ public class AgreementService {
         return resolved;
     }
 
-    private Agreement resolveParent(UUID parentId, Agreement self, List<FieldViolation> errors) {
+    private Agreement resolveParent(UUID parentId, Agreement self, Caller caller, List<FieldViolation> errors) {
         if (parentId == null) {
             return null;
         }
@@ -182,7 +204,7 @@ public class AgreementService {
             return null;
         }
         Agreement parent = agreements.findByIdOptional(parentId)
-                .filter(p -> callers.current().sees(p.getClassification())).orElse(null);
+                .filter(p -> caller.sees(p.getClassification())).orElse(null);
         if (parent == null) {
             errors.add(new FieldViolation("parentId", "no agreement has id " + parentId));
             return null;

@@ -6,6 +6,7 @@ import io.accords.common.Versioned;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An agreement as the service returns it. */
@@ -35,6 +36,21 @@ public record AgreementView(
         @Schema(description = "Increases with every change; also sent as the ETag", examples = "0") long version,
         Instant createdAt,
         Instant updatedAt) implements Versioned {
+
+    /**
+     * This agreement as a caller sees it: without its parent when the caller may not see the parent, without the
+     * parties the caller may not see, and so with only their countries. The one place the rule is written; live
+     * records and stored snapshots (history, idempotent replays) both go through it.
+     */
+    public AgreementView seenThrough(Predicate<UUID> agreementVisible, Predicate<UUID> partyVisible) {
+        List<Participation> visibleParties = parties.stream().filter(p -> partyVisible.test(p.party().id())).toList();
+        List<String> visibleCountries = visibleParties.stream().map(p -> p.party().country()).distinct().sorted()
+                .toList();
+        UUID visibleParent = parentId != null && agreementVisible.test(parentId) ? parentId : null;
+        return new AgreementView(id, title, summary, type, status, sectors, modes, visibleParties, visibleCountries,
+                systems, announced, signed, effective, expires, value, sources, visibleParent, tags, classification,
+                version, createdAt, updatedAt);
+    }
 
     /** A party and the role it plays. */
     @Schema(name = "Participation")

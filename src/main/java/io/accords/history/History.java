@@ -11,6 +11,11 @@ import io.accords.security.Caller;
 import io.accords.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -27,21 +32,24 @@ public class History {
     private final Callers callers;
     private final ObjectMapper json;
     private final Event<RecordChange> changes;
+    private final Map<String, SnapshotLens> lenses;
 
-    History(RevisionRepository revisions, Callers callers, ObjectMapper json, Event<RecordChange> changes) {
+    History(RevisionRepository revisions, Callers callers, ObjectMapper json, Event<RecordChange> changes,
+            Instance<SnapshotLens> lenses) {
         this.revisions = revisions;
         this.callers = callers;
         this.json = json;
         this.changes = changes;
+        this.lenses = lenses.stream().collect(Collectors.toMap(SnapshotLens::recordType, Function.identity()));
     }
 
     /** Records a change and announces it to the domain counters; must run inside the transaction that made it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String recordType, UUID id, long version, Revision.Action action,
-            Classification classification, Object view) {
+            Classification classification, Classification declassifiedFrom, Object view) {
         try {
             revisions.persist(new Revision(recordType, id, version, action, callers.current().subject(), Instant.now(),
-                    classification, json.writeValueAsString(view)));
+                    classification, declassifiedFrom, json.writeValueAsString(view)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the revision of " + recordType + " " + id, e);
         }
@@ -60,15 +68,20 @@ public class History {
         if (total == 0 || (!exists && !caller.admin())) {
             throw ProblemException.notFound(recordType, id);
         }
+        SnapshotLens lens = lenses.get(recordType);
         List<RevisionView> items = revisions.of(recordType, id, visible, page.index(), page.size()).stream()
-                .map(this::view).toList();
+                .map(revision -> view(revision, caller, lens)).toList();
         return PageView.of(items, page, total);
     }
 
-    private RevisionView view(Revision revision) {
+    /** A revision as the caller may see it: links to hidden records left out, an earlier level only if within reach. */
+    private RevisionView view(Revision revision, Caller caller, SnapshotLens lens) {
         try {
+            JsonNode record = json.readTree(revision.getSnapshot());
+            Classification before = revision.getDeclassifiedFrom();
             return new RevisionView(revision.getVersion(), revision.getAction(), revision.getActor(), revision.getAt(),
-                    revision.getClassification(), json.readTree(revision.getSnapshot()));
+                    revision.getClassification(), before != null && caller.sees(before) ? before : null,
+                    lens == null ? record : lens.visible(record));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored revision is not JSON", e);
         }

@@ -48,6 +48,11 @@ public class Revision {
     @Column(nullable = false, length = 16)
     private Classification classification;
 
+    /** What the classification was before this change lowered it; null when it did not. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "declassified_from", length = 16)
+    private Classification declassifiedFrom;
+
     /** The record as the API showed it after the change (before it, for a deletion), as JSON. */
     @Column(nullable = false, length = 1_000_000)
     private String snapshot;
@@ -57,7 +62,7 @@ public class Revision {
     }
 
     Revision(String recordType, UUID recordId, long version, Action action, String actor, Instant at,
-            Classification classification, String snapshot) {
+            Classification classification, Classification declassifiedFrom, String snapshot) {
         this.recordType = recordType;
         this.recordId = recordId;
         this.version = version;
@@ -65,6 +70,7 @@ public class Revision {
         this.actor = actor;
         this.at = at;
         this.classification = classification;
+        this.declassifiedFrom = declassifiedFrom;
         this.snapshot = snapshot;
     }
 
@@ -86,6 +92,10 @@ public class Revision {
 
     public Classification getClassification() {
         return classification;
+    }
+
+    public Classification getDeclassifiedFrom() {
+        return declassifiedFrom;
     }
 
     public String getSnapshot() {

@@ -17,5 +17,8 @@ public record RevisionView(
         @Schema(examples = "2026-11-23T10:15:30Z") Instant at,
         @Schema(description = "The record's classification then (PUBLIC for parties)", examples = "PUBLIC")
         Classification classification,
+        @Schema(description = "Set when this change lowered the classification (only an admin may): what it was"
+                + " before, shown to callers cleared for that level", examples = "RESTRICTED")
+        Classification declassifiedFrom,
         @Schema(description = "The record as it stood after the change (before it, for a deletion)") JsonNode record) {
 }

@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -60,10 +62,14 @@ public class IdempotentCreates {
                 .registerModule(new SimpleModule().addSerializer(new SortedSets()));
     }
 
-    /** Runs {@code create} once per key; without a key (or with an empty one), every time. */
+    /**
+     * Runs {@code create} once per key; without a key (or with an empty one), every time. A replay answers the record
+     * as {@code current} reads it now for the caller now, so it is refused (404) like any read when the record has
+     * since been deleted or put above the caller's clearance.
+     */
     @Transactional
     public <V extends Versioned> Outcome<V> create(String key, String endpoint, Object input, Class<V> type,
-            Supplier<V> create) {
+            Supplier<V> create, Function<UUID, V> current) {
         if (key == null || key.isEmpty()) {
             return new Outcome<>(create.get(), false);
         }
@@ -85,7 +91,7 @@ public class IdempotentCreates {
                 throw ProblemException.unprocessable("Idempotency-Key '" + key + "' was used with another body; use"
                         + " a new key for a new request");
             }
-            return new Outcome<>(read(earlier.response(), type), true);
+            return new Outcome<>(current.apply(read(earlier.response(), type).id()), true);
         }
         V created = create.get();
         entityManager.persist(new IdempotencyKey(id, fingerprint, write(created), now, now.plus(ttl)));

@@ -1,5 +1,6 @@
 package io.accords.party;
 
+import io.accords.agreement.Classification;
 import io.accords.common.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -47,6 +48,10 @@ public class Party extends VersionedEntity {
     @CollectionTable(name = "party_identifier", joinColumns = @JoinColumn(name = "party_id"))
     @OrderColumn(name = "position")
     private List<PartyIdentifier> identifiers = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Classification classification = Classification.PUBLIC;
 
     protected Party() {
         // for JPA
@@ -103,6 +108,14 @@ public class Party extends VersionedEntity {
 
     public void setKind(PartyKind kind) {
         this.kind = kind;
+    }
+
+    public Classification getClassification() {
+        return classification;
+    }
+
+    public void setClassification(Classification classification) {
+        this.classification = classification;
     }
 
     public List<PartyIdentifier> getIdentifiers() {

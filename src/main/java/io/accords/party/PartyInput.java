@@ -1,5 +1,6 @@
 package io.accords.party;
 
+import io.accords.agreement.Classification;
 import io.accords.common.CountryCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,7 +30,10 @@ public record PartyInput(
         PartyKind kind,
         @Size(max = 10)
         @Schema(description = "Identifiers in registers such as LEI or NCAGE")
-        List<@NotNull @Valid Identifier> identifiers) {
+        List<@NotNull @Valid Identifier> identifiers,
+        @Schema(description = "How sensitive it is: PUBLIC when left out on create, required on a change; at most your"
+                + " token's clearance; only an admin lowers it", examples = "PUBLIC")
+        Classification classification) {
 
     /** An identifier in a named scheme. */
     @Schema(name = "PartyIdentifier")

@@ -1,6 +1,7 @@
 package io.accords.party;
 
 import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
 
 /** Maps parties between the entity and the records at the HTTP boundary. */
@@ -13,6 +14,8 @@ public interface PartyMapper {
 
     PartyInput toInput(Party party);
 
+    /** Copies every client-writable field but the classification, which the service rules. */
+    @Mapping(target = "classification", ignore = true)
     void update(PartyInput input, @MappingTarget Party party);
 
     PartyIdentifier toIdentifier(PartyInput.Identifier identifier);

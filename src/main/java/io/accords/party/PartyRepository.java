@@ -1,5 +1,6 @@
 package io.accords.party;
 
+import io.accords.agreement.Classification;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -12,8 +13,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class PartyRepository implements PanacheRepositoryBase<Party, UUID> {
 
-    public List<Party> page(Sort sort, int pageIndex, int size) {
-        return findAll(sort).page(Page.of(pageIndex, size)).list();
+    /** A page of the parties of the given classifications. */
+    public List<Party> page(List<Classification> visible, Sort sort, int pageIndex, int size) {
+        return find("classification in ?1", sort, visible).page(Page.of(pageIndex, size)).list();
+    }
+
+    public long count(List<Classification> visible) {
+        return count("classification in ?1", visible);
     }
 
     /** The party with this name (folded) in this country, if any. */

@@ -3,6 +3,7 @@ package io.accords.party;
 import io.accords.agreement.AgreementView;
 import io.accords.api.ApiExamples;
 import io.accords.api.Responses;
+import io.accords.common.RecordIds;
 import io.accords.common.Versions;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
@@ -76,7 +77,7 @@ public class PartyResource {
 
     @RolesAllowed(Roles.READER)
     @GET
-    @Path("{id}")
+    @Path(RecordIds.PATH)
     @Operation(operationId = "getParty", summary = "Get a party",
             description = "Returns one party. The ETag header carries its version, for If-Match on later writes.")
     @APIResponse(responseCode = "200", description = "The party",
@@ -89,7 +90,7 @@ public class PartyResource {
 
     @RolesAllowed(Roles.READER)
     @GET
-    @Path("{id}/agreements")
+    @Path(RecordIds.PATH + "/agreements")
     @Operation(operationId = "listPartyAgreements", summary = "List a party's agreements",
             description = "Pages through the agreements that name this party in any role, with the same paging and"
                     + " sort keys as listAgreements.")
@@ -122,16 +123,17 @@ public class PartyResource {
             @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             @Parameter(hidden = true) @Context UriInfo uri) {
         IdempotentCreates.Outcome<PartyView> outcome = idempotency.create(idempotencyKey, "POST /api/v1/parties",
-                body, PartyView.class, () -> parties.create(body));
+                body, PartyView.class, () -> parties.create(body), parties::get);
         return Responses.created(uri, outcome);
     }
 
     @RolesAllowed(Roles.EDITOR)
     @PUT
-    @Path("{id}")
+    @Path(RecordIds.PATH)
     @Operation(operationId = "replaceParty", summary = "Replace a party",
-            description = "Replaces every client-writable field. Send If-Match with the ETag you read to be sure"
-                    + " nobody changed the party meanwhile (412 otherwise).")
+            description = "Replaces every client-writable field; classification must be sent (send the current"
+                    + " one to keep it), and only an admin may lower it (403). Send If-Match with the ETag you read"
+                    + " to be sure nobody changed the party meanwhile (412 otherwise).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "party", value = ApiExamples.PARTY_INPUT)))
     @APIResponse(responseCode = "200", description = "The replaced party",
@@ -147,7 +149,7 @@ public class PartyResource {
 
     @RolesAllowed(Roles.EDITOR)
     @PATCH
-    @Path("{id}")
+    @Path(RecordIds.PATH)
     @Consumes("application/merge-patch+json")
     @Operation(operationId = "patchParty", summary = "Change some fields of a party",
             description = "Applies an RFC 7396 JSON merge patch: the members sent replace the stored ones, null"
@@ -167,7 +169,7 @@ public class PartyResource {
 
     @RolesAllowed(Roles.EDITOR)
     @DELETE
-    @Path("{id}")
+    @Path(RecordIds.PATH)
     @Operation(operationId = "deleteParty", summary = "Delete a party",
             description = "Deletes a party that no agreement names; otherwise answers 409 listing those agreements.")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -181,7 +183,7 @@ public class PartyResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Path("{id}/history")
+    @Path(RecordIds.PATH + "/history")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getPartyHistory", summary = "List the changes of a party",
             description = "Every create, update and delete of the party, newest first: who made it (the token's"

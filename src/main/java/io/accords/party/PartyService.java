@@ -4,7 +4,6 @@ import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
 import io.accords.paging.SortOrder;
 import io.accords.problem.ProblemException;
-import io.accords.problem.RecordReference;
 import io.accords.agreement.AgreementRepository;
 import io.accords.common.MergePatch;
 import io.accords.common.Versions;
@@ -15,6 +14,8 @@ import io.accords.history.History;
 import io.accords.history.Revision;
 import io.accords.history.RevisionView;
 import io.accords.security.Callers;
+import io.accords.security.ClassificationRules;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.UUID;
 @Transactional
 public class PartyService {
 
-    private static final String RECORD = "party";
+    static final String RECORD = "party";
 
     public static final SortOrder SORT = new SortOrder(Map.of(
             "name", "nameKey",
@@ -53,15 +54,21 @@ public class PartyService {
         this.history = history;
     }
 
-    /** The party's revisions; admins also get those of a deleted party. */
+    /** The party's revisions the caller may see; admins also get those of a deleted party. */
     public PageView<RevisionView> history(UUID id, PageParams page) {
-        return history.of(RECORD, id, parties.findByIdOptional(id).isPresent(), page);
+        Optional<Party> party = parties.findByIdOptional(id);
+        if (party.isPresent() && !callers.current().sees(party.get().getClassification())) {
+            throw ProblemException.notFound(RECORD, id);
+        }
+        return history.of(RECORD, id, party.isPresent(), page);
     }
 
+    /** A page of the parties within the caller's clearance, and how many there are. */
     public PageView<PartyView> list(PageParams params) {
-        List<PartyView> items = parties.page(SORT.parse(params.sort), params.index(), params.size()).stream()
+        List<Classification> visible = callers.current().clearance().andBelow();
+        List<PartyView> items = parties.page(visible, SORT.parse(params.sort), params.index(), params.size()).stream()
                 .map(mapper::toView).toList();
-        return PageView.of(items, params, parties.count());
+        return PageView.of(items, params, parties.count(visible));
     }
 
     public PartyView get(UUID id) {
@@ -74,67 +81,85 @@ public class PartyService {
 
     /** Creates a party with an id chosen by the caller; used by the seed loader. */
     public PartyView create(UUID id, PartyInput input) {
+        Classification classification = ClassificationRules.forCreate(input.classification(), callers.current());
         requireUniqueName(input, null);
         Party party = new Party(id);
         mapper.update(input, party);
+        party.setClassification(classification);
         parties.persist(party);
         parties.flush();
-        return recorded(party, Revision.Action.CREATED);
+        return recorded(party, Revision.Action.CREATED, null);
     }
 
-    public PartyView replace(UUID id, long expectedVersion, PartyInput input) {
+    public PartyView replace(UUID id, Versions.IfMatch expectedVersion, PartyInput input) {
         Party party = find(id);
         Versions.require(party.getVersion(), expectedVersion, "party");
         return update(party, input);
     }
 
-    public PartyView patch(UUID id, long expectedVersion, JsonNode patch) throws JsonProcessingException {
+    public PartyView patch(UUID id, Versions.IfMatch expectedVersion, JsonNode patch) throws JsonProcessingException {
         Party party = find(id);
         Versions.require(party.getVersion(), expectedVersion, "party");
         return update(party, mergePatch.apply(mapper.toInput(party), patch, PartyInput.class));
     }
 
-    public void delete(UUID id, long expectedVersion) {
+    public void delete(UUID id, Versions.IfMatch expectedVersion) {
         Party party = find(id);
         Versions.require(party.getVersion(), expectedVersion, "party");
         long count = agreements.countNamingParty(id);
         if (count > 0) {
             // Lists only the agreements the caller may see, and does not count the others.
-            List<RecordReference> naming = agreements.namingParty(id, callers.current().clearance().andBelow(), 20);
-            throw ProblemException.conflict("Party " + id + " is still named by agreements; remove it from them, or"
-                    + " delete them, first", naming);
+            List<Classification> visible = callers.current().clearance().andBelow();
+            throw ProblemException.inTheWay("Party " + id + " is still named by agreements; remove it from them, or"
+                    + " delete them, first", agreements.namingParty(id, visible, 20),
+                    agreements.countNamingParty(id, visible) < count);
         }
-        recorded(party, Revision.Action.DELETED);
+        recorded(party, Revision.Action.DELETED, null);
         parties.delete(party);
         parties.flush();
     }
 
+    /** The party, or 404 when there is none or it is above the caller's clearance (so existence never leaks). */
     Party find(UUID id) {
-        return parties.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("party", id));
+        return parties.findByIdOptional(id).filter(p -> callers.current().sees(p.getClassification()))
+                .orElseThrow(() -> ProblemException.notFound(RECORD, id));
     }
 
     private PartyView update(Party party, PartyInput input) {
+        Classification before = party.getClassification();
+        Classification classification = ClassificationRules.forChange(RECORD, before, input.classification(),
+                callers.current());
         requireUniqueName(input, party.getId());
         List<String> namesBefore = party.searchableNames();
         mapper.update(input, party);
-        if (!party.searchableNames().equals(namesBefore)) {
+        party.setClassification(classification);
+        if (!party.searchableNames().equals(namesBefore) || classification != before) {
             agreements.refreshSearchTextNaming(party.getId());
         }
         parties.flush();
-        return recorded(party, Revision.Action.UPDATED);
+        return recorded(party, Revision.Action.UPDATED, classification.compareTo(before) < 0 ? before : null);
     }
 
     /** Writes the revision in this transaction (which also counts the change). */
-    private PartyView recorded(Party party, Revision.Action action) {
+    private PartyView recorded(Party party, Revision.Action action, Classification declassifiedFrom) {
         PartyView view = mapper.toView(party);
-        history.record(RECORD, party.getId(), party.getVersion(), action, Classification.PUBLIC, view);
+        history.record(RECORD, party.getId(), party.getVersion(), action, party.getClassification(), declassifiedFrom,
+                view);
         return view;
     }
 
+    /**
+     * Names are unique within a country across every classification, so a caller may learn that a party it cannot see
+     * holds a name (docs/SECURITY.md); the answer then names neither the party's id nor its spelling.
+     */
     private void requireUniqueName(PartyInput input, UUID self) {
         parties.findByName(input.country(), input.name())
                 .filter(existing -> !existing.getId().equals(self))
                 .ifPresent(existing -> {
+                    if (!callers.current().sees(existing.getClassification())) {
+                        throw ProblemException.conflict("A party with this name already exists in "
+                                + existing.getCountry() + "; choose another name");
+                    }
                     throw ProblemException.conflict("A party named '" + existing.getName() + "' already exists in "
                             + existing.getCountry() + " with id " + existing.getId());
                 });

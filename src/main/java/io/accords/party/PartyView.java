@@ -1,5 +1,6 @@
 package io.accords.party;
 
+import io.accords.agreement.Classification;
 import io.accords.common.Versioned;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,8 @@ public record PartyView(
         @Schema(examples = "KR") String country,
         PartyKind kind,
         List<PartyInput.Identifier> identifiers,
+        @Schema(description = "How sensitive it is; callers see it only up to their token's clearance",
+                examples = "PUBLIC") Classification classification,
         @Schema(description = "Increases with every change; also sent as the ETag", examples = "0") long version,
         Instant createdAt,
         Instant updatedAt) implements Versioned {

@@ -39,6 +39,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.CONFLICT, detail, null, List.copyOf(agreements));
     }
 
+    /**
+     * A 409 for records in the way of a delete, listing those the caller may see. When others the caller may not see
+     * are in the way too, it says only that: never how many, nor which.
+     */
+    public static ProblemException inTheWay(String detail, List<RecordReference> visible, boolean hiddenToo) {
+        return conflict(hiddenToo ? detail + " (records you cannot see are in the way too)" : detail, visible);
+    }
+
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(ProblemType.PRECONDITION_FAILED, detail, null, null);
     }

@@ -1,5 +1,6 @@
 package io.accords.search;
 
+import io.accords.agreement.Agreement;
 import io.accords.agreement.AgreementStatus;
 import io.accords.search.AgreementFilter.DateRange;
 import java.util.ArrayList;
@@ -23,11 +24,16 @@ final class AgreementCriteria {
     private final Map<String, Object> parameters = new HashMap<>();
 
     AgreementCriteria(AgreementFilter filter) {
+        // Every condition on a linked record (a party, the parent) looks only at those the caller may see, so that a
+        // filter never finds an agreement through a record hidden from the caller.
+        String visibleParty = "";
         if (!filter.clearance().isHighest()) {
             add("a.classification in :visible", "visible", filter.clearance().andBelow());
+            visibleParty = " and xpt.classification in :visible";
         }
+        String text = "a." + Agreement.searchTextFor(filter.clearance());
         for (int i = 0; i < filter.terms().size(); i++) {
-            add("a.searchText like :term" + i, "term" + i, "% " + filter.terms().get(i) + "%");
+            add(text + " like :term" + i, "term" + i, "% " + filter.terms().get(i) + "%");
         }
         List<String> anyParty = new ArrayList<>(2);
         if (!filter.partyIds().isEmpty()) {
@@ -39,13 +45,13 @@ final class AgreementCriteria {
             parameters.put("partyAcronyms", filter.partyAcronyms());
         }
         if (!anyParty.isEmpty()) {
-            conditions.add("exists (select 1 from a.parties xp join xp.party xpt where "
-                    + String.join(" or ", anyParty) + ")");
+            conditions.add("exists (select 1 from a.parties xp join xp.party xpt where ("
+                    + String.join(" or ", anyParty) + ")" + visibleParty + ")");
         }
         int c = 0;
         for (String country : filter.countries()) {
-            add("exists (select 1 from a.parties xp join xp.party xpt where xpt.country = :country" + c + ")",
-                    "country" + c++, country);
+            add("exists (select 1 from a.parties xp join xp.party xpt where xpt.country = :country" + c
+                    + visibleParty + ")", "country" + c++, country);
         }
         if (!filter.sectors().isEmpty()) {
             add("exists (select 1 from a.sectors xs where xs in :sectors)",
@@ -77,7 +83,8 @@ final class AgreementCriteria {
             add("a.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
         }
         if (filter.parent() != null) {
-            add("a.parent.id = :parent", "parent", filter.parent());
+            add(filter.clearance().isHighest() ? "a.parent.id = :parent"
+                    : "a.parent.id = :parent and a.parent.classification in :visible", "parent", filter.parent());
         }
     }
 

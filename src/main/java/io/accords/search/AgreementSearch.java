@@ -77,7 +77,8 @@ public class AgreementSearch {
                 counts("select s, count(a) from Agreement a join a.sectors s" + where + " group by s", parameters),
                 counts("select m, count(a) from Agreement a join a.modes m" + where + " group by m", parameters),
                 counts("select pt.country, count(distinct a.id) from Agreement a join a.parties p join p.party pt"
-                        + where + " group by pt.country", parameters),
+                        + where + (filter.clearance().isHighest() ? "" : " and pt.classification in :visible")
+                        + " group by pt.country", parameters),
                 sorted(types), sorted(statuses), sorted(years));
     }
 

@@ -1,7 +1,7 @@
 package io.accords.search;
 
 import io.accords.agreement.Agreement;
-import io.accords.agreement.AgreementMapper;
+import io.accords.agreement.AgreementViews;
 import io.accords.agreement.AgreementService;
 import io.accords.agreement.AgreementView;
 import io.accords.paging.PageParams;
@@ -21,14 +21,14 @@ import java.util.UUID;
 public class AgreementSearchService {
 
     private final AgreementSearch search;
-    private final AgreementMapper mapper;
+    private final AgreementViews views;
     private final PartyRepository parties;
 
     private final Callers callers;
 
-    AgreementSearchService(AgreementSearch search, AgreementMapper mapper, PartyRepository parties, Callers callers) {
+    AgreementSearchService(AgreementSearch search, AgreementViews views, PartyRepository parties, Callers callers) {
         this.search = search;
-        this.mapper = mapper;
+        this.views = views;
         this.parties = parties;
         this.callers = callers;
     }
@@ -41,13 +41,13 @@ public class AgreementSearchService {
     public PageView<AgreementView> list(AgreementFilter requested, PageParams params) {
         AgreementFilter filter = forCaller(requested);
         List<AgreementView> items = search.page(filter, AgreementService.SORT.parse(params.sort), params.index(),
-                params.size()).stream().map(mapper::toView).toList();
+                params.size()).stream().map(views::of).toList();
         return PageView.of(items, params, search.count(filter));
     }
 
-    /** The agreements naming a party, in any role; 404 when there is no such party. */
+    /** The agreements naming a party, in any role; 404 when there is no such party or the caller may not see it. */
     public PageView<AgreementView> listNamingParty(UUID partyId, PageParams params) {
-        if (parties.findByIdOptional(partyId).isEmpty()) {
+        if (parties.findByIdOptional(partyId).filter(p -> callers.current().sees(p.getClassification())).isEmpty()) {
             throw ProblemException.notFound("party", partyId);
         }
         return list(AgreementFilter.namingParty(partyId), params);
@@ -69,7 +69,7 @@ public class AgreementSearchService {
             return new SyncStep(List.of(), position);
         }
         Agreement last = found.get(found.size() - 1);
-        return new SyncStep(found.stream().map(mapper::toView).toList(),
+        return new SyncStep(found.stream().map(a -> views.of(a, visible.clearance())).toList(),
                 Optional.of(new SyncCursor(last.getUpdatedAt(), last.getId())));
     }
 }

@@ -32,6 +32,7 @@ public final class Api {
         body.put("country", country);
         body.put("kind", "COMPANY");
         body.put("identifiers", List.of(Map.of("scheme", "NCAGE", "value", "T0001")));
+        body.put("classification", "PUBLIC");
         return body;
     }
 
@@ -64,6 +65,7 @@ public final class Api {
         body.put("sources", List.of(Map.of("publisher", "Test Wire", "title", "A test article",
                 "url", "https://example.org/news/1", "published", "2024-11-17")));
         body.put("tags", List.of("test"));
+        body.put("classification", "PUBLIC");
         return body;
     }
 
