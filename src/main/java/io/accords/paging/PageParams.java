@@ -1,5 +1,6 @@
 package io.accords.paging;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * as text and checked here, so that {@code size=ten} is a 400 that names the parameter rather than the 404 JAX-RS
  * gives for a query parameter it cannot convert.
  */
+@RegisterForReflection(fields = true)
 public class PageParams {
 
     public static final int MAX_SIZE = 100;

@@ -14,6 +14,9 @@ import java.util.Set;
  */
 public final class SortOrder {
 
+    /** How many keys a sort may name, however they are sent. */
+    public static final int MAX_KEYS = 5;
+
     private final Map<String, String> columns;
     private final String defaultSort;
 
@@ -40,6 +43,10 @@ public final class SortOrder {
                     }
                 }
             }
+        }
+        if (keys.size() > MAX_KEYS) {
+            throw ProblemException.invalid("sort", "takes at most " + MAX_KEYS + " keys, comma-separated or repeated;"
+                    + " " + keys.size() + " were given");
         }
         if (keys.isEmpty()) {
             keys.addAll(List.of(defaultSort.split(",")));

@@ -62,11 +62,16 @@ public class BodySizeGuard {
     }
 
     private void refuse(RoutingContext context, String detail) {
-        Problem problem = ProblemType.PAYLOAD_TOO_LARGE.problem(detail, context.request().path());
-        context.response().setStatusCode(413)
+        refuse(context, ProblemType.PAYLOAD_TOO_LARGE, detail, json);
+    }
+
+    /** Ends the exchange with a problem, before the request reaches the REST layer, and closes the connection. */
+    static void refuse(RoutingContext context, ProblemType type, String detail, ObjectMapper json) {
+        Problem problem = type.problem(detail, context.request().path());
+        context.response().setStatusCode(type.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(write(problem));
+                .end(write(problem, json));
     }
 
     private boolean exceeds(String declared) {
@@ -77,7 +82,7 @@ public class BodySizeGuard {
         }
     }
 
-    private String write(Problem problem) {
+    private static String write(Problem problem, ObjectMapper json) {
         try {
             return json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {

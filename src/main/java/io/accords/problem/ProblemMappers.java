@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -95,6 +96,7 @@ public class ProblemMappers {
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
             case 404 -> e.getCause() instanceof IllegalArgumentException
+                    || AllowedMethods.isRecordPathWithBadId(path(uri))
                     ? "'" + lastSegment(uri) + "' is not a valid id; ids are UUIDs"
                     : "Nothing is served at " + path(uri) + "; the API lives under /api/v1";
             case 405 -> "This resource does not accept " + request.getMethod() + "; it accepts "
@@ -162,8 +164,29 @@ public class ProblemMappers {
         e = syntax == null ? e : syntax;
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return ProblemType.MALFORMED_JSON.problem("The body is not well-formed JSON: " + e.getOriginalMessage()
+        return ProblemType.MALFORMED_JSON.problem("The body is not well-formed JSON: " + plain(e.getOriginalMessage())
                 + where, instance);
+    }
+
+    /** Where a parser's message stops speaking of the body and starts speaking of the parser's own settings. */
+    private static final Pattern PARSER_INTERNALS = Pattern.compile(
+            "\\s*(\\(for |, from `|: enable `|\\(not recognized as one since|\\(through reference chain)|\\s*at \\[Source");
+    private static final Pattern CODE_NAMES = Pattern.compile("`[^`]*`|\\b[a-z]+(\\.[a-z]\\w*)+\\.[A-Z][\\w$]*\\b"
+            + "|\\b[A-Z]\\w*(\\.[A-Za-z_]\\w*)*\\.\\w+\\(\\)");
+
+    /**
+     * A parser's message in the user's terms: without what it says about its own configuration (which setting would
+     * allow this, which constraint class set the limit) and without class or method names.
+     */
+    static String plain(String message) {
+        if (message == null) {
+            return "";
+        }
+        java.util.regex.Matcher internals = PARSER_INTERNALS.matcher(message);
+        String body = internals.find() ? message.substring(0, internals.start()) : message;
+        String plain = CODE_NAMES.matcher(body).replaceAll("a value").replaceAll("\\s+", " ").strip();
+        return plain.chars().filter(c -> c == '(').count() > plain.chars().filter(c -> c == ')').count()
+                ? plain + ")" : plain;
     }
 
     /** The error that makes the body not JSON at all, as opposed to JSON of the wrong shape; null if none. */
@@ -295,7 +318,7 @@ public class ProblemMappers {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "must be " + describeType(mismatch.getTargetType());
         }
-        return "cannot be read: " + e.getOriginalMessage();
+        return "cannot be read: " + plain(e.getOriginalMessage());
     }
 
     private static String describeType(Class<?> type) {

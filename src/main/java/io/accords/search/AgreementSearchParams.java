@@ -1,5 +1,6 @@
 package io.accords.search;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * as text and checked by {@link AgreementFilter#parse}, so a bad value is a 400 that names its parameter. Repeated
  * values of one parameter are alternatives (OR), except {@code country}; different parameters all apply (AND).
  */
+@RegisterForReflection(fields = true)
 public class AgreementSearchParams {
 
     static final String DATE = "YYYY, YYYY-MM or YYYY-MM-DD; a partial date stands for the whole period it covers";

@@ -1,5 +1,6 @@
 package io.accords.search;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * The {@code cursor} and {@code size} query parameters of the sync walk. Size is read as text and checked here, like
  * {@link io.accords.paging.PageParams}, so a bad value is a 400 naming the parameter.
  */
+@RegisterForReflection(fields = true)
 public class SyncParams {
 
     public static final int MAX_SIZE = 500;

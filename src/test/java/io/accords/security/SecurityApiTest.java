@@ -1,5 +1,6 @@
 package io.accords.security;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static io.accords.support.Api.agreement;
 import static io.accords.support.Api.createParty;
 import static io.accords.support.Problems.assertProblem;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.accords.support.Management;
 import io.accords.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -43,11 +45,14 @@ class SecurityApiTest {
     }
 
     @Test
-    void leavesHealthOpenApiAndSwaggerUiOpen() {
-        given().header(Tokens.NONE).when().get("/q/health/ready").then().statusCode(200);
+    void servesHealthAndMetricsOnlyOnTheManagementPortAndLeavesOpenApiAndSwaggerUiOpen() {
         given().header(Tokens.NONE).when().get("/q/openapi").then().statusCode(200);
         given().header(Tokens.NONE).when().get("/q/swagger-ui/").then().statusCode(200);
-        given().header(Tokens.NONE).when().get("/q/metrics").then().statusCode(200);
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready")) {
+            String body = given().header(Tokens.NONE).when().get(path).then().statusCode(404).extract().asString();
+            assertFalse(body.contains("accords_") || body.contains("UP"), path + " is not on the API's port");
+            Management.given().when().get(path).then().statusCode(200);
+        }
     }
 
     @Test
@@ -56,6 +61,8 @@ class SecurityApiTest {
         tokens.put("wrong issuer", Tokens.sign(Tokens.claims("admin", "CONFIDENTIAL").issuer("someone-else")));
         tokens.put("wrong audience", Tokens.sign(Tokens.claims("admin", "CONFIDENTIAL").audience("another-api")));
         long now = System.currentTimeMillis() / 1000;
+        tokens.put("issued in the future", Tokens.sign(Tokens.claims("admin", "CONFIDENTIAL").issuedAt(now + 3600)
+                .expiresAt(now + 7200)));
         tokens.put("expired", Tokens.sign(Tokens.claims("admin", "CONFIDENTIAL").issuedAt(now - 7200)
                 .expiresAt(now - 3600)));
         String valid = Tokens.token("admin", "CONFIDENTIAL");
