@@ -26,6 +26,7 @@ FROM quay.io/quarkus/ubi9-quarkus-micro-image:2.0
 WORKDIR /work/
 RUN chown 1001:0 /work && chmod g+rwX /work
 COPY --from=build --chown=1001:0 --chmod=0755 /code/target/*-runner /work/application
-EXPOSE 8080
+# 8080: the API; 9000: health and metrics (the management interface), for probes and Prometheus only.
+EXPOSE 8080 9000
 USER 1001
 ENTRYPOINT ["./application", "-Dquarkus.http.host=0.0.0.0"]

@@ -75,7 +75,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
-        if (causedBy(e, org.hibernate.exception.ConstraintViolationException.class)) {
+        if (concurrentWrite(e)) {
             LOG.debugf(e, "Write refused by a database constraint at %s", path(uri));
             return respond(ProblemType.CONFLICT.problem(
                     "The write conflicts with a record written at the same time; read it again and retry", path(uri)));
@@ -238,6 +238,21 @@ public class ProblemMappers {
      */
     private static boolean unavailableState(String state) {
         return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"));
+    }
+
+    /**
+     * A unique key or a reference broken by a write that ran at the same time (SQLSTATE 23505, 23503): the client
+     * should read again and retry. Any other refusal by the database (a CHECK, a NOT NULL) means the service sent
+     * what it never should, and is reported as the service's fault, never as a conflict.
+     */
+    static boolean concurrentWrite(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                String state = violation.getSQLState();
+                return "23505".equals(state) || "23503".equals(state);
+            }
+        }
+        return false;
     }
 
     /** The transaction outlived its timeout and was rolled back, or a statement hit its query timeout. */

@@ -34,6 +34,21 @@ class ProblemMappersTest {
     }
 
     @Test
+    void reportsOnlyKeyAndReferenceViolationsAsConflicts() {
+        assertTrue(ProblemMappers.concurrentWrite(new PersistenceException(violation("23505"))));
+        assertTrue(ProblemMappers.concurrentWrite(new PersistenceException(violation("23503"))));
+        // What H2 answered once its CHECK constraints broke: a fault of the service, not a write to retry.
+        assertFalse(ProblemMappers.concurrentWrite(new PersistenceException(violation("23514"))));
+        assertFalse(ProblemMappers.concurrentWrite(new PersistenceException(violation("23502"))));
+        assertFalse(ProblemMappers.concurrentWrite(new IllegalStateException("a bug")));
+    }
+
+    private static org.hibernate.exception.ConstraintViolationException violation(String state) {
+        return new org.hibernate.exception.ConstraintViolationException("refused", new SQLException("refused", state),
+                "some_constraint");
+    }
+
+    @Test
     void recognisesATimedOutTransaction() {
         assertTrue(ProblemMappers.timedOut(new RuntimeException(new RollbackException("not active"))));
         assertTrue(ProblemMappers.timedOut(new jakarta.persistence.QueryTimeoutException("slow")));
