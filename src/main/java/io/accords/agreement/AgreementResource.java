@@ -33,6 +33,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,9 +62,7 @@ public class AgreementResource {
     @Operation(operationId = "getAgreement", summary = "Get an agreement",
             description = "Returns one agreement with its parties, dates at the precision known, sources and"
                     + " version. The ETag header carries the version, for If-Match on later writes.")
-    @APIResponse(responseCode = "200", description = "The agreement",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT)))
+    @APIResponse(responseCode = "200", description = "The agreement")
     public RestResponse<AgreementView> get(@PathParam("id") UUID id) {
         AgreementView agreement = agreements.get(id);
         return Responses.ok(agreement);
@@ -76,9 +75,8 @@ public class AgreementResource {
                     + " YYYY-MM or YYYY-MM-DD. Answers 201 with the agreement, its Location and its ETag.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT_INPUT)))
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     public RestResponse<AgreementView> create(@NotNull @Valid AgreementInput body,
             @Parameter(description = "Any unique value (a UUID): a retry with the same key and body answers as the"
                     + " first request did and creates nothing; the same key with another body answers 422. Kept 24"
@@ -99,9 +97,7 @@ public class AgreementResource {
                     + " to be sure nobody changed the agreement meanwhile (412 otherwise).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT_INPUT)))
-    @APIResponse(responseCode = "200", description = "The replaced agreement",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT)))
+    @APIResponse(responseCode = "200", description = "The replaced agreement")
     public RestResponse<AgreementView> replace(@PathParam("id") UUID id, @NotNull @Valid AgreementInput body,
             @Parameter(description = "ETag of the version this change is based on (required)", required = true,
                     example = "\"0\"")
@@ -119,9 +115,7 @@ public class AgreementResource {
                     + " removes one. The result must be a valid agreement.")
     @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
             examples = @ExampleObject(name = "now in force", value = "{\"status\": \"IN_FORCE\", \"effective\": \"2025-01\"}")))
-    @APIResponse(responseCode = "200", description = "The changed agreement",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT)))
+    @APIResponse(responseCode = "200", description = "The changed agreement")
     public RestResponse<AgreementView> patch(@PathParam("id") UUID id, @NotNull JsonNode body,
             @Parameter(description = "ETag of the version this change is based on (required)", required = true,
                     example = "\"0\"")
@@ -153,9 +147,7 @@ public class AgreementResource {
             description = "Every create, update and delete of the agreement, newest first: who made it (the token's"
                     + " subject), when, the version, and the agreement as it stood after it. Revisions above your"
                     + " clearance are left out. After a deletion only admins can read it.")
-    @APIResponse(responseCode = "200", description = "The revisions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "revisions", value = ApiExamples.REVISION_PAGE)))
+    @APIResponse(responseCode = "200", description = "The revisions")
     public RestResponse<PageView<RevisionView>> history(@PathParam("id") UUID id, @BeanParam @Valid PageParams page,
             @Parameter(hidden = true) @Context UriInfo uri) {
         return Responses.page(uri, agreements.history(id, page));

@@ -12,6 +12,7 @@ import io.accords.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,6 +34,8 @@ public class History {
     private final ObjectMapper json;
     private final Event<RecordChange> changes;
     private final Map<String, SnapshotLens> lenses;
+    private static final TypeReference<Map<String, Object>> SNAPSHOT = new TypeReference<>() {
+    };
 
     History(RevisionRepository revisions, Callers callers, ObjectMapper json, Event<RecordChange> changes,
             Instance<SnapshotLens> lenses) {
@@ -81,7 +84,7 @@ public class History {
             Classification before = revision.getDeclassifiedFrom();
             return new RevisionView(revision.getVersion(), revision.getAction(), revision.getActor(), revision.getAt(),
                     revision.getClassification(), before != null && caller.sees(before) ? before : null,
-                    lens == null ? record : lens.visible(record));
+                    json.convertValue(lens == null ? record : lens.visible(record), SNAPSHOT));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored revision is not JSON", e);
         }

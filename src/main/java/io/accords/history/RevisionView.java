@@ -1,9 +1,9 @@
 package io.accords.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.agreement.Classification;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A revision as the history endpoints list it. */
@@ -20,5 +20,7 @@ public record RevisionView(
         @Schema(description = "Set when this change lowered the classification (only an admin may): what it was"
                 + " before, shown to callers cleared for that level", examples = "RESTRICTED")
         Classification declassifiedFrom,
-        @Schema(description = "The record as it stood after the change (before it, for a deletion)") JsonNode record) {
+        @Schema(description = "The record as it stood after the change (before it, for a deletion): an Agreement or a"
+                + " Party, as the record type's own GET shows it")
+        Map<String, Object> record) {
 }

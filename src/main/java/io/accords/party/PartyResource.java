@@ -66,9 +66,7 @@ public class PartyResource {
             description = "Pages through all parties. Sort keys: name, acronym, country, kind, createdAt, updatedAt;"
                     + " prefix with - for descending. The order always ends with the id, so pages never overlap."
                     + " Link headers give the first, prev, next and last pages.")
-    @APIResponse(responseCode = "200", description = "One page of parties",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "parties", value = ApiExamples.PARTY_PAGE)))
+    @APIResponse(responseCode = "200", description = "One page of parties")
     public RestResponse<PageView<PartyView>> list(@BeanParam @Valid PageParams page,
             @Parameter(hidden = true) @Context UriInfo uri) {
         PageView<PartyView> result = parties.list(page);
@@ -80,9 +78,7 @@ public class PartyResource {
     @Path(RecordIds.PATH)
     @Operation(operationId = "getParty", summary = "Get a party",
             description = "Returns one party. The ETag header carries its version, for If-Match on later writes.")
-    @APIResponse(responseCode = "200", description = "The party",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "party", value = ApiExamples.PARTY)))
+    @APIResponse(responseCode = "200", description = "The party")
     public RestResponse<PartyView> get(@PathParam("id") UUID id) {
         PartyView party = parties.get(id);
         return Responses.ok(party);
@@ -94,9 +90,7 @@ public class PartyResource {
     @Operation(operationId = "listPartyAgreements", summary = "List a party's agreements",
             description = "Pages through the agreements that name this party in any role, with the same paging and"
                     + " sort keys as listAgreements.")
-    @APIResponse(responseCode = "200", description = "One page of agreements",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "agreements", value = ApiExamples.AGREEMENT_PAGE)))
+    @APIResponse(responseCode = "200", description = "One page of agreements")
     public RestResponse<PageView<AgreementView>> agreements(@PathParam("id") UUID id,
             @BeanParam @Valid PageParams page, @Parameter(hidden = true) @Context UriInfo uri) {
         PageView<AgreementView> result = agreements.listNamingParty(id, page);
@@ -110,9 +104,8 @@ public class PartyResource {
                     + " with the party, its Location and its ETag.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "party", value = ApiExamples.PARTY_INPUT)))
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "party", value = ApiExamples.PARTY)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyView.class)))
     @APIResponse(responseCode = "409", description = "A party with this name already exists in this country",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "duplicate", value = ApiExamples.DUPLICATE_PARTY)))
@@ -136,9 +129,7 @@ public class PartyResource {
                     + " to be sure nobody changed the party meanwhile (412 otherwise).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "party", value = ApiExamples.PARTY_INPUT)))
-    @APIResponse(responseCode = "200", description = "The replaced party",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "party", value = ApiExamples.PARTY)))
+    @APIResponse(responseCode = "200", description = "The replaced party")
     public RestResponse<PartyView> replace(@PathParam("id") UUID id, @NotNull @Valid PartyInput body,
             @Parameter(description = "ETag of the version this change is based on (required)", required = true,
                     example = "\"0\"")
@@ -156,9 +147,7 @@ public class PartyResource {
                     + " removes one. The result must be a valid party.")
     @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
             examples = @ExampleObject(name = "new alias", value = "{\"aliases\": [\"Korea Aerospace\"]}")))
-    @APIResponse(responseCode = "200", description = "The changed party",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "party", value = ApiExamples.PARTY)))
+    @APIResponse(responseCode = "200", description = "The changed party")
     public RestResponse<PartyView> patch(@PathParam("id") UUID id, @NotNull JsonNode body,
             @Parameter(description = "ETag of the version this change is based on (required)", required = true,
                     example = "\"0\"")
@@ -189,9 +178,7 @@ public class PartyResource {
             description = "Every create, update and delete of the party, newest first: who made it (the token's"
                     + " subject), when, the version, and the party as it stood after it. Revisions above your clearance"
                     + " are left out. After a deletion only admins can read it.")
-    @APIResponse(responseCode = "200", description = "The revisions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "revisions", value = ApiExamples.REVISION_PAGE)))
+    @APIResponse(responseCode = "200", description = "The revisions")
     public RestResponse<PageView<RevisionView>> history(@PathParam("id") UUID id, @BeanParam @Valid PageParams page,
             @Parameter(hidden = true) @Context UriInfo uri) {
         return Responses.page(uri, parties.history(id, page));

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Variant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,9 +57,7 @@ public class AgreementSearchResource {
                     + " expires, createdAt, updatedAt; prefix with - for descending; agreements without the date sort"
                     + " last. The order always ends with the id, so pages never overlap. Link headers give the first,"
                     + " prev, next and last pages.")
-    @APIResponse(responseCode = "200", description = "One page of agreements",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "agreements", value = ApiExamples.AGREEMENT_PAGE)))
+    @APIResponse(responseCode = "200", description = "One page of agreements")
     public RestResponse<PageView<AgreementView>> list(@BeanParam AgreementSearchParams filter,
             @BeanParam @Valid PageParams page, @Parameter(hidden = true) @Context UriInfo uri) {
         PageView<AgreementView> result = search.list(AgreementFilter.parse(filter), page);
@@ -75,9 +74,7 @@ public class AgreementSearchResource {
                     + " is the total listAgreements gives with that value added to the filters (for a parameter"
                     + " already in the filters, whose values are alternatives, it counts the matching agreements"
                     + " that have the value).")
-    @APIResponse(responseCode = "200", description = "The counts",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "facets", value = ApiExamples.FACETS)))
+    @APIResponse(responseCode = "200", description = "The counts")
     public AgreementFacets facets(@BeanParam AgreementSearchParams filter) {
         return search.facets(AgreementFilter.parse(filter));
     }
@@ -92,9 +89,7 @@ public class AgreementSearchResource {
                     + " cursor, pass each page's nextCursor to continue, and keep the last one to ask later for what"
                     + " changed since: records inserted or changed meanwhile come after it, so the walk never repeats"
                     + " or skips a record. Deletions do not appear.")
-    @APIResponse(responseCode = "200", description = "The next agreements",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "sync page", value = ApiExamples.SYNC_PAGE)))
+    @APIResponse(responseCode = "200", description = "The next agreements")
     public RestResponse<SyncPage> sync(@BeanParam AgreementSearchParams filter, @BeanParam @Valid SyncParams step,
             @Parameter(hidden = true) @Context UriInfo uri) {
         SyncStep found = search.after(AgreementFilter.parse(filter), step.position(), step.size());
@@ -114,8 +109,9 @@ public class AgreementSearchResource {
                     + " agreement per line, as getAgreement returns it). Chosen by the format parameter, else by"
                     + " Accept; CSV when neither says.")
     @APIResponse(responseCode = "200", description = "The agreements", content = {
-        @Content(mediaType = AgreementExport.CSV, examples = @ExampleObject(name = "csv", value = ApiExamples.CSV)),
-        @Content(mediaType = AgreementExport.NDJSON,
+        @Content(mediaType = AgreementExport.CSV, schema = @Schema(type = SchemaType.STRING),
+                examples = @ExampleObject(name = "csv", value = ApiExamples.CSV)),
+        @Content(mediaType = AgreementExport.NDJSON, schema = @Schema(type = SchemaType.STRING),
                 examples = @ExampleObject(name = "ndjson", value = ApiExamples.NDJSON))})
     public Response export(@BeanParam AgreementSearchParams filter,
             @Parameter(description = "csv or ndjson; overrides Accept, for browsers",

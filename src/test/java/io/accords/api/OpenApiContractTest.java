@@ -82,6 +82,12 @@ class OpenApiContractTest {
                         }
                     } else if (status == 204 || hasExamples(response.getValue().path("content"))) {
                         successExample = true;
+                        for (JsonNode media : response.getValue().path("content")) {
+                            JsonNode schema = media.path("schema");
+                            if (!schema.has("$ref") && !schema.has("type")) {
+                                missing.add(name + ": " + status + " schema (a generated client gets nothing back)");
+                            }
+                        }
                     }
                 }
                 if (!successExample) {
@@ -94,6 +100,22 @@ class OpenApiContractTest {
         }
         assertTrue(operations >= 11, "all operations are in the document, found " + operations);
         assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void generatedClientsGetTypedBodiesAndALocalServer() throws Exception {
+        JsonNode doc = document();
+        assertEquals("http://localhost:8080", doc.path("servers").path(0).path("url").asText());
+        for (String path : List.of("/api/v1/agreements/{id}", "/api/v1/parties/{id}")) {
+            String ref = doc.path("paths").path(path).path("patch").path("requestBody").path("content")
+                    .path("application/merge-patch+json").path("schema").path("$ref").asText();
+            assertTrue(ref.endsWith("Patch"), path + " PATCH body has its own schema: " + ref);
+            JsonNode patch = doc.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+            assertTrue(patch.path("properties").has("classification") && !patch.has("required"), patch.toString());
+        }
+        assertFalse(doc.path("components").path("schemas").has("JsonNode"), "no schema is Jackson's JsonNode");
+        assertEquals("object", doc.path("components").path("schemas").path("Revision").path("properties")
+                .path("record").path("type").asText());
     }
 
     @Test
