@@ -102,7 +102,10 @@ public class AgreementService {
     public AgreementView patch(UUID id, Versions.IfMatch expectedVersion, JsonNode patch) throws JsonProcessingException {
         Agreement agreement = find(id);
         Versions.require(agreement.getVersion(), expectedVersion, "agreement");
-        return update(agreement, mergePatch.apply(mapper.toInput(views.of(agreement)), patch, AgreementInput.class));
+        AgreementInput current = mapper.toInput(views.of(agreement));
+        AgreementInput patched = mergePatch.apply(current, patch, AgreementInput.class);
+        // A patch that changes nothing writes nothing: no new version, no revision.
+        return patched.equals(current) ? views.of(agreement) : update(agreement, patched);
     }
 
     public void delete(UUID id, Versions.IfMatch expectedVersion) {

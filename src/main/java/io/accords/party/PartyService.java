@@ -100,7 +100,10 @@ public class PartyService {
     public PartyView patch(UUID id, Versions.IfMatch expectedVersion, JsonNode patch) throws JsonProcessingException {
         Party party = find(id);
         Versions.require(party.getVersion(), expectedVersion, "party");
-        return update(party, mergePatch.apply(mapper.toInput(party), patch, PartyInput.class));
+        PartyInput current = mapper.toInput(party);
+        PartyInput patched = mergePatch.apply(current, patch, PartyInput.class);
+        // A patch that changes nothing writes nothing: no new version, no revision.
+        return patched.equals(current) ? mapper.toView(party) : update(party, patched);
     }
 
     public void delete(UUID id, Versions.IfMatch expectedVersion) {

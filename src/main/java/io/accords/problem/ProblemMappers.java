@@ -102,7 +102,8 @@ public class ProblemMappers {
             case 405 -> "This resource does not accept " + request.getMethod() + "; it accepts "
                     + String.join(", ", AllowedMethods.at(path(uri)));
             case 415 -> "Content-Type " + describeMediaType(request.getHeaderString(HttpHeaders.CONTENT_TYPE))
-                    + " is not accepted here; send application/json (application/merge-patch+json for PATCH)";
+                    + " is not accepted here; send " + ("PATCH".equals(request.getMethod())
+                            ? "application/merge-patch+json (a JSON merge patch, RFC 7396)" : "application/json");
             case 406 -> "This resource cannot answer in any of the types in Accept; ask for application/json";
             case 413 -> "The body is larger than this service accepts";
             default -> e.getMessage();

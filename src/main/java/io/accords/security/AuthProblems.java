@@ -1,5 +1,7 @@
 package io.accords.security;
 
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 import io.accords.problem.Problem;
 import io.accords.problem.ProblemMappers;
 import io.accords.problem.ProblemType;
@@ -20,8 +22,7 @@ public class AuthProblems {
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
         LOG.debugf(e, "Token refused at %s", uri.getPath());
-        return unauthorized(ProblemType.UNAUTHORIZED.problem("The bearer token is not valid: it may be expired,"
-                + " unsigned, wrongly signed, or for another issuer or audience; get a new one", uri.getPath()));
+        return unauthorized(ProblemType.UNAUTHORIZED.problem(why(e), uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -33,6 +34,37 @@ public class AuthProblems {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return ProblemMappers.respond(ProblemType.FORBIDDEN.problem("Your token's roles do not allow this; reading"
                 + " needs reader, writing editor, deleted records' history admin", uri.getPath()));
+    }
+
+    /** Why a token was refused, as precisely as the verification says, so the caller knows what to fix. */
+    static String why(Throwable refusal) {
+        for (Throwable t = refusal; t != null; t = t.getCause()) {
+            if (t instanceof InvalidJwtException jwt) {
+                if (jwt.hasExpired()) {
+                    return "The bearer token has expired; get a new one";
+                }
+                if (jwt.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) || jwt.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
+                    return "The bearer token is not signed by a key this service trusts; get one from the identity"
+                            + " provider it is configured with (MP_JWT_VERIFY_PUBLICKEY_LOCATION)";
+                }
+                if (jwt.hasErrorCode(ErrorCodes.ISSUER_INVALID) || jwt.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+                    return "The bearer token is from another issuer than the one this service trusts";
+                }
+                if (jwt.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || jwt.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+                    return "The bearer token is for another audience; ask for one for this service";
+                }
+                if (jwt.hasErrorCode(ErrorCodes.NOT_YET_VALID)
+                        || jwt.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)) {
+                    return "The bearer token is not valid yet: it was issued in the future; check the clock that"
+                            + " made it";
+                }
+            }
+            if (TokenTimes.ISSUED_IN_THE_FUTURE.equals(t.getMessage())) {
+                return "The bearer token is not valid yet: it was issued in the future; check the clock that made it";
+            }
+        }
+        return "The bearer token cannot be read as a signed JWT (it is malformed or unsigned); send"
+                + " Authorization: Bearer <JWT>";
     }
 
     /** The 401 for a request that sent no token. */

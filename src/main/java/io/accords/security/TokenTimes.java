@@ -17,6 +17,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class TokenTimes implements SecurityIdentityAugmentor {
 
+    static final String ISSUED_IN_THE_FUTURE = "The token was issued in the future";
+
     private final long skewSeconds;
 
     TokenTimes(@ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") long skewSeconds) {
@@ -33,7 +35,7 @@ public class TokenTimes implements SecurityIdentityAugmentor {
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.getPrincipal() instanceof JsonWebToken token && token.getIssuedAtTime() > 0
                 && token.getIssuedAtTime() > Instant.now().getEpochSecond() + skewSeconds) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("The token was issued in the future"));
+            return Uni.createFrom().failure(new AuthenticationFailedException(ISSUED_IN_THE_FUTURE));
         }
         return Uni.createFrom().item(identity);
     }

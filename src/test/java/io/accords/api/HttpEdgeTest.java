@@ -145,6 +145,27 @@ class HttpEdgeTest {
     }
 
     @Test
+    void anEmptyMergePatchChangesNothingAndWritesNoRevision() {
+        String id = createAgreement();
+        String party = createParty("PE");
+        for (String path : List.of(AGREEMENTS + "/" + id, "/api/v1/parties/" + party)) {
+            given().header("If-Match", "\"0\"").contentType("application/merge-patch+json").body("{}").when()
+                    .patch(path).then().statusCode(200).header("ETag", "\"0\"").body("version", equalTo(0));
+            given().when().get(path + "/history").then().statusCode(200).body("total", equalTo(1));
+        }
+    }
+
+    @Test
+    void aPatchSentAsPlainJsonIsToldWhichTypeToSend() {
+        String path = AGREEMENTS + "/" + createAgreement();
+        String detail = assertProblem(given().header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"status\": \"IN_FORCE\"}").when().patch(path).then(), 415,
+                "/problems/unsupported-media-type", path).extract().path("detail");
+        assertTrue(detail.contains("send application/merge-patch+json") && !detail.contains("send application/json"),
+                detail);
+    }
+
+    @Test
     void everyPathAnswers405WithTheMethodsItHasInAllow() {
         JsonNode paths = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .extract().as(JsonNode.class).path("paths");

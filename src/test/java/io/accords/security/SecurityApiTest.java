@@ -78,10 +78,16 @@ class SecurityApiTest {
         tokens.put("HS256", Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).subject("x").groups(Set.of("admin"))
                 .jws().algorithm(SignatureAlgorithm.HS256).signWithSecret("a".repeat(64)));
         tokens.put("garbage", "not-a-jwt");
+        Map<String, String> says = Map.of("wrong issuer", "issuer", "wrong audience", "audience",
+                "issued in the future", "future", "expired", "expired", "another key", "key this service trusts",
+                "tampered signature", "key this service trusts", "garbage", "malformed");
         for (Map.Entry<String, String> token : tokens.entrySet()) {
-            assertProblem(given().header("Authorization", "Bearer " + token.getValue()).when()
+            String detail = assertProblem(given().header("Authorization", "Bearer " + token.getValue()).when()
                     .get("/api/v1/agreements").then(), 401, "/problems/unauthorized", "/api/v1/agreements")
-                    .header("WWW-Authenticate", startsWith("Bearer"));
+                    .header("WWW-Authenticate", startsWith("Bearer")).extract().path("detail");
+            if (says.containsKey(token.getKey())) {
+                assertTrue(detail.contains(says.get(token.getKey())), token.getKey() + " is said: " + detail);
+            }
         }
         given().header("Authorization", "Bearer " + valid).when().get("/api/v1/agreements").then().statusCode(200);
     }
