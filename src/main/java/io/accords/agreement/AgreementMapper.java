@@ -21,7 +21,7 @@ public interface AgreementMapper {
     @Mapping(target = "partyId", source = "party.id")
     AgreementInput.Participation toParticipationInput(AgreementView.Participation participation);
 
-    /** Copies every client-writable field but the parties, the parent and the classification: the service rules them. */
+    /** Copies every client-writable field but the parties, parent and classification, which the service rules. */
     @Mapping(target = "parent", ignore = true)
     @Mapping(target = "parties", ignore = true)
     @Mapping(target = "classification", ignore = true)

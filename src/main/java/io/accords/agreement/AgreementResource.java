@@ -63,7 +63,9 @@ public class AgreementResource {
             description = "Returns one agreement with its parties, dates at the precision known, sources and"
                     + " version. The ETag header carries the version, for If-Match on later writes.")
     @APIResponse(responseCode = "200", description = "The agreement")
-    public RestResponse<AgreementView> get(@PathParam("id") UUID id) {
+    public RestResponse<AgreementView> get(
+            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID)
+            @PathParam("id") UUID id) {
         AgreementView agreement = agreements.get(id);
         return Responses.ok(agreement);
     }
@@ -78,9 +80,9 @@ public class AgreementResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     public RestResponse<AgreementView> create(@NotNull @Valid AgreementInput body,
-            @Parameter(description = "Any unique value (a UUID): a retry with the same key and body answers as the"
-                    + " first request did and creates nothing; the same key with another body answers 422. Kept 24"
-                    + " hours.", example = "5f0c6a8e-1c1e-4a39-9a77-0b0c2f1d9e11")
+            @Parameter(description = "Any unique value (a UUID): a retry with the same key and body answers with"
+                    + " the record it created, as you may see it now, and creates nothing; the same key with another"
+                    + " body answers 422. Kept 24 hours.")
             @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             @Parameter(hidden = true) @Context UriInfo uri) {
         IdempotentCreates.Outcome<AgreementView> outcome = idempotency.create(idempotencyKey,
@@ -98,7 +100,9 @@ public class AgreementResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT_INPUT)))
     @APIResponse(responseCode = "200", description = "The replaced agreement")
-    public RestResponse<AgreementView> replace(@PathParam("id") UUID id, @NotNull @Valid AgreementInput body,
+    public RestResponse<AgreementView> replace(
+            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID)
+            @PathParam("id") UUID id, @NotNull @Valid AgreementInput body,
             @Parameter(description = "ETag of the version this change is based on (required)", required = true,
                     example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -116,7 +120,9 @@ public class AgreementResource {
     @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
             examples = @ExampleObject(name = "now in force", value = "{\"status\": \"IN_FORCE\", \"effective\": \"2025-01\"}")))
     @APIResponse(responseCode = "200", description = "The changed agreement")
-    public RestResponse<AgreementView> patch(@PathParam("id") UUID id, @NotNull JsonNode body,
+    public RestResponse<AgreementView> patch(
+            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID)
+            @PathParam("id") UUID id, @NotNull JsonNode body,
             @Parameter(description = "ETag of the version this change is based on (required)", required = true,
                     example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
@@ -131,7 +137,9 @@ public class AgreementResource {
             description = "Deletes an agreement that no other agreement names as its parent; otherwise answers 409"
                     + " listing them.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public RestResponse<Void> delete(@PathParam("id") UUID id,
+    public RestResponse<Void> delete(
+            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID)
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag of the version this deletion is based on (required)", required = true,
                     example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -148,7 +156,9 @@ public class AgreementResource {
                     + " subject), when, the version, and the agreement as it stood after it. Revisions above your"
                     + " clearance are left out. After a deletion only admins can read it.")
     @APIResponse(responseCode = "200", description = "The revisions")
-    public RestResponse<PageView<RevisionView>> history(@PathParam("id") UUID id, @BeanParam @Valid PageParams page,
+    public RestResponse<PageView<RevisionView>> history(
+            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID)
+            @PathParam("id") UUID id, @BeanParam @Valid PageParams page,
             @Parameter(hidden = true) @Context UriInfo uri) {
         return Responses.page(uri, agreements.history(id, page));
     }

@@ -99,7 +99,8 @@ public class AgreementService {
     }
 
     /** Applies a merge patch to the agreement as the caller sees it, so what is hidden from the caller stays. */
-    public AgreementView patch(UUID id, Versions.IfMatch expectedVersion, JsonNode patch) throws JsonProcessingException {
+    public AgreementView patch(UUID id, Versions.IfMatch expectedVersion, JsonNode patch)
+            throws JsonProcessingException {
         Agreement agreement = find(id);
         Versions.require(agreement.getVersion(), expectedVersion, "agreement");
         AgreementInput current = mapper.toInput(views.of(agreement));
@@ -176,7 +177,7 @@ public class AgreementService {
         agreement.refreshSearchText();
     }
 
-    /** The parties named, each existing and within the caller's clearance (a hidden one is as unknown as a missing one). */
+    /** The parties named, each existing and within the caller's clearance (a hidden one is as unknown as a missing). */
     private List<Participant> resolveParties(List<AgreementInput.Participation> input, Caller caller,
             List<FieldViolation> errors) {
         List<Participant> resolved = new ArrayList<>();

@@ -6,14 +6,20 @@ public final class ApiExamples {
     private ApiExamples() {
     }
 
+    /** The KAI–SEMAN KF-21 MOU and the parties of the seed data: examples Swagger UI can execute as they stand. */
+    public static final String SEED_AGREEMENT_ID = "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5";
+    public static final String SEED_PARTY_ID = "a9715a03-00b9-55c2-9eff-7f0f6beda9b3";
+    public static final String SEED_OTHER_PARTY_ID = "06771d74-7cce-5fb9-96d5-4fbf9d67265c";
+
     public static final String PARTY_INPUT = """
             {
-              "name": "Korea Aerospace Industries",
-              "acronym": "KAI",
-              "aliases": ["Korea Aerospace"],
+              "name": "Example Aerostructures",
+              "acronym": "EXA",
+              "aliases": ["Example Aero"],
               "country": "KR",
               "kind": "COMPANY",
-              "identifiers": []
+              "identifiers": [],
+              "classification": "PUBLIC"
             }""";
 
     public static final String PARTY = """
@@ -35,15 +41,15 @@ public final class ApiExamples {
 
     public static final String AGREEMENT_INPUT = """
             {
-              "title": "MOU on joint production of KF-21 fighter jet components",
-              "summary": "Korea Aerospace Industries and SEMAN agree to produce KF-21 components jointly.",
+              "title": "Example follow-up MOU on KF-21 component training",
+              "summary": "Korea Aerospace Industries and SEMAN agree to train SEMAN technicians on KF-21 components.",
               "type": "MOU",
               "status": "SIGNED",
               "sectors": ["AEROSPACE"],
-              "modes": ["JOINT_PRODUCTION"],
+              "modes": ["TRAINING"],
               "parties": [
-                {"partyId": "6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01", "role": "SIGNATORY"},
-                {"partyId": "6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e02", "role": "SIGNATORY"}
+                {"partyId": "a9715a03-00b9-55c2-9eff-7f0f6beda9b3", "role": "SIGNATORY"},
+                {"partyId": "06771d74-7cce-5fb9-96d5-4fbf9d67265c", "role": "SIGNATORY"}
               ],
               "systems": ["KF-21"],
               "signed": "2024-11-16",

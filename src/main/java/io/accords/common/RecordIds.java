@@ -4,7 +4,8 @@ package io.accords.common;
 public final class RecordIds {
 
     /** The id path segment of a record route: a UUID in its canonical form, either case. */
-    public static final String PATH = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+    public static final String PATH =
+            "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
     private RecordIds() {
     }

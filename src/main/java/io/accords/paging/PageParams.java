@@ -46,7 +46,8 @@ public class PageParams {
 
     @QueryParam("sort")
     @Size(max = 5, message = "takes at most 5 keys")
-    @Parameter(description = "Sort keys, comma-separated or repeated; a leading - sorts descending", example = "-signed")
+    @Parameter(description = "Sort keys, comma-separated or repeated; a leading - sorts descending; each"
+            + " collection lists its keys")
     public List<String> sort;
 
     public PageParams() {

@@ -79,7 +79,9 @@ public class PartyResource {
     @Operation(operationId = "getParty", summary = "Get a party",
             description = "Returns one party. The ETag header carries its version, for If-Match on later writes.")
     @APIResponse(responseCode = "200", description = "The party")
-    public RestResponse<PartyView> get(@PathParam("id") UUID id) {
+    public RestResponse<PartyView> get(
+            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID)
+            @PathParam("id") UUID id) {
         PartyView party = parties.get(id);
         return Responses.ok(party);
     }
@@ -91,7 +93,9 @@ public class PartyResource {
             description = "Pages through the agreements that name this party in any role, with the same paging and"
                     + " sort keys as listAgreements.")
     @APIResponse(responseCode = "200", description = "One page of agreements")
-    public RestResponse<PageView<AgreementView>> agreements(@PathParam("id") UUID id,
+    public RestResponse<PageView<AgreementView>> agreements(
+            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID)
+            @PathParam("id") UUID id,
             @BeanParam @Valid PageParams page, @Parameter(hidden = true) @Context UriInfo uri) {
         PageView<AgreementView> result = agreements.listNamingParty(id, page);
         return Responses.page(uri, result);
@@ -110,9 +114,9 @@ public class PartyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "duplicate", value = ApiExamples.DUPLICATE_PARTY)))
     public RestResponse<PartyView> create(@NotNull @Valid PartyInput body,
-            @Parameter(description = "Any unique value (a UUID): a retry with the same key and body answers as the"
-                    + " first request did and creates nothing; the same key with another body answers 422. Kept 24"
-                    + " hours.", example = "5f0c6a8e-1c1e-4a39-9a77-0b0c2f1d9e11")
+            @Parameter(description = "Any unique value (a UUID): a retry with the same key and body answers with"
+                    + " the record it created, as you may see it now, and creates nothing; the same key with another"
+                    + " body answers 422. Kept 24 hours.")
             @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             @Parameter(hidden = true) @Context UriInfo uri) {
         IdempotentCreates.Outcome<PartyView> outcome = idempotency.create(idempotencyKey, "POST /api/v1/parties",
@@ -130,7 +134,9 @@ public class PartyResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "party", value = ApiExamples.PARTY_INPUT)))
     @APIResponse(responseCode = "200", description = "The replaced party")
-    public RestResponse<PartyView> replace(@PathParam("id") UUID id, @NotNull @Valid PartyInput body,
+    public RestResponse<PartyView> replace(
+            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID)
+            @PathParam("id") UUID id, @NotNull @Valid PartyInput body,
             @Parameter(description = "ETag of the version this change is based on (required)", required = true,
                     example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -148,7 +154,9 @@ public class PartyResource {
     @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
             examples = @ExampleObject(name = "new alias", value = "{\"aliases\": [\"Korea Aerospace\"]}")))
     @APIResponse(responseCode = "200", description = "The changed party")
-    public RestResponse<PartyView> patch(@PathParam("id") UUID id, @NotNull JsonNode body,
+    public RestResponse<PartyView> patch(
+            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID)
+            @PathParam("id") UUID id, @NotNull JsonNode body,
             @Parameter(description = "ETag of the version this change is based on (required)", required = true,
                     example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
@@ -162,7 +170,9 @@ public class PartyResource {
     @Operation(operationId = "deleteParty", summary = "Delete a party",
             description = "Deletes a party that no agreement names; otherwise answers 409 listing those agreements.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public RestResponse<Void> delete(@PathParam("id") UUID id,
+    public RestResponse<Void> delete(
+            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID)
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag of the version this deletion is based on (required)", required = true,
                     example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -179,7 +189,9 @@ public class PartyResource {
                     + " subject), when, the version, and the party as it stood after it. Revisions above your clearance"
                     + " are left out. After a deletion only admins can read it.")
     @APIResponse(responseCode = "200", description = "The revisions")
-    public RestResponse<PageView<RevisionView>> history(@PathParam("id") UUID id, @BeanParam @Valid PageParams page,
+    public RestResponse<PageView<RevisionView>> history(
+            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID)
+            @PathParam("id") UUID id, @BeanParam @Valid PageParams page,
             @Parameter(hidden = true) @Context UriInfo uri) {
         return Responses.page(uri, parties.history(id, page));
     }

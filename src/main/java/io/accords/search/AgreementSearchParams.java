@@ -20,42 +20,41 @@ public class AgreementSearchParams {
     @QueryParam("q")
     @Parameter(description = "Words to find in the title, summary, systems, tags and the parties' names, acronyms and"
             + " aliases, ignoring case and accents. Each word must begin a word of the agreement; several words all"
-            + " apply; a \"quoted phrase\" matches as a phrase. At most " + AgreementFilter.MAX_TEXT + " characters.",
-            example = "\"naval ship\" peru")
+            + " apply; a \"quoted phrase\" matches as a phrase. At most " + AgreementFilter.MAX_TEXT + " characters.")
     public String q;
 
     @QueryParam("party")
-    @Parameter(description = "A party's id or acronym (repeat for any of several)", example = "SIMA")
+    @Parameter(description = "A party's id or acronym (repeat for any of several), such as SIMA")
     public List<String> party;
 
     @QueryParam("country")
     @Parameter(description = "ISO 3166-1 alpha-2 code of a party's country. Repeated, all must take part:"
-            + " country=KR&country=PE finds agreements between Korea and Peru", example = "PE")
+            + " country=KR&country=PE finds agreements between Korea and Peru", example = "[\"KR\", \"PE\"]")
     public List<String> country;
 
     @QueryParam("sector")
-    @Parameter(description = "Sector (repeat for any of several)", example = "NAVAL",
+    @Parameter(description = "Sector (repeat for any of several)", example = "[\"NAVAL\"]",
             schema = @Schema(type = SchemaType.ARRAY, implementation = io.accords.agreement.Sector.class))
     public List<String> sector;
 
     @QueryParam("mode")
-    @Parameter(description = "Cooperation mode (repeat for any of several)", example = "CO_DEVELOPMENT",
+    @Parameter(description = "Cooperation mode (repeat for any of several)",
             schema = @Schema(type = SchemaType.ARRAY, implementation = io.accords.agreement.CooperationMode.class))
     public List<String> mode;
 
     @QueryParam("type")
-    @Parameter(description = "Agreement type (repeat for any of several)", example = "MOU",
+    @Parameter(description = "Agreement type (repeat for any of several)",
             schema = @Schema(type = SchemaType.ARRAY, implementation = io.accords.agreement.AgreementType.class))
     public List<String> type;
 
     @QueryParam("status")
-    @Parameter(description = "Status (repeat for any of several)", example = "SIGNED",
+    @Parameter(description = "Status (repeat for any of several)",
             schema = @Schema(type = SchemaType.ARRAY, implementation = io.accords.agreement.AgreementStatus.class))
     public List<String> status;
 
     @QueryParam("system")
     @Parameter(description = "A system or programme named by the agreement, ignoring case (repeat for any of"
-            + " several)", example = "KF-21")
+            + " several), such as KF-21")
     public List<String> system;
 
     @QueryParam("signedFrom")
@@ -64,38 +63,37 @@ public class AgreementSearchParams {
     public String signedFrom;
 
     @QueryParam("signedTo")
-    @Parameter(description = "Signed on or before this date (" + DATE + ")", example = "2024")
+    @Parameter(description = "Signed on or before this date (" + DATE + ")")
     public String signedTo;
 
     @QueryParam("effectiveFrom")
-    @Parameter(description = "Effective on or after this date (" + DATE + ")", example = "2025-01")
+    @Parameter(description = "Effective on or after this date (" + DATE + ")")
     public String effectiveFrom;
 
     @QueryParam("effectiveTo")
-    @Parameter(description = "Effective on or before this date (" + DATE + ")", example = "2025-12")
+    @Parameter(description = "Effective on or before this date (" + DATE + ")")
     public String effectiveTo;
 
     @QueryParam("expiresFrom")
-    @Parameter(description = "Expires on or after this date (" + DATE + ")", example = "2030")
+    @Parameter(description = "Expires on or after this date (" + DATE + ")")
     public String expiresFrom;
 
     @QueryParam("expiresTo")
-    @Parameter(description = "Expires on or before this date (" + DATE + ")", example = "2035")
+    @Parameter(description = "Expires on or before this date (" + DATE + ")")
     public String expiresTo;
 
     @QueryParam("activeOn")
     @Parameter(description = "In force on this day (YYYY-MM-DD): status SIGNED or IN_FORCE, started (effective,"
-            + " or signed when the effective date is unknown) on or before it, and not expired before it",
-            example = "2025-06-30")
+            + " or signed when the effective date is unknown) on or before it, and not expired before it, such as"
+            + " 2025-06-30")
     public String activeOn;
 
     @QueryParam("updatedSince")
     @Parameter(description = "Changed at or after this instant (ISO 8601, e.g. 2025-01-31T12:00:00Z, or a day,"
-            + " meaning its start in UTC)", example = "2025-01-31T12:00:00Z")
+            + " meaning its start in UTC), such as 2025-01-31T12:00:00Z")
     public String updatedSince;
 
     @QueryParam("parent")
-    @Parameter(description = "Id of the parent agreement: lists the arrangements under a framework",
-            example = "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5")
+    @Parameter(description = "Id of the parent agreement: lists the arrangements under a framework")
     public String parent;
 }
