@@ -1,5 +1,7 @@
 package io.accords.agreement;
 
+import io.accords.security.Classification;
+
 import io.accords.common.MonetaryValue;
 import io.accords.common.PartialDate;
 import io.accords.common.SearchText;

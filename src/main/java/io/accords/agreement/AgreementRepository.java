@@ -1,5 +1,7 @@
 package io.accords.agreement;
 
+import io.accords.security.Classification;
+
 import io.accords.problem.RecordReference;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;

@@ -1,5 +1,7 @@
 package io.accords.agreement;
 
+import io.accords.security.Classification;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.common.MergePatch;

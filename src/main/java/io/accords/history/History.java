@@ -2,7 +2,7 @@ package io.accords.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.accords.agreement.Classification;
+import io.accords.security.Classification;
 import io.accords.ops.RecordChange;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;

@@ -1,6 +1,6 @@
 package io.accords.history;
 
-import io.accords.agreement.Classification;
+import io.accords.security.Classification;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

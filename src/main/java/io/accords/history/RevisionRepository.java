@@ -1,6 +1,6 @@
 package io.accords.history;
 
-import io.accords.agreement.Classification;
+import io.accords.security.Classification;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;

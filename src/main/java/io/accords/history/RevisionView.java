@@ -1,6 +1,6 @@
 package io.accords.history;
 
-import io.accords.agreement.Classification;
+import io.accords.security.Classification;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.Map;

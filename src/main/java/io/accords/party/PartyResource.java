@@ -1,6 +1,5 @@
 package io.accords.party;
 
-import io.accords.agreement.AgreementView;
 import io.accords.api.ApiExamples;
 import io.accords.api.Responses;
 import io.accords.common.RecordIds;
@@ -8,7 +7,6 @@ import io.accords.common.Versions;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
 import io.accords.problem.Problem;
-import io.accords.search.AgreementSearchService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.security.Roles;
@@ -51,13 +49,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class PartyResource {
 
     private final PartyService parties;
-    private final AgreementSearchService agreements;
     private final IdempotentCreates idempotency;
 
-    PartyResource(PartyService parties, AgreementSearchService agreements, IdempotentCreates idempotency) {
+    PartyResource(PartyService parties, IdempotentCreates idempotency) {
         this.idempotency = idempotency;
         this.parties = parties;
-        this.agreements = agreements;
     }
 
     @RolesAllowed(Roles.READER)
@@ -84,21 +80,6 @@ public class PartyResource {
             @PathParam("id") UUID id) {
         PartyView party = parties.get(id);
         return Responses.ok(party);
-    }
-
-    @RolesAllowed(Roles.READER)
-    @GET
-    @Path(RecordIds.PATH + "/agreements")
-    @Operation(operationId = "listPartyAgreements", summary = "List a party's agreements",
-            description = "Pages through the agreements that name this party in any role, with the same paging and"
-                    + " sort keys as listAgreements.")
-    @APIResponse(responseCode = "200", description = "One page of agreements")
-    public RestResponse<PageView<AgreementView>> agreements(
-            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID)
-            @PathParam("id") UUID id,
-            @BeanParam @Valid PageParams page, @Parameter(hidden = true) @Context UriInfo uri) {
-        PageView<AgreementView> result = agreements.listNamingParty(id, page);
-        return Responses.page(uri, result);
     }
 
     @RolesAllowed(Roles.EDITOR)

@@ -4,12 +4,11 @@ import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
 import io.accords.paging.SortOrder;
 import io.accords.problem.ProblemException;
-import io.accords.agreement.AgreementRepository;
 import io.accords.common.MergePatch;
 import io.accords.common.Versions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.accords.agreement.Classification;
+import io.accords.security.Classification;
 import io.accords.history.History;
 import io.accords.history.Revision;
 import io.accords.history.RevisionView;
@@ -38,13 +37,13 @@ public class PartyService {
             "updatedAt", "updatedAt"), "name");
 
     private final PartyRepository parties;
-    private final AgreementRepository agreements;
+    private final PartyReferences agreements;
     private final PartyMapper mapper;
     private final MergePatch mergePatch;
     private final Callers callers;
     private final History history;
 
-    PartyService(PartyRepository parties, AgreementRepository agreements, PartyMapper mapper, MergePatch mergePatch,
+    PartyService(PartyRepository parties, PartyReferences agreements, PartyMapper mapper, MergePatch mergePatch,
             Callers callers, History history) {
         this.parties = parties;
         this.agreements = agreements;
@@ -109,13 +108,13 @@ public class PartyService {
     public void delete(UUID id, Versions.IfMatch expectedVersion) {
         Party party = find(id);
         Versions.require(party.getVersion(), expectedVersion, "party");
-        long count = agreements.countNamingParty(id);
+        long count = agreements.count(id);
         if (count > 0) {
             // Lists only the agreements the caller may see, and does not count the others.
             List<Classification> visible = callers.current().clearance().andBelow();
             throw ProblemException.inTheWay("Party " + id + " is still named by agreements; remove it from them, or"
-                    + " delete them, first", agreements.namingParty(id, visible, 20),
-                    agreements.countNamingParty(id, visible) < count);
+                    + " delete them, first", agreements.first(id, visible, 20),
+                    agreements.count(id, visible) < count);
         }
         recorded(party, Revision.Action.DELETED, null);
         parties.delete(party);
@@ -137,7 +136,7 @@ public class PartyService {
         mapper.update(input, party);
         party.setClassification(classification);
         if (!party.searchableNames().equals(namesBefore) || classification != before) {
-            agreements.refreshSearchTextNaming(party.getId());
+            agreements.partyChanged(party.getId());
         }
         parties.flush();
         return recorded(party, Revision.Action.UPDATED, classification.compareTo(before) < 0 ? before : null);

@@ -1,6 +1,6 @@
 package io.accords.party;
 
-import io.accords.agreement.Classification;
+import io.accords.security.Classification;
 import io.accords.common.Versioned;
 import java.time.Instant;
 import java.util.List;

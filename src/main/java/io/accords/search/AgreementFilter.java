@@ -2,7 +2,7 @@ package io.accords.search;
 
 import io.accords.agreement.AgreementStatus;
 import io.accords.agreement.AgreementType;
-import io.accords.agreement.Classification;
+import io.accords.security.Classification;
 import io.accords.agreement.CooperationMode;
 import io.accords.agreement.Sector;
 import io.accords.common.IsoCodes;

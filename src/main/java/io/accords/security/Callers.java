@@ -24,7 +24,7 @@ public class Callers {
         SecurityIdentity current = identity.get();
         if (current.isAnonymous()) {
             // Every /api request is authenticated before it gets here; anything else sees only public records.
-            return new Caller("anonymous", io.accords.agreement.Classification.PUBLIC, false);
+            return new Caller("anonymous", io.accords.security.Classification.PUBLIC, false);
         }
         Optional<String> clearance = current.getPrincipal() instanceof JsonWebToken token
                 ? Optional.ofNullable(token.getClaim("clearance")).map(c -> c.toString().replace("\"", ""))

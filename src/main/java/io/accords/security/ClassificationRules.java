@@ -1,6 +1,6 @@
 package io.accords.security;
 
-import io.accords.agreement.Classification;
+import io.accords.security.Classification;
 import io.accords.problem.ProblemException;
 
 /**

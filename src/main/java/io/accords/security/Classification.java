@@ -1,4 +1,4 @@
-package io.accords.agreement;
+package io.accords.security;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,0 +1,66 @@
+package io.accords.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.Entity;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the code is wired, checked against the compiled classes (ArchUnit), with no list of exceptions: the packages
+ * (features and the shared kernels below them) depend on each other one way only, and inside a feature a resource
+ * speaks HTTP through a service, never to a repository or with an entity.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.accords");
+
+    private static final DescribedPredicate<JavaClass> RESOURCES = DescribedPredicate.describe("resources",
+            c -> c.isAnnotatedWith(Path.class));
+    private static final DescribedPredicate<JavaClass> ENTITIES = DescribedPredicate.describe("entities",
+            c -> c.isAnnotatedWith(Entity.class));
+    private static final DescribedPredicate<JavaClass> REPOSITORIES = DescribedPredicate.describe("repositories",
+            c -> c.getSimpleName().endsWith("Repository"));
+
+    @Test
+    void packagesDependOnEachOtherOneWayOnly() {
+        slices().matching("io.accords.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void resourcesNeverReachRepositories() {
+        noClasses().that(RESOURCES).should().dependOnClassesThat(REPOSITORIES).check(CLASSES);
+    }
+
+    @Test
+    void noEntityCrossesTheHttpBoundary() {
+        methods().that().areDeclaredInClassesThat(RESOURCES).and().arePublic()
+                .should().haveRawReturnType(DescribedPredicate.not(ENTITIES))
+                .andShould().haveRawParameterTypes(DescribedPredicate.not(DescribedPredicate.anyElementThat(ENTITIES)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void repositoriesServeServicesNotTheOtherWayRound() {
+        noClasses().that(REPOSITORIES).should().dependOnClassesThat(RESOURCES).check(CLASSES);
+        noClasses().that(REPOSITORIES).should().dependOnClassesThat()
+                .haveSimpleNameEndingWith("Service").check(CLASSES);
+    }
+
+    @Test
+    void entitiesStayInTheirFeature() {
+        classes().that(ENTITIES).should().onlyBeAccessed().byClassesThat()
+                .resideInAnyPackage("io.accords.agreement..", "io.accords.party..", "io.accords.history..",
+                        "io.accords.idempotency..", "io.accords.search..", "io.accords.common..")
+                .check(CLASSES);
+    }
+}
