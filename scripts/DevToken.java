@@ -43,7 +43,8 @@ public class DevToken {
         String role = positional.size() > 0 ? positional.get(0) : "reader";
         String clearance = positional.size() > 1 ? positional.get(1).toUpperCase() : "PUBLIC";
         if (!Set.of("reader", "editor", "admin").contains(role)
-                || !Set.of("PUBLIC", "RESTRICTED", "CONFIDENTIAL").contains(clearance) || positional.size() > 2) {
+                || !Set.of("PUBLIC", "RESTRICTED", "CONFIDENTIAL").contains(clearance)
+                || positional.size() > 2) {
             usage(2);
         }
         Path privateKey = Path.of(keys, "private.pem");
@@ -53,8 +54,10 @@ public class DevToken {
             System.exit(1);
         }
         long now = Instant.now().getEpochSecond();
-        String claims = "{\"iss\":\"accords-dev\",\"aud\":\"accords\",\"sub\":\"" + (subject == null ? "dev-" + role
-                : subject.replace("\\", "\\\\").replace("\"", "\\\"")) + "\",\"groups\":[\"" + role
+        String claims = "{\"iss\":\"accords-dev\",\"aud\":\"accords\",\"sub\":\""
+                + (subject == null
+                        ? "dev-" + role
+                        : subject.replace("\\", "\\\\").replace("\"", "\\\"")) + "\",\"groups\":[\"" + role
                 + "\"],\"clearance\":\"" + clearance + "\",\"iat\":" + now + ",\"exp\":" + (now + minutes * 60)
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64Url(claims);
@@ -66,7 +69,8 @@ public class DevToken {
     }
 
     static PrivateKey read(Path pem) throws Exception {
-        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        String base64 =
+                Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         byte[] der = Base64.getDecoder().decode(base64);
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     }

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,27 +45,111 @@ import java.util.stream.Collectors;
  */
 public class SearchBench {
 
-    static final String[] COUNTRIES = {"US", "KR", "FR", "DE", "GB", "IT", "IL", "TR", "PL", "IN", "JP", "AU", "ES",
-        "SE", "NO", "BR", "PE", "CL", "CO", "AE", "SA", "EG", "PH", "ID", "MY", "TH", "VN", "CA", "NL", "BE", "FI",
-        "CZ", "RO", "GR", "PT", "ZA", "NG", "MX", "AR", "NZ"};
-    static final String[] SECTORS = {"AEROSPACE", "NAVAL", "LAND_SYSTEMS", "MUNITIONS", "MISSILES_AIR_DEFENCE",
-        "C4ISR_ELECTRONICS", "MRO", "TRAINING", "CYBER", "SPACE", "CRITICAL_MINERALS", "INFRASTRUCTURE", "DUAL_USE"};
-    static final String[] MODES = {"PROCUREMENT", "JOINT_PRODUCTION", "TECHNOLOGY_TRANSFER", "CO_DEVELOPMENT",
-        "LICENSED_PRODUCTION", "MRO", "TRAINING", "OFFSET", "RESEARCH", "SUPPLY_OF_MATERIALS", "INFORMATION_EXCHANGE"};
-    static final String[] TYPES = {"MOU", "CONTRACT", "LETTER_OF_INTENT", "FRAMEWORK_AGREEMENT", "MOA", "LICENCE",
-        "JOINT_VENTURE", "IMPLEMENTING_ARRANGEMENT", "JOINT_DECLARATION", "EXCHANGE_OF_NOTES", "TREATY", "OTHER"};
-    static final String[] STATUSES = {"SIGNED", "IN_FORCE", "PROPOSED", "COMPLETED", "UNDER_NEGOTIATION", "EXPIRED",
-        "SUSPENDED", "TERMINATED", "CANCELLED"};
+    static final String[] COUNTRIES = {
+        "US", "KR", "FR", "DE", "GB", "IT", "IL", "TR", "PL", "IN", "JP", "AU", "ES", "SE", "NO", "BR", "PE", "CL",
+        "CO", "AE", "SA", "EG", "PH", "ID", "MY", "TH", "VN", "CA", "NL", "BE", "FI", "CZ", "RO", "GR", "PT", "ZA",
+        "NG", "MX", "AR", "NZ"
+    };
+    static final String[] SECTORS = {
+        "AEROSPACE",
+        "NAVAL",
+        "LAND_SYSTEMS",
+        "MUNITIONS",
+        "MISSILES_AIR_DEFENCE",
+        "C4ISR_ELECTRONICS",
+        "MRO",
+        "TRAINING",
+        "CYBER",
+        "SPACE",
+        "CRITICAL_MINERALS",
+        "INFRASTRUCTURE",
+        "DUAL_USE"
+    };
+    static final String[] MODES = {
+        "PROCUREMENT",
+        "JOINT_PRODUCTION",
+        "TECHNOLOGY_TRANSFER",
+        "CO_DEVELOPMENT",
+        "LICENSED_PRODUCTION",
+        "MRO",
+        "TRAINING",
+        "OFFSET",
+        "RESEARCH",
+        "SUPPLY_OF_MATERIALS",
+        "INFORMATION_EXCHANGE"
+    };
+    static final String[] TYPES = {
+        "MOU",
+        "CONTRACT",
+        "LETTER_OF_INTENT",
+        "FRAMEWORK_AGREEMENT",
+        "MOA",
+        "LICENCE",
+        "JOINT_VENTURE",
+        "IMPLEMENTING_ARRANGEMENT",
+        "JOINT_DECLARATION",
+        "EXCHANGE_OF_NOTES",
+        "TREATY",
+        "OTHER"
+    };
+    static final String[] STATUSES = {
+        "SIGNED",
+        "IN_FORCE",
+        "PROPOSED",
+        "COMPLETED",
+        "UNDER_NEGOTIATION",
+        "EXPIRED",
+        "SUSPENDED",
+        "TERMINATED",
+        "CANCELLED"
+    };
     static final String[] ROLES = {"SIGNATORY", "CONTRACTOR", "SUPPLIER", "RECIPIENT", "CO_DEVELOPER", "LICENSOR"};
-    static final String[] KINDS = {"COMPANY", "GOVERNMENT", "MINISTRY", "STATE_ENTERPRISE", "AGENCY",
-        "ARMED_SERVICE"};
-    static final String[] SUBJECTS = {"fighter jet components", "naval vessel co-development", "armoured vehicles",
-        "air defence radars", "trainer aircraft", "submarine maintenance", "artillery ammunition", "satellite links",
-        "helicopter support", "frigate construction", "drone production", "cyber defence training",
-        "critical minerals supply", "coastal patrol boats", "missile components", "tactical radios"};
-    static final String[] WORDS = {"Aero", "Marine", "Defence", "Systems", "Dynamics", "Industries", "Shipyard",
-        "Ordnance", "Avionics", "Technologies", "Heavy", "Electronics", "Arsenal", "Works", "Fábrica", "Société",
-        "Ingeniería", "Española", "Nacional", "Peruana", "Türk", "Polska", "Nordic", "Pacific", "Atlantic"};
+    static final String[] KINDS = {"COMPANY", "GOVERNMENT", "MINISTRY", "STATE_ENTERPRISE", "AGENCY", "ARMED_SERVICE"};
+    static final String[] SUBJECTS = {
+        "fighter jet components",
+        "naval vessel co-development",
+        "armoured vehicles",
+        "air defence radars",
+        "trainer aircraft",
+        "submarine maintenance",
+        "artillery ammunition",
+        "satellite links",
+        "helicopter support",
+        "frigate construction",
+        "drone production",
+        "cyber defence training",
+        "critical minerals supply",
+        "coastal patrol boats",
+        "missile components",
+        "tactical radios"
+    };
+    static final String[] WORDS = {
+        "Aero",
+        "Marine",
+        "Defence",
+        "Systems",
+        "Dynamics",
+        "Industries",
+        "Shipyard",
+        "Ordnance",
+        "Avionics",
+        "Technologies",
+        "Heavy",
+        "Electronics",
+        "Arsenal",
+        "Works",
+        "Fábrica",
+        "Société",
+        "Ingeniería",
+        "Española",
+        "Nacional",
+        "Peruana",
+        "Türk",
+        "Polska",
+        "Nordic",
+        "Pacific",
+        "Atlantic"
+    };
     static final String RARE = "kestrel";
     /** Requests per shape before timing, so the JIT compiler has compiled the service's hot paths. */
     static final int WARM_UP = 300;
@@ -86,8 +169,8 @@ public class SearchBench {
     }
 
     static Connection connect(Map<String, String> options) throws SQLException {
-        return DriverManager.getConnection(options.get("url"), options.getOrDefault("user", "accords"),
-                options.getOrDefault("password", ""));
+        return DriverManager.getConnection(
+                options.get("url"), options.getOrDefault("user", "accords"), options.getOrDefault("password", ""));
     }
 
     // ---------------------------------------------------------------------------------------------- load
@@ -103,8 +186,8 @@ public class SearchBench {
             try (PreparedStatement party = db.prepareStatement("insert into party (id, version, name, name_key,"
                     + " acronym, country, kind, created_at, updated_at) values (?, 0, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < partyCount; i++) {
-                    String name = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)]
-                            + " " + i;
+                    String name =
+                            WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)] + " " + i;
                     String acronym = "P" + Integer.toString(i, 36).toUpperCase(Locale.ROOT);
                     String country = COUNTRIES[skewed(random, COUNTRIES.length)];
                     UUID id = UUID.nameUUIDFromBytes(("party-" + i).getBytes(StandardCharsets.UTF_8));
@@ -130,8 +213,8 @@ public class SearchBench {
                         batch.flush();
                         db.commit();
                         double seconds = (System.nanoTime() - started) / 1e9;
-                        System.err.printf("\rloaded %,d of %,d agreements (%.0f/s)", i + 1, agreements,
-                                (i + 1) / seconds);
+                        System.err.printf(
+                                "\rloaded %,d of %,d agreements (%.0f/s)", i + 1, agreements, (i + 1) / seconds);
                     }
                 }
                 System.err.println();
@@ -167,10 +250,10 @@ public class SearchBench {
                     + " values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             sector = db.prepareStatement("insert into agreement_sector (agreement_id, sector) values (?, ?)");
             mode = db.prepareStatement("insert into agreement_mode (agreement_id, mode) values (?, ?)");
-            party = db.prepareStatement("insert into agreement_party (agreement_id, position, party_id, role)"
-                    + " values (?, ?, ?, ?)");
-            system = db.prepareStatement("insert into agreement_system (agreement_id, position, name)"
-                    + " values (?, ?, ?)");
+            party = db.prepareStatement(
+                    "insert into agreement_party (agreement_id, position, party_id, role)" + " values (?, ?, ?, ?)");
+            system = db.prepareStatement(
+                    "insert into agreement_system (agreement_id, position, name)" + " values (?, ?, ?)");
             source = db.prepareStatement("insert into agreement_source (agreement_id, position, publisher, title,"
                     + " url, published_on) values (?, 0, 'Bench Wire', 'A synthetic article', ?, null)");
             tag = db.prepareStatement("insert into agreement_tag (agreement_id, position, tag) values (?, 0, ?)");
@@ -189,8 +272,8 @@ public class SearchBench {
             }
             String title = TYPES[skewed(random, 4)].replace('_', ' ') + " on " + subject + " between "
                     + chosen.get(0)[1] + " and " + chosen.get(1)[1] + (i % 10_000 == 7 ? " " + RARE : "");
-            String summary = "The parties agree to " + (random.nextBoolean() ? "cooperation" : "partnership")
-                    + " on " + subject + ".";
+            String summary = "The parties agree to " + (random.nextBoolean() ? "cooperation" : "partnership") + " on "
+                    + subject + ".";
             List<String> systems = new ArrayList<>();
             for (int s = random.nextInt(3); s > 0; s--) {
                 String name = "SYS-" + skewed(random, 400);
@@ -204,14 +287,15 @@ public class SearchBench {
             agreement.setString(3, summary);
             agreement.setString(4, TYPES[skewed(random, TYPES.length)]);
             agreement.setString(5, STATUSES[skewed(random, STATUSES.length)]);
-            LocalDate signed = random.nextInt(5) == 0 ? null
+            LocalDate signed = random.nextInt(5) == 0
+                    ? null
                     : LocalDate.of(2026, 1, 1).minusDays((long) (Math.pow(random.nextDouble(), 1.5) * 365 * 35));
             int precision = random.nextInt(20);
             dates(agreement, 6, signed, precision < 12 ? "DAY" : precision < 17 ? "MONTH" : "YEAR");
             LocalDate effective = signed == null || random.nextBoolean() ? null : signed.plusMonths(random.nextInt(12));
             dates(agreement, 9, effective, "DAY");
-            LocalDate expires = effective == null || random.nextBoolean() ? null
-                    : effective.plusYears(1 + random.nextInt(15));
+            LocalDate expires =
+                    effective == null || random.nextBoolean() ? null : effective.plusYears(1 + random.nextInt(15));
             dates(agreement, 12, expires, "YEAR");
             Instant created = now.minusSeconds(random.nextInt(3_000_000));
             agreement.setTimestamp(15, Timestamp.from(created));
@@ -221,8 +305,11 @@ public class SearchBench {
             words.add(tagValue);
             chosen.forEach(p -> words.addAll(List.of(p[1], p[2])));
             // Every synthetic party is PUBLIC, so every clearance searches the same words.
-            String text = " " + words.stream().map(SearchBench::fold).filter(w -> !w.isEmpty())
-                    .collect(Collectors.joining(" ")) + " ";
+            String text = " "
+                    + words.stream()
+                            .map(SearchBench::fold)
+                            .filter(w -> !w.isEmpty())
+                            .collect(Collectors.joining(" ")) + " ";
             agreement.setString(17, text);
             agreement.setString(18, text);
             agreement.setString(19, text);
@@ -304,18 +391,19 @@ public class SearchBench {
     /** The service's folding: accents removed, lower case, anything but letters and digits a single space. */
     static String fold(String text) {
         String bare = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return Normalizer.normalize(bare, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        return Normalizer.normalize(bare, Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                .trim();
     }
 
     // ----------------------------------------------------------------------------------------------- run
 
     /** A query shape: its service path, and the SQL the service's answer needs. */
-    record Shape(String name, String path, String where, List<Object> parameters, boolean facets, int exportRows) {
-    }
+    record Shape(String name, String path, String where, List<Object> parameters, boolean facets, int exportRows) {}
 
-    static final String PAGE = "select a.* from agreement a where %s"
-            + " order by a.signed_first desc nulls last, a.title, a.id limit 20";
+    static final String PAGE =
+            "select a.* from agreement a where %s" + " order by a.signed_first desc nulls last, a.title, a.id limit 20";
     static final String COUNT = "select count(*) from agreement a where %s";
     static final String[] COLLECTIONS = {
         "select * from agreement_sector where agreement_id in (%s)",
@@ -323,16 +411,18 @@ public class SearchBench {
         "select ap.*, p.* from agreement_party ap join party p on p.id = ap.party_id where ap.agreement_id in (%s)",
         "select * from agreement_system where agreement_id in (%s)",
         "select * from agreement_source where agreement_id in (%s)",
-        "select * from agreement_tag where agreement_id in (%s)"};
+        "select * from agreement_tag where agreement_id in (%s)"
+    };
     static final String[] FACETS = {
         "select s.sector, count(*) from agreement a join agreement_sector s on s.agreement_id = a.id where %s"
-            + " group by s.sector",
+                + " group by s.sector",
         "select m.mode, count(*) from agreement a join agreement_mode m on m.agreement_id = a.id where %s"
-            + " group by m.mode",
+                + " group by m.mode",
         "select p.country, count(distinct a.id) from agreement a join agreement_party ap on ap.agreement_id = a.id"
-            + " join party p on p.id = ap.party_id where %s group by p.country",
+                + " join party p on p.id = ap.party_id where %s group by p.country",
         "select a.type, a.status, extract(year from a.signed_first), count(*) from agreement a where %s"
-            + " group by a.type, a.status, extract(year from a.signed_first)"};
+                + " group by a.type, a.status, extract(year from a.signed_first)"
+    };
 
     static List<Shape> shapes(String anyId) {
         String sector = "exists (select 1 from agreement_sector x where x.agreement_id = a.id and x.sector in (?))";
@@ -340,25 +430,57 @@ public class SearchBench {
                 + " where xp.agreement_id = a.id and xpt.country = ?)";
         String text = "a.search_text like ?";
         return List.of(
-                new Shape("get by id", "/api/v1/agreements/" + anyId, "a.id = ?", List.of(UUID.fromString(anyId)),
-                        false, 0),
+                new Shape(
+                        "get by id",
+                        "/api/v1/agreements/" + anyId,
+                        "a.id = ?",
+                        List.of(UUID.fromString(anyId)),
+                        false,
+                        0),
                 new Shape("list page 1", "/api/v1/agreements", "1 = 1", List.of(), false, 0),
-                new Shape("one filter (sector=NAVAL)", "/api/v1/agreements?sector=NAVAL", sector, List.of("NAVAL"),
-                        false, 0),
-                new Shape("three filters (sector, country, signed year)",
+                new Shape(
+                        "one filter (sector=NAVAL)",
+                        "/api/v1/agreements?sector=NAVAL",
+                        sector,
+                        List.of("NAVAL"),
+                        false,
+                        0),
+                new Shape(
+                        "three filters (sector, country, signed year)",
                         "/api/v1/agreements?sector=NAVAL&country=KR&signedFrom=2015&signedTo=2015",
                         sector + " and " + country + " and a.signed_last >= ? and a.signed_first >= ?"
                                 + " and a.signed_first <= ?",
-                        List.of("NAVAL", "KR", LocalDate.of(2015, 1, 1), LocalDate.of(2015, 1, 1).minusDays(366),
-                                LocalDate.of(2015, 12, 31)), false, 0),
-                new Shape("text, rare word (" + RARE + ")", "/api/v1/agreements?q=" + RARE, text,
-                        List.of("% " + RARE + "%"), false, 0),
-                new Shape("text, common word (cooperation)", "/api/v1/agreements?q=cooperation", text,
-                        List.of("% cooperation%"), false, 0),
-                new Shape("facets (country=KR)", "/api/v1/agreements/facets?country=KR", country, List.of("KR"),
-                        true, 0),
-                new Shape("export 10,000 rows (CSV)", "/api/v1/agreements/export?format=csv", "", List.of(),
-                        false, 10_000));
+                        List.of(
+                                "NAVAL",
+                                "KR",
+                                LocalDate.of(2015, 1, 1),
+                                LocalDate.of(2015, 1, 1).minusDays(366),
+                                LocalDate.of(2015, 12, 31)),
+                        false,
+                        0),
+                new Shape(
+                        "text, rare word (" + RARE + ")",
+                        "/api/v1/agreements?q=" + RARE,
+                        text,
+                        List.of("% " + RARE + "%"),
+                        false,
+                        0),
+                new Shape(
+                        "text, common word (cooperation)",
+                        "/api/v1/agreements?q=cooperation",
+                        text,
+                        List.of("% cooperation%"),
+                        false,
+                        0),
+                new Shape(
+                        "facets (country=KR)", "/api/v1/agreements/facets?country=KR", country, List.of("KR"), true, 0),
+                new Shape(
+                        "export 10,000 rows (CSV)",
+                        "/api/v1/agreements/export?format=csv",
+                        "",
+                        List.of(),
+                        false,
+                        10_000));
     }
 
     static void run(Map<String, String> options) throws Exception {
@@ -366,22 +488,24 @@ public class SearchBench {
         int requests = Integer.parseInt(options.getOrDefault("requests", "200"));
         token = options.getOrDefault("token", "");
         String only = options.getOrDefault("only", "");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String anyId;
         long total;
         try (Connection db = connect(options);
                 ResultSet counted = db.createStatement().executeQuery("select count(*) from agreement")) {
             counted.next();
             total = counted.getLong(1);
-            try (ResultSet rows = query(db, "select id from agreement order by id limit 1 offset ?",
-                    List.of(total / 2))) {
+            try (ResultSet rows =
+                    query(db, "select id from agreement order by id limit 1 offset ?", List.of(total / 2))) {
                 rows.next();
                 anyId = rows.getString(1);
             }
         }
-        System.out.printf("%n%,d agreements; %d timed requests per shape (export: %d) after at least %d warm-up"
-                + " requests, one at a time; throughput with 4 concurrent clients%n%n", total, requests,
-                Math.max(5, requests / 20), 2 * WARM_UP);
+        System.out.printf(
+                "%n%,d agreements; %d timed requests per shape (export: %d) after at least %d warm-up"
+                        + " requests, one at a time; throughput with 4 concurrent clients%n%n",
+                total, requests, Math.max(5, requests / 20), 2 * WARM_UP);
         System.out.println("| Query | Service p50 | p95 | p99 | Throughput (4 clients) | Direct SQL p50 | p95 |"
                 + " Service/SQL (p50) | Samples (service, SQL) |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -395,21 +519,31 @@ public class SearchBench {
                 timeHttp(http, service + path, Math.max(count, 2 * WARM_UP / (shape.exportRows() > 0 ? 50 : 1)));
                 double[] web = timeHttp(http, service + path, count);
                 double throughput = throughput(http, service + path, (int) Math.min(count, web[3]));
-                SqlWork sql = shape.exportRows() > 0 ? () -> exportSql(db, path)
-                        : () -> shapeSql(db, shape);
+                SqlWork sql = shape.exportRows() > 0 ? () -> exportSql(db, path) : () -> shapeSql(db, shape);
                 timeSql(sql, count);
                 double[] direct = timeSql(sql, count);
-                System.out.printf("| %s | %.1f ms | %.1f ms | %.1f ms | %.0f/s | %.1f ms | %.1f ms | %.2f | %.0f, %.0f |%n",
-                        shape.name(), web[0], web[1], web[2], throughput, direct[0], direct[1], web[0] / direct[0],
-                        web[3], direct[3]);
+                System.out.printf(
+                        "| %s | %.1f ms | %.1f ms | %.1f ms | %.0f/s | %.1f ms | %.1f ms | %.2f | %.0f, %.0f |%n",
+                        shape.name(),
+                        web[0],
+                        web[1],
+                        web[2],
+                        throughput,
+                        direct[0],
+                        direct[1],
+                        web[0] / direct[0],
+                        web[3],
+                        direct[3]);
             }
         }
     }
 
     /** An export filter selecting the requested number of most recently changed agreements. */
     static String exportPath(Connection db, int rows) throws SQLException {
-        try (ResultSet result = query(db, "select updated_at from agreement order by updated_at desc limit 1"
-                + " offset ?", List.of(rows - 1))) {
+        try (ResultSet result = query(
+                db,
+                "select updated_at from agreement order by updated_at desc limit 1" + " offset ?",
+                List.of(rows - 1))) {
             Instant since = result.next() ? result.getTimestamp(1).toInstant() : Instant.EPOCH;
             return "/api/v1/agreements/export?format=csv&updatedSince=" + since;
         }
@@ -471,8 +605,10 @@ public class SearchBench {
                 parameters.addAll(List.of(at, at, id));
             }
             List<Object> ids = new ArrayList<>();
-            try (ResultSet rows = query(db, "select a.* from agreement a where " + where
-                    + " order by a.updated_at, a.id limit 500", parameters)) {
+            try (ResultSet rows = query(
+                    db,
+                    "select a.* from agreement a where " + where + " order by a.updated_at, a.id limit 500",
+                    parameters)) {
                 while (rows.next()) {
                     ids.add(rows.getObject("id"));
                     at = rows.getTimestamp("updated_at");
@@ -501,7 +637,9 @@ public class SearchBench {
 
     static HttpRequest request(String url) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
-        return token.isEmpty() ? builder.build() : builder.header("Authorization", "Bearer " + token).build();
+        return token.isEmpty()
+                ? builder.build()
+                : builder.header("Authorization", "Bearer " + token).build();
     }
 
     /** Times up to count requests, stopping early (after at least 20) once the time budget is spent. */
@@ -529,7 +667,9 @@ public class SearchBench {
         for (int i = 0; i < count; i++) {
             clients.submit(() -> {
                 try {
-                    if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                    if (http.send(request, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            != 200) {
                         failures.incrementAndGet();
                     }
                 } catch (IOException | InterruptedException e) {
@@ -557,7 +697,8 @@ public class SearchBench {
     }
 
     static double[] percentiles(List<Double> millis) {
-        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new double[] {at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted.length};
     }
 

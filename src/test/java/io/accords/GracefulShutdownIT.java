@@ -33,7 +33,9 @@ class GracefulShutdownIT {
     @Test
     void readinessGoesDownFirstAndNoRequestFailsDuringShutdown() throws Exception {
         try (PackagedApp app = new PackagedApp(data).start()) {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             AtomicBoolean loadBalancerSendsTraffic = new AtomicBoolean(true);
             AtomicInteger served = new AtomicInteger();
             AtomicInteger servedAfterReadinessDown = new AtomicInteger();
@@ -41,19 +43,21 @@ class GracefulShutdownIT {
             Map<Integer, AtomicInteger> failures = new ConcurrentHashMap<>();
 
             ExecutorService load = Executors.newFixedThreadPool(CLIENTS);
-            IntStream.range(0, CLIENTS).forEach(i -> load.submit(() -> {
-                while (loadBalancerSendsTraffic.get()) {
-                    int status = app.status(client, "/api/v1/agreements?size=5");
-                    if (status == 200) {
-                        served.incrementAndGet();
-                        if (readinessDown.get()) {
-                            servedAfterReadinessDown.incrementAndGet();
+            IntStream.range(0, CLIENTS)
+                    .forEach(i -> load.submit(() -> {
+                        while (loadBalancerSendsTraffic.get()) {
+                            int status = app.status(client, "/api/v1/agreements?size=5");
+                            if (status == 200) {
+                                served.incrementAndGet();
+                                if (readinessDown.get()) {
+                                    servedAfterReadinessDown.incrementAndGet();
+                                }
+                            } else if (loadBalancerSendsTraffic.get()) {
+                                failures.computeIfAbsent(status, s -> new AtomicInteger())
+                                        .incrementAndGet();
+                            }
                         }
-                    } else if (loadBalancerSendsTraffic.get()) {
-                        failures.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                    }
-                }
-            }));
+                    }));
 
             // A cold JVM on a busy machine may take a while to answer its first requests: wait for steady load.
             long warmUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -74,7 +78,8 @@ class GracefulShutdownIT {
             assertTrue(load.awaitTermination(30, TimeUnit.SECONDS));
 
             assertTrue(servedBeforeSigterm > 0, "the service was under load before SIGTERM");
-            assertTrue(servedAfterReadinessDown.get() > 0,
+            assertTrue(
+                    servedAfterReadinessDown.get() > 0,
                     "requests were still served after readiness went down, " + served.get() + " in all");
             assertEquals(Map.of(), failures, "statuses of failed requests (-1: no answer), with their counts");
             assertTrue(app.awaitExit(40), "the service exits within the shutdown delay and timeout");

@@ -25,8 +25,11 @@ class H2MigrationsTest {
         JdbcDataSource database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:migrations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         try (Connection keeper = database.getConnection()) {
-            Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/h2")
-                    .load().migrate();
+            Flyway.configure()
+                    .dataSource(database)
+                    .locations("classpath:db/migration", "classpath:db/vendor/h2")
+                    .load()
+                    .migrate();
             UUID party = UUID.randomUUID();
             UUID agreement = UUID.randomUUID();
             try (Statement statement = keeper.createStatement()) {
@@ -36,8 +39,8 @@ class H2MigrationsTest {
                 statement.executeUpdate("insert into agreement (id, version, title, type, status, created_at,"
                         + " updated_at, classification) values ('" + agreement + "', 0, 'T', 'MOU', 'SIGNED',"
                         + " current_timestamp, current_timestamp, 'CONFIDENTIAL')");
-                statement.executeUpdate("update agreement set classification = 'PUBLIC' where id = '" + agreement
-                        + "'");
+                statement.executeUpdate(
+                        "update agreement set classification = 'PUBLIC' where id = '" + agreement + "'");
             }
             try (PreparedStatement revision = keeper.prepareStatement("insert into revision (record_type, record_id,"
                     + " record_version, action, actor, changed_at, classification, snapshot) values ('agreement', ?,"

@@ -41,15 +41,20 @@ class RestartDurabilityIT {
         String party = Api.createParty("KR");
         Map<String, Object> body = Api.agreement(party);
         String id = Api.createAgreement(body);
-        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
                 .body("{\"status\": \"IN_FORCE\", \"effective\": \"2025-03\"}")
-                .when().patch("/api/v1/agreements/{id}", id).then().statusCode(200);
+                .when()
+                .patch("/api/v1/agreements/{id}", id)
+                .then()
+                .statusCode(200);
 
         app.terminate();
         assertTrue(app.awaitExit(60), "the service stops on SIGTERM");
         start();
 
-        Api.getAgreement(id).statusCode(200)
+        Api.getAgreement(id)
+                .statusCode(200)
                 .body("title", equalTo(body.get("title")))
                 .body("status", equalTo("IN_FORCE"))
                 .body("effective", equalTo("2025-03"))
@@ -67,9 +72,13 @@ class RestartDurabilityIT {
             acknowledged.add(Api.createAgreement(Api.agreement(party)));
         }
         String last = acknowledged.get(acknowledged.size() - 1);
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
                 .body(Api.with(Api.agreement(party), "status", "TERMINATED"))
-                .when().put("/api/v1/agreements/{id}", last).then().statusCode(200);
+                .when()
+                .put("/api/v1/agreements/{id}", last)
+                .then()
+                .statusCode(200);
 
         app.kill();
         start();
@@ -78,8 +87,12 @@ class RestartDurabilityIT {
             Api.getAgreement(id).statusCode(200);
         }
         Api.getAgreement(last).body("status", equalTo("TERMINATED")).body("version", equalTo(1));
-        int named = given().when().get("/api/v1/parties/{id}/agreements", party)
-                .then().statusCode(200).extract().path("total");
+        int named = given().when()
+                .get("/api/v1/parties/{id}/agreements", party)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("total");
         assertEquals(acknowledged.size(), named);
     }
 

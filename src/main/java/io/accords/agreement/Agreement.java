@@ -1,11 +1,10 @@
 package io.accords.agreement;
 
-import io.accords.security.Classification;
-
 import io.accords.common.MonetaryValue;
 import io.accords.common.PartialDate;
 import io.accords.common.SearchText;
 import io.accords.common.VersionedEntity;
+import io.accords.security.Classification;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -288,7 +287,9 @@ public class Agreement extends VersionedEntity {
     }
 
     private String searchWordsUpTo(Classification clearance) {
-        Stream<String> partyNames = parties.stream().map(Participant::getParty).distinct()
+        Stream<String> partyNames = parties.stream()
+                .map(Participant::getParty)
+                .distinct()
                 .filter(party -> clearance.allows(party.getClassification()))
                 .flatMap(party -> party.searchableNames().stream());
         return SearchText.document(Stream.of(Stream.of(title, summary), systems.stream(), tags.stream(), partyNames)

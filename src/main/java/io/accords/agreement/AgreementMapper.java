@@ -27,7 +27,6 @@ public interface AgreementMapper {
     @Mapping(target = "classification", ignore = true)
     void update(AgreementInput input, @MappingTarget Agreement agreement);
 
-
     default List<Sector> sortedSectors(Set<Sector> sectors) {
         return sectors.stream().sorted().toList();
     }
@@ -37,6 +36,10 @@ public interface AgreementMapper {
     }
 
     default List<String> countries(Agreement agreement) {
-        return agreement.getParties().stream().map(p -> p.getParty().getCountry()).distinct().sorted().toList();
+        return agreement.getParties().stream()
+                .map(p -> p.getParty().getCountry())
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

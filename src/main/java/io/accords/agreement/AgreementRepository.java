@@ -1,8 +1,7 @@
 package io.accords.agreement;
 
-import io.accords.security.Classification;
-
 import io.accords.problem.RecordReference;
+import io.accords.security.Classification;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -50,6 +49,8 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
 
     private List<RecordReference> references(String where, UUID id, List<Classification> visible, int limit) {
         return find(where + " and classification in ?2", Sort.by("title").and("id"), id, visible)
-                .project(RecordReference.class).page(Page.ofSize(limit)).list();
+                .project(RecordReference.class)
+                .page(Page.ofSize(limit))
+                .list();
     }
 }

@@ -6,15 +6,15 @@ import io.accords.api.ApiExamples;
 import io.accords.api.Responses;
 import io.accords.common.RecordIds;
 import io.accords.common.Versions;
-import io.accords.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.accords.history.RevisionView;
+import io.accords.idempotency.IdempotentCreates;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
-import jakarta.ws.rs.BeanParam;
-import io.accords.idempotency.IdempotentCreates;
+import io.accords.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -59,53 +59,84 @@ public class AgreementResource {
     @RolesAllowed(Roles.READER)
     @GET
     @Path(RecordIds.PATH)
-    @Operation(operationId = "getAgreement", summary = "Get an agreement",
+    @Operation(
+            operationId = "getAgreement",
+            summary = "Get an agreement",
             description = "Returns one agreement with its parties, dates at the precision known, sources and"
                     + " version. The ETag header carries the version, for If-Match on later writes.")
     @APIResponse(responseCode = "200", description = "The agreement")
     public RestResponse<AgreementView> get(
-            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID)
-            @PathParam("id") UUID id) {
+            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID) @PathParam("id")
+                    UUID id) {
         AgreementView agreement = agreements.get(id);
         return Responses.ok(agreement);
     }
 
     @RolesAllowed(Roles.EDITOR)
     @POST
-    @Operation(operationId = "createAgreement", summary = "Create an agreement",
+    @Operation(
+            operationId = "createAgreement",
+            summary = "Create an agreement",
             description = "Records an agreement. Its parties and parent must already exist; dates take YYYY,"
                     + " YYYY-MM or YYYY-MM-DD. Answers 201 with the agreement, its Location and its ETag.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT_INPUT)))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
-    public RestResponse<AgreementView> create(@NotNull @Valid AgreementInput body,
-            @Parameter(description = "Any unique value (a UUID): a retry with the same key and body answers with"
-                    + " the record it created, as you may see it now, and creates nothing; the same key with another"
-                    + " body answers 422. Kept 24 hours.")
-            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT_INPUT)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgreementView.class)))
+    public RestResponse<AgreementView> create(
+            @NotNull @Valid AgreementInput body,
+            @Parameter(
+                            description = "Any unique value (a UUID): a retry with the same key and body answers with"
+                                    + " the record it created, as you may see it now, and creates nothing; the same key with another"
+                                    + " body answers 422. Kept 24 hours.")
+                    @HeaderParam(IdempotentCreates.HEADER)
+                    String idempotencyKey,
             @Parameter(hidden = true) @Context UriInfo uri) {
-        IdempotentCreates.Outcome<AgreementView> outcome = idempotency.create(idempotencyKey,
-                "POST /api/v1/agreements", body, AgreementView.class, () -> agreements.create(body), agreements::get);
+        IdempotentCreates.Outcome<AgreementView> outcome = idempotency.create(
+                idempotencyKey,
+                "POST /api/v1/agreements",
+                body,
+                AgreementView.class,
+                () -> agreements.create(body),
+                agreements::get);
         return Responses.created(uri, outcome);
     }
 
     @RolesAllowed(Roles.EDITOR)
     @PUT
     @Path(RecordIds.PATH)
-    @Operation(operationId = "replaceAgreement", summary = "Replace an agreement",
+    @Operation(
+            operationId = "replaceAgreement",
+            summary = "Replace an agreement",
             description = "Replaces every client-writable field; classification must be sent (send the current"
                     + " one to keep it), and only an admin may lower it (403). Send If-Match with the ETag you read"
                     + " to be sure nobody changed the agreement meanwhile (412 otherwise).")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT_INPUT)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "agreement", value = ApiExamples.AGREEMENT_INPUT)))
     @APIResponse(responseCode = "200", description = "The replaced agreement")
     public RestResponse<AgreementView> replace(
-            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID)
-            @PathParam("id") UUID id, @NotNull @Valid AgreementInput body,
-            @Parameter(description = "ETag of the version this change is based on (required)", required = true,
-                    example = "\"0\"")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID) @PathParam("id")
+                    UUID id,
+            @NotNull @Valid AgreementInput body,
+            @Parameter(
+                            description = "ETag of the version this change is based on (required)",
+                            required = true,
+                            example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
         AgreementView replaced = agreements.replace(id, Versions.ifMatch(ifMatch), body);
         return Responses.ok(replaced);
     }
@@ -114,18 +145,32 @@ public class AgreementResource {
     @PATCH
     @Path(RecordIds.PATH)
     @Consumes("application/merge-patch+json")
-    @Operation(operationId = "patchAgreement", summary = "Change some fields of an agreement",
+    @Operation(
+            operationId = "patchAgreement",
+            summary = "Change some fields of an agreement",
             description = "Applies an RFC 7396 JSON merge patch: the members sent replace the stored ones, null"
                     + " removes one. The result must be a valid agreement.")
-    @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
-            examples = @ExampleObject(name = "now in force", value = "{\"status\": \"IN_FORCE\", \"effective\": \"2025-01\"}")))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = "application/merge-patch+json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "now in force",
+                                            value = "{\"status\": \"IN_FORCE\", \"effective\": \"2025-01\"}")))
     @APIResponse(responseCode = "200", description = "The changed agreement")
     public RestResponse<AgreementView> patch(
-            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID)
-            @PathParam("id") UUID id, @NotNull JsonNode body,
-            @Parameter(description = "ETag of the version this change is based on (required)", required = true,
-                    example = "\"0\"")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
+            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID) @PathParam("id")
+                    UUID id,
+            @NotNull JsonNode body,
+            @Parameter(
+                            description = "ETag of the version this change is based on (required)",
+                            required = true,
+                            example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch)
+            throws JsonProcessingException {
         AgreementView patched = agreements.patch(id, Versions.ifMatch(ifMatch), body);
         return Responses.ok(patched);
     }
@@ -133,16 +178,21 @@ public class AgreementResource {
     @RolesAllowed(Roles.EDITOR)
     @DELETE
     @Path(RecordIds.PATH)
-    @Operation(operationId = "deleteAgreement", summary = "Delete an agreement",
+    @Operation(
+            operationId = "deleteAgreement",
+            summary = "Delete an agreement",
             description = "Deletes an agreement that no other agreement names as its parent; otherwise answers 409"
                     + " listing them.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(
-            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID)
-            @PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version this deletion is based on (required)", required = true,
-                    example = "\"0\"")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID) @PathParam("id")
+                    UUID id,
+            @Parameter(
+                            description = "ETag of the version this deletion is based on (required)",
+                            required = true,
+                            example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
         agreements.delete(id, Versions.ifMatch(ifMatch));
         return RestResponse.noContent();
     }
@@ -151,14 +201,17 @@ public class AgreementResource {
     @RolesAllowed(Roles.READER)
     @Path(RecordIds.PATH + "/history")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getAgreementHistory", summary = "List the changes of an agreement",
+    @Operation(
+            operationId = "getAgreementHistory",
+            summary = "List the changes of an agreement",
             description = "Every create, update and delete of the agreement, newest first: who made it (the token's"
                     + " subject), when, the version, and the agreement as it stood after it. Revisions above your"
                     + " clearance are left out. After a deletion only admins can read it.")
     @APIResponse(responseCode = "200", description = "The revisions")
     public RestResponse<PageView<RevisionView>> history(
-            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID)
-            @PathParam("id") UUID id, @BeanParam @Valid PageParams page,
+            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID) @PathParam("id")
+                    UUID id,
+            @BeanParam @Valid PageParams page,
             @Parameter(hidden = true) @Context UriInfo uri) {
         return Responses.page(uri, agreements.history(id, page));
     }

@@ -1,23 +1,22 @@
 package io.accords.agreement;
 
-import io.accords.security.Classification;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.common.MergePatch;
 import io.accords.common.Versions;
-import io.accords.paging.SortOrder;
-import io.accords.party.Party;
-import io.accords.party.PartyRepository;
-import io.accords.problem.FieldViolation;
-import io.accords.problem.ProblemException;
 import io.accords.history.History;
 import io.accords.history.Revision;
 import io.accords.history.RevisionView;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
+import io.accords.paging.SortOrder;
+import io.accords.party.Party;
+import io.accords.party.PartyRepository;
+import io.accords.problem.FieldViolation;
+import io.accords.problem.ProblemException;
 import io.accords.security.Caller;
 import io.accords.security.Callers;
+import io.accords.security.Classification;
 import io.accords.security.ClassificationRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,16 +35,18 @@ public class AgreementService {
 
     static final String RECORD = "agreement";
 
-    public static final SortOrder SORT = new SortOrder(Map.of(
-            "title", "title",
-            "type", "type",
-            "status", "status",
-            "announced", "announced.first",
-            "signed", "signed.first",
-            "effective", "effective.first",
-            "expires", "expires.first",
-            "createdAt", "createdAt",
-            "updatedAt", "updatedAt"), "-signed,title");
+    public static final SortOrder SORT = new SortOrder(
+            Map.of(
+                    "title", "title",
+                    "type", "type",
+                    "status", "status",
+                    "announced", "announced.first",
+                    "signed", "signed.first",
+                    "effective", "effective.first",
+                    "expires", "expires.first",
+                    "createdAt", "createdAt",
+                    "updatedAt", "updatedAt"),
+            "-signed,title");
 
     private final AgreementRepository agreements;
     private final PartyRepository parties;
@@ -55,8 +56,14 @@ public class AgreementService {
     private final Callers callers;
     private final History history;
 
-    AgreementService(AgreementRepository agreements, PartyRepository parties, AgreementMapper mapper,
-            AgreementViews views, MergePatch mergePatch, Callers callers, History history) {
+    AgreementService(
+            AgreementRepository agreements,
+            PartyRepository parties,
+            AgreementMapper mapper,
+            AgreementViews views,
+            MergePatch mergePatch,
+            Callers callers,
+            History history) {
         this.agreements = agreements;
         this.parties = parties;
         this.mapper = mapper;
@@ -117,8 +124,10 @@ public class AgreementService {
         long children = agreements.countChildren(id);
         if (children > 0) {
             List<Classification> visible = callers.current().clearance().andBelow();
-            throw ProblemException.inTheWay("Agreement " + id + " is the parent of other agreements; change their"
-                    + " parentId, or delete them, first", agreements.children(id, visible, 20),
+            throw ProblemException.inTheWay(
+                    "Agreement " + id + " is the parent of other agreements; change their"
+                            + " parentId, or delete them, first",
+                    agreements.children(id, visible, 20),
                     agreements.countChildren(id, visible) < children);
         }
         recorded(agreement, Revision.Action.DELETED, null);
@@ -128,8 +137,8 @@ public class AgreementService {
 
     private AgreementView update(Agreement agreement, AgreementInput input) {
         Classification before = agreement.getClassification();
-        Classification classification = ClassificationRules.forChange(RECORD, before, input.classification(),
-                callers.current());
+        Classification classification =
+                ClassificationRules.forChange(RECORD, before, input.classification(), callers.current());
         apply(input, classification, agreement);
         agreements.flush();
         return recorded(agreement, Revision.Action.UPDATED, classification.compareTo(before) < 0 ? before : null);
@@ -140,14 +149,22 @@ public class AgreementService {
      * answers the record as the caller sees it.
      */
     private AgreementView recorded(Agreement agreement, Revision.Action action, Classification declassifiedFrom) {
-        history.record(RECORD, agreement.getId(), agreement.getVersion(), action, agreement.getClassification(),
-                declassifiedFrom, views.whole(agreement));
+        history.record(
+                RECORD,
+                agreement.getId(),
+                agreement.getVersion(),
+                action,
+                agreement.getClassification(),
+                declassifiedFrom,
+                views.whole(agreement));
         return views.of(agreement);
     }
 
     /** The agreement, or 404 when there is none or it is above the caller's clearance (so existence never leaks). */
     private Agreement find(UUID id) {
-        return agreements.findByIdOptional(id).filter(a -> callers.current().sees(a.getClassification()))
+        return agreements
+                .findByIdOptional(id)
+                .filter(a -> callers.current().sees(a.getClassification()))
                 .orElseThrow(() -> ProblemException.notFound(RECORD, id));
     }
 
@@ -158,12 +175,16 @@ public class AgreementService {
     private void apply(AgreementInput input, Classification classification, Agreement agreement) {
         Caller caller = callers.current();
         List<Participant> hiddenParties = agreement.getParties().stream()
-                .filter(p -> !caller.sees(p.getParty().getClassification())).toList();
+                .filter(p -> !caller.sees(p.getParty().getClassification()))
+                .toList();
         Agreement hiddenParent = agreement.getParent() != null
-                && !caller.sees(agreement.getParent().getClassification()) ? agreement.getParent() : null;
+                        && !caller.sees(agreement.getParent().getClassification())
+                ? agreement.getParent()
+                : null;
         List<FieldViolation> errors = new ArrayList<>();
         List<Participant> participants = resolveParties(input.parties(), caller, errors);
-        Agreement parent = hiddenParent != null && input.parentId() == null ? hiddenParent
+        Agreement parent = hiddenParent != null && input.parentId() == null
+                ? hiddenParent
                 : resolveParent(input.parentId(), agreement, caller, errors);
         rejectDuplicates("systems", input.systems(), errors);
         rejectDuplicates("tags", input.tags(), errors);
@@ -180,19 +201,22 @@ public class AgreementService {
     }
 
     /** The parties named, each existing and within the caller's clearance (a hidden one is as unknown as a missing). */
-    private List<Participant> resolveParties(List<AgreementInput.Participation> input, Caller caller,
-            List<FieldViolation> errors) {
+    private List<Participant> resolveParties(
+            List<AgreementInput.Participation> input, Caller caller, List<FieldViolation> errors) {
         List<Participant> resolved = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < input.size(); i++) {
             AgreementInput.Participation participation = input.get(i);
             Party party = parties.findByIdOptional(participation.partyId())
-                    .filter(p -> caller.sees(p.getClassification())).orElse(null);
+                    .filter(p -> caller.sees(p.getClassification()))
+                    .orElse(null);
             if (party == null) {
-                errors.add(new FieldViolation("parties[" + i + "].partyId",
+                errors.add(new FieldViolation(
+                        "parties[" + i + "].partyId",
                         "no party has id " + participation.partyId() + "; create it first"));
             } else if (!seen.add(participation.partyId() + "/" + participation.role())) {
-                errors.add(new FieldViolation("parties[" + i + "]",
+                errors.add(new FieldViolation(
+                        "parties[" + i + "]",
                         "lists party " + participation.partyId() + " as " + participation.role() + " twice"));
             } else {
                 resolved.add(new Participant(party, participation.role()));
@@ -209,16 +233,18 @@ public class AgreementService {
             errors.add(new FieldViolation("parentId", "an agreement cannot be its own parent"));
             return null;
         }
-        Agreement parent = agreements.findByIdOptional(parentId)
-                .filter(p -> caller.sees(p.getClassification())).orElse(null);
+        Agreement parent = agreements
+                .findByIdOptional(parentId)
+                .filter(p -> caller.sees(p.getClassification()))
+                .orElse(null);
         if (parent == null) {
             errors.add(new FieldViolation("parentId", "no agreement has id " + parentId));
             return null;
         }
         for (Agreement ancestor = parent.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
             if (ancestor.getId().equals(self.getId())) {
-                errors.add(new FieldViolation("parentId", "would make agreement " + self.getId()
-                        + " its own ancestor"));
+                errors.add(
+                        new FieldViolation("parentId", "would make agreement " + self.getId() + " its own ancestor"));
                 return null;
             }
         }

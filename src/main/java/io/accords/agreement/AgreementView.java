@@ -1,10 +1,9 @@
 package io.accords.agreement;
 
-import io.accords.security.Classification;
-
 import io.accords.common.PartialDate;
-import io.accords.party.PartySummary;
 import io.accords.common.Versioned;
+import io.accords.party.PartySummary;
+import io.accords.security.Classification;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,15 +14,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Agreement", description = "A defence-industry cooperation agreement")
 public record AgreementView(
         UUID id,
-        @Schema(examples = "MOU on joint production of KF-21 fighter jet components") String title,
+
+        @Schema(examples = "MOU on joint production of KF-21 fighter jet components")
+        String title,
+
         String summary,
         AgreementType type,
         AgreementStatus status,
         List<Sector> sectors,
         List<CooperationMode> modes,
         List<Participation> parties,
+
         @Schema(description = "The parties' countries, ISO 3166-1 alpha-2, sorted", examples = "[\"KR\", \"PE\"]")
         List<String> countries,
+
         @Schema(examples = "[\"KF-21\"]") List<String> systems,
         @Schema(examples = "2024-11-16") PartialDate announced,
         @Schema(examples = "2024-11-16") PartialDate signed,
@@ -33,11 +37,18 @@ public record AgreementView(
         List<AgreementInput.Source> sources,
         UUID parentId,
         List<String> tags,
-        @Schema(description = "How sensitive it is; callers see it only up to their token's clearance",
-                examples = "PUBLIC") Classification classification,
-        @Schema(description = "Increases with every change; also sent as the ETag", examples = "0") long version,
+
+        @Schema(
+                description = "How sensitive it is; callers see it only up to their token's clearance",
+                examples = "PUBLIC")
+        Classification classification,
+
+        @Schema(description = "Increases with every change; also sent as the ETag", examples = "0")
+        long version,
+
         Instant createdAt,
-        Instant updatedAt) implements Versioned {
+        Instant updatedAt)
+        implements Versioned {
 
     /**
      * This agreement as a caller sees it: without its parent when the caller may not see the parent, without the
@@ -45,17 +56,42 @@ public record AgreementView(
      * records and stored snapshots (history, idempotent replays) both go through it.
      */
     public AgreementView seenThrough(Predicate<UUID> agreementVisible, Predicate<UUID> partyVisible) {
-        List<Participation> visibleParties = parties.stream().filter(p -> partyVisible.test(p.party().id())).toList();
-        List<String> visibleCountries = visibleParties.stream().map(p -> p.party().country()).distinct().sorted()
+        List<Participation> visibleParties =
+                parties.stream().filter(p -> partyVisible.test(p.party().id())).toList();
+        List<String> visibleCountries = visibleParties.stream()
+                .map(p -> p.party().country())
+                .distinct()
+                .sorted()
                 .toList();
         UUID visibleParent = parentId != null && agreementVisible.test(parentId) ? parentId : null;
-        return new AgreementView(id, title, summary, type, status, sectors, modes, visibleParties, visibleCountries,
-                systems, announced, signed, effective, expires, value, sources, visibleParent, tags, classification,
-                version, createdAt, updatedAt);
+        return new AgreementView(
+                id,
+                title,
+                summary,
+                type,
+                status,
+                sectors,
+                modes,
+                visibleParties,
+                visibleCountries,
+                systems,
+                announced,
+                signed,
+                effective,
+                expires,
+                value,
+                sources,
+                visibleParent,
+                tags,
+                classification,
+                version,
+                createdAt,
+                updatedAt);
     }
 
     /** A party and the role it plays. */
     @Schema(name = "Participation")
-    public record Participation(PartySummary party, @Schema(examples = "SIGNATORY") PartyRole role) {
-    }
+    public record Participation(
+            PartySummary party,
+            @Schema(examples = "SIGNATORY") PartyRole role) {}
 }

@@ -1,13 +1,12 @@
 package io.accords.agreement;
 
-import io.accords.security.Classification;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accords.history.SnapshotLens;
 import io.accords.security.Caller;
 import io.accords.security.Callers;
+import io.accords.security.Classification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;
@@ -53,8 +52,11 @@ public class AgreementViews implements SnapshotLens {
             return whole;
         }
         Map<UUID, Classification> parties = new HashMap<>();
-        agreement.getParties().forEach(p -> parties.put(p.getParty().getId(), p.getParty().getClassification()));
-        return whole.seenThrough(parentId -> clearance.allows(agreement.getParent().getClassification()),
+        agreement
+                .getParties()
+                .forEach(p -> parties.put(p.getParty().getId(), p.getParty().getClassification()));
+        return whole.seenThrough(
+                parentId -> clearance.allows(agreement.getParent().getClassification()),
                 partyId -> clearance.allows(parties.get(partyId)));
     }
 
@@ -64,10 +66,10 @@ public class AgreementViews implements SnapshotLens {
         if (caller.clearance().isHighest()) {
             return stored;
         }
-        Set<UUID> visibleParties = visible("Party",
-                stored.parties().stream().map(p -> p.party().id()).collect(Collectors.toSet()), caller);
-        Set<UUID> visibleParent = stored.parentId() == null ? Set.of()
-                : visible("Agreement", Set.of(stored.parentId()), caller);
+        Set<UUID> visibleParties = visible(
+                "Party", stored.parties().stream().map(p -> p.party().id()).collect(Collectors.toSet()), caller);
+        Set<UUID> visibleParent =
+                stored.parentId() == null ? Set.of() : visible("Agreement", Set.of(stored.parentId()), caller);
         return stored.seenThrough(visibleParent::contains, visibleParties::contains);
     }
 
@@ -90,9 +92,13 @@ public class AgreementViews implements SnapshotLens {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        List<UUID> found = entityManager.createQuery("select r.id from " + entity
-                + " r where r.id in :ids and r.classification in :visible", UUID.class)
-                .setParameter("ids", ids).setParameter("visible", caller.clearance().andBelow()).getResultList();
+        List<UUID> found = entityManager
+                .createQuery(
+                        "select r.id from " + entity + " r where r.id in :ids and r.classification in :visible",
+                        UUID.class)
+                .setParameter("ids", ids)
+                .setParameter("visible", caller.clearance().andBelow())
+                .getResultList();
         return Set.copyOf(found);
     }
 }

@@ -43,8 +43,12 @@ public @interface ChronologicalDates {
             return valid;
         }
 
-        private static boolean check(ConstraintValidatorContext context, String field, PartialDate later,
-                String earlierField, PartialDate earlier) {
+        private static boolean check(
+                ConstraintValidatorContext context,
+                String field,
+                PartialDate later,
+                String earlierField,
+                PartialDate earlier) {
             if (later == null || earlier == null || !later.isCertainlyBefore(earlier)) {
                 return true;
             }

@@ -3,11 +3,11 @@ package io.accords.api;
 /** Example bodies shown in the OpenAPI document and Swagger UI, taken from the seed agreements. */
 public final class ApiExamples {
 
-    private ApiExamples() {
-    }
+    private ApiExamples() {}
 
     /** The KAI–SEMAN KF-21 MOU and the parties of the seed data: examples Swagger UI can execute as they stand. */
     public static final String SEED_AGREEMENT_ID = "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5";
+
     public static final String SEED_PARTY_ID = "a9715a03-00b9-55c2-9eff-7f0f6beda9b3";
     public static final String SEED_OTHER_PARTY_ID = "06771d74-7cce-5fb9-96d5-4fbf9d67265c";
 
@@ -36,8 +36,8 @@ public final class ApiExamples {
               "updatedAt": "2026-11-23T10:15:30.123456Z"
             }""";
 
-    public static final String PARTY_PAGE = "{\"items\": [" + PARTY + "], \"page\": 1, \"size\": 20,"
-            + " \"total\": 1, \"totalPages\": 1}";
+    public static final String PARTY_PAGE =
+            "{\"items\": [" + PARTY + "], \"page\": 1, \"size\": 20," + " \"total\": 1, \"totalPages\": 1}";
 
     public static final String AGREEMENT_INPUT = """
             {
@@ -99,8 +99,8 @@ public final class ApiExamples {
               "updatedAt": "2026-11-23T10:15:30.123456Z"
             }""";
 
-    public static final String AGREEMENT_PAGE = "{\"items\": [" + AGREEMENT + "], \"page\": 1, \"size\": 20,"
-            + " \"total\": 1, \"totalPages\": 1}";
+    public static final String AGREEMENT_PAGE =
+            "{\"items\": [" + AGREEMENT + "], \"page\": 1, \"size\": 20," + " \"total\": 1, \"totalPages\": 1}";
 
     public static final String REVISION_PAGE = "{\"items\": [{\"version\": 0, \"action\": \"CREATED\","
             + " \"actor\": \"analyst-7\", \"at\": \"2026-11-23T10:15:30.123456Z\", \"classification\": \"PUBLIC\","

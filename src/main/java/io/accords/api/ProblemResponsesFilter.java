@@ -32,7 +32,8 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         SuccessResponses.document(openAPI);
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
             }
@@ -69,16 +70,24 @@ public class ProblemResponsesFilter implements OASFilter {
         APIResponses responses = operation.getResponses();
         for (ProblemType problem : problems) {
             String status = String.valueOf(problem.status());
-            if (responses.hasAPIResponse(status) && responses.getAPIResponse(status).getContent() != null) {
+            if (responses.hasAPIResponse(status)
+                    && responses.getAPIResponse(status).getContent() != null) {
                 continue;
             }
-            responses.addAPIResponse(status, OASFactory.createAPIResponse()
-                    .description(problem.title())
-                    .content(OASFactory.createContent().addMediaType("application/problem+json",
-                            OASFactory.createMediaType()
-                                    .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
-                                    .addExample(problem.name().toLowerCase(), OASFactory.createExample()
-                                            .value(example(problem, operation))))));
+            responses.addAPIResponse(
+                    status,
+                    OASFactory.createAPIResponse()
+                            .description(problem.title())
+                            .content(OASFactory.createContent()
+                                    .addMediaType(
+                                            "application/problem+json",
+                                            OASFactory.createMediaType()
+                                                    .schema(OASFactory.createSchema()
+                                                            .ref("#/components/schemas/Problem"))
+                                                    .addExample(
+                                                            problem.name().toLowerCase(),
+                                                            OASFactory.createExample()
+                                                                    .value(example(problem, operation))))));
         }
     }
 
@@ -86,18 +95,21 @@ public class ProblemResponsesFilter implements OASFilter {
         String detail = switch (problem) {
             case INVALID_REQUEST -> "title: must not be blank";
             case NOT_FOUND -> "No record has id 0c7d2a8e-4b1f-4e8a-9f0e-7a6b5c4d3e21";
-            case NOT_ACCEPTABLE -> "This resource cannot answer in any of the types in Accept; ask for application/json";
-            case CONFLICT -> operation.getOperationId().startsWith("delete")
-                    ? "The record is still named by 1 agreement; see agreements"
-                    : "A party named 'Korea Aerospace Industries' already exists in KR";
-            case PRECONDITION_FAILED -> "The record is at version 3 (ETag \"3\"), but If-Match named version 2;"
-                    + " read it again and reapply your change";
+            case NOT_ACCEPTABLE ->
+                "This resource cannot answer in any of the types in Accept; ask for application/json";
+            case CONFLICT ->
+                operation.getOperationId().startsWith("delete")
+                        ? "The record is still named by 1 agreement; see agreements"
+                        : "A party named 'Korea Aerospace Industries' already exists in KR";
+            case PRECONDITION_FAILED ->
+                "The record is at version 3 (ETag \"3\"), but If-Match named version 2;"
+                        + " read it again and reapply your change";
             case UNAUTHORIZED -> "Send a bearer token: Authorization: Bearer <JWT>";
             case FORBIDDEN -> "Your token's roles do not allow this; reading needs reader, writing editor";
             case UNPROCESSABLE -> "Idempotency-Key 'a1b2' was used with another body; use a new key for a new request";
             case PRECONDITION_REQUIRED -> "Send If-Match with the ETag of the version you read";
-            case SERVICE_UNAVAILABLE -> "The database cannot be reached just now; nothing was written. Retry in a few"
-                    + " seconds";
+            case SERVICE_UNAVAILABLE ->
+                "The database cannot be reached just now; nothing was written. Retry in a few" + " seconds";
             case PAYLOAD_TOO_LARGE -> "The body is larger than this service accepts";
             case UNSUPPORTED_MEDIA_TYPE -> "Content-Type 'text/plain' is not accepted here; send application/json";
             default -> "The service failed to handle this request; it has been logged";

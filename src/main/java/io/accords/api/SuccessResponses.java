@@ -34,8 +34,7 @@ final class SuccessResponses {
             "AgreementFacets", ApiExamples.FACETS,
             "SyncPage", ApiExamples.SYNC_PAGE);
 
-    private SuccessResponses() {
-    }
+    private SuccessResponses() {}
 
     static void document(OpenAPI openAPI) {
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
@@ -59,10 +58,15 @@ final class SuccessResponses {
                     operation.getParameters().forEach(p -> pending.add(p.getSchema()));
                 }
                 if (operation.getRequestBody() != null) {
-                    operation.getRequestBody().getContent().getMediaTypes().values()
+                    operation
+                            .getRequestBody()
+                            .getContent()
+                            .getMediaTypes()
+                            .values()
                             .forEach(m -> pending.add(m.getSchema()));
                 }
-                operation.getResponses().getAPIResponses().values().stream().filter(r -> r.getContent() != null)
+                operation.getResponses().getAPIResponses().values().stream()
+                        .filter(r -> r.getContent() != null)
                         .forEach(r -> r.getContent().getMediaTypes().values().forEach(m -> pending.add(m.getSchema())));
             }
         }
@@ -87,8 +91,8 @@ final class SuccessResponses {
                 }
             }
         }
-        new java.util.ArrayList<>(components.keySet()).stream().filter(n -> !used.contains(n))
-                .forEach(openAPI.getComponents()::removeSchema);
+        new java.util.ArrayList<>(components.keySet())
+                .stream().filter(n -> !used.contains(n)).forEach(openAPI.getComponents()::removeSchema);
     }
 
     private static void exampleForSchema(Operation operation) {
@@ -98,9 +102,11 @@ final class SuccessResponses {
             }
             for (MediaType media : response.getContent().getMediaTypes().values()) {
                 String name = name(media.getSchema());
-                if (name != null && EXAMPLES.containsKey(name)
+                if (name != null
+                        && EXAMPLES.containsKey(name)
                         && (media.getExamples() == null || media.getExamples().isEmpty())) {
-                    media.addExample(name.toLowerCase(), OASFactory.createExample().value(parse(EXAMPLES.get(name))));
+                    media.addExample(
+                            name.toLowerCase(), OASFactory.createExample().value(parse(EXAMPLES.get(name))));
                 }
             }
         });
@@ -112,13 +118,18 @@ final class SuccessResponses {
         }
         MediaType body = patch.getRequestBody().getContent().getMediaType(MERGE_PATCH);
         String input = put.getRequestBody().getContent().getMediaTypes().values().stream()
-                .map(m -> name(m.getSchema())).filter(n -> n != null).findFirst().orElse(null);
-        Schema inputSchema = input == null ? null : openAPI.getComponents().getSchemas().get(input);
+                .map(m -> name(m.getSchema()))
+                .filter(n -> n != null)
+                .findFirst()
+                .orElse(null);
+        Schema inputSchema =
+                input == null ? null : openAPI.getComponents().getSchemas().get(input);
         if (body == null || inputSchema == null) {
             return;
         }
         String name = input.replaceFirst("Input$", "") + "Patch";
-        Schema patchSchema = OASFactory.createSchema().type(inputSchema.getType())
+        Schema patchSchema = OASFactory.createSchema()
+                .type(inputSchema.getType())
                 .description("A JSON merge patch (RFC 7396) of " + input + ": only the members to change; null"
                         + " removes a member (but never classification); the result must be a valid " + input + ".")
                 .properties(nullable(inputSchema.getProperties()));
@@ -137,12 +148,19 @@ final class SuccessResponses {
             if (property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
                 List<Schema.SchemaType> types = new ArrayList<>(property.getType());
                 types.add(Schema.SchemaType.NULL);
-                copy = OASFactory.createSchema().type(types).items(property.getItems())
-                        .description(property.getDescription()).maxItems(property.getMaxItems())
-                        .minItems(property.getMinItems()).maxLength(property.getMaxLength())
-                        .minLength(property.getMinLength()).pattern(property.getPattern())
-                        .format(property.getFormat()).examples(property.getExamples())
-                        .uniqueItems(property.getUniqueItems()).ref(property.getRef());
+                copy = OASFactory.createSchema()
+                        .type(types)
+                        .items(property.getItems())
+                        .description(property.getDescription())
+                        .maxItems(property.getMaxItems())
+                        .minItems(property.getMinItems())
+                        .maxLength(property.getMaxLength())
+                        .minLength(property.getMinLength())
+                        .pattern(property.getPattern())
+                        .format(property.getFormat())
+                        .examples(property.getExamples())
+                        .uniqueItems(property.getUniqueItems())
+                        .ref(property.getRef());
             }
             copies.put(name, copy);
         });
@@ -150,7 +168,8 @@ final class SuccessResponses {
     }
 
     private static String name(Schema schema) {
-        return schema == null || schema.getRef() == null ? null
+        return schema == null || schema.getRef() == null
+                ? null
                 : schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
     }
 

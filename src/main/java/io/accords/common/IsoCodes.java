@@ -13,8 +13,7 @@ public final class IsoCodes {
             .map(Currency::getCurrencyCode)
             .collect(Collectors.toUnmodifiableSet());
 
-    private IsoCodes() {
-    }
+    private IsoCodes() {}
 
     public static boolean isCountry(String code) {
         return code != null && COUNTRIES.contains(code);

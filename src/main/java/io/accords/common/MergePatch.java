@@ -47,7 +47,8 @@ public class MergePatch {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target != null && target.isObject() ? (ObjectNode) target : JsonNodeFactory.instance.objectNode();
+        ObjectNode result =
+                target != null && target.isObject() ? (ObjectNode) target : JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();

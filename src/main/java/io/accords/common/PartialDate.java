@@ -24,8 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * queries and ordering work on plain date columns.
  */
 @Embeddable
-@Schema(type = SchemaType.STRING, pattern = "^\\d{4}(-\\d{2}(-\\d{2})?)?$",
-        description = "A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD", examples = "2024-11")
+@Schema(
+        type = SchemaType.STRING,
+        pattern = "^\\d{4}(-\\d{2}(-\\d{2})?)?$",
+        description = "A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD",
+        examples = "2024-11")
 public class PartialDate {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");

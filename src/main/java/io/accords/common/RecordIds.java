@@ -7,6 +7,5 @@ public final class RecordIds {
     public static final String PATH =
             "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
-    private RecordIds() {
-    }
+    private RecordIds() {}
 }

@@ -18,8 +18,7 @@ public final class SearchText {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     /** The folded words of a text, separated by single spaces, without leading or trailing space. */
     public static String fold(String text) {
@@ -34,7 +33,9 @@ public final class SearchText {
 
     /** The stored form of several texts: folded, joined, wrapped in spaces. */
     public static String document(Stream<String> texts) {
-        String words = texts.filter(Objects::nonNull).map(SearchText::fold).filter(s -> !s.isEmpty())
+        String words = texts.filter(Objects::nonNull)
+                .map(SearchText::fold)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.joining(" "));
         return " " + words + " ";
     }

@@ -1,15 +1,14 @@
 package io.accords.common;
 
+import io.accords.problem.ProblemException;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import io.accords.problem.ProblemException;
 
 /** Optimistic concurrency: a record's version is its ETag, and a write names the version it was based on. */
 public final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /** The strong entity tag for a version, sent as {@code ETag: "3"}. */
     public static jakarta.ws.rs.core.EntityTag entityTag(long version) {
@@ -70,10 +69,17 @@ public final class Versions {
     /** Refuses the write with 412 when the client based it on another version than the stored one. */
     public static void require(long actual, IfMatch expected, String what) {
         if (!expected.matches(actual)) {
-            String named = expected.unquoted() ? "an unquoted value; an ETag is quoted, so send If-Match: "
-                    + etag(actual) + " if you read version " + actual
-                    : expected.versions().isEmpty() ? "another"
-                    : "version " + String.join(" or ", expected.versions().stream().map(String::valueOf).toList());
+            String named = expected.unquoted()
+                    ? "an unquoted value; an ETag is quoted, so send If-Match: " + etag(actual)
+                            + " if you read version " + actual
+                    : expected.versions().isEmpty()
+                            ? "another"
+                            : "version "
+                                    + String.join(
+                                            " or ",
+                                            expected.versions().stream()
+                                                    .map(String::valueOf)
+                                                    .toList());
             throw ProblemException.preconditionFailed("The " + what + " is at version " + actual + " (ETag "
                     + etag(actual) + "), but If-Match named " + named + "; read it again and reapply your change");
         }

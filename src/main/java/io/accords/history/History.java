@@ -1,26 +1,26 @@
 package io.accords.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.accords.security.Classification;
 import io.accords.ops.RecordChange;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
 import io.accords.problem.ProblemException;
 import io.accords.security.Caller;
 import io.accords.security.Callers;
+import io.accords.security.Classification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The audit trail: services record every change in the transaction that makes it (so a change and its revision are
@@ -34,10 +34,13 @@ public class History {
     private final ObjectMapper json;
     private final Event<RecordChange> changes;
     private final Map<String, SnapshotLens> lenses;
-    private static final TypeReference<Map<String, Object>> SNAPSHOT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> SNAPSHOT = new TypeReference<>() {};
 
-    History(RevisionRepository revisions, Callers callers, ObjectMapper json, Event<RecordChange> changes,
+    History(
+            RevisionRepository revisions,
+            Callers callers,
+            ObjectMapper json,
+            Event<RecordChange> changes,
             Instance<SnapshotLens> lenses) {
         this.revisions = revisions;
         this.callers = callers;
@@ -48,11 +51,25 @@ public class History {
 
     /** Records a change and announces it to the domain counters; must run inside the transaction that made it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String recordType, UUID id, long version, Revision.Action action,
-            Classification classification, Classification declassifiedFrom, Object view) {
+    public void record(
+            String recordType,
+            UUID id,
+            long version,
+            Revision.Action action,
+            Classification classification,
+            Classification declassifiedFrom,
+            Object view) {
         try {
-            revisions.persist(new Revision(recordType, id, version, action, callers.current().subject(), Instant.now(),
-                    classification, declassifiedFrom, json.writeValueAsString(view)));
+            revisions.persist(new Revision(
+                    recordType,
+                    id,
+                    version,
+                    action,
+                    callers.current().subject(),
+                    Instant.now(),
+                    classification,
+                    declassifiedFrom,
+                    json.writeValueAsString(view)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the revision of " + recordType + " " + id, e);
         }
@@ -73,7 +90,8 @@ public class History {
         }
         SnapshotLens lens = lenses.get(recordType);
         List<RevisionView> items = revisions.of(recordType, id, visible, page.index(), page.size()).stream()
-                .map(revision -> view(revision, caller, lens)).toList();
+                .map(revision -> view(revision, caller, lens))
+                .toList();
         return PageView.of(items, page, total);
     }
 
@@ -82,8 +100,13 @@ public class History {
         try {
             JsonNode record = json.readTree(revision.getSnapshot());
             Classification before = revision.getDeclassifiedFrom();
-            return new RevisionView(revision.getVersion(), revision.getAction(), revision.getActor(), revision.getAt(),
-                    revision.getClassification(), before != null && caller.sees(before) ? before : null,
+            return new RevisionView(
+                    revision.getVersion(),
+                    revision.getAction(),
+                    revision.getActor(),
+                    revision.getAt(),
+                    revision.getClassification(),
+                    before != null && caller.sees(before) ? before : null,
                     json.convertValue(lens == null ? record : lens.visible(record), SNAPSHOT));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored revision is not JSON", e);

@@ -19,7 +19,11 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "revision")
 public class Revision {
 
-    public enum Action { CREATED, UPDATED, DELETED }
+    public enum Action {
+        CREATED,
+        UPDATED,
+        DELETED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -61,8 +65,16 @@ public class Revision {
         // for JPA
     }
 
-    Revision(String recordType, UUID recordId, long version, Action action, String actor, Instant at,
-            Classification classification, Classification declassifiedFrom, String snapshot) {
+    Revision(
+            String recordType,
+            UUID recordId,
+            long version,
+            Action action,
+            String actor,
+            Instant at,
+            Classification classification,
+            Classification declassifiedFrom,
+            String snapshot) {
         this.recordType = recordType;
         this.recordId = recordId;
         this.version = version;

@@ -15,8 +15,14 @@ public class RevisionRepository implements PanacheRepositoryBase<Revision, Long>
     private static final String OF_RECORD = "recordType = ?1 and recordId = ?2 and classification in ?3";
 
     public List<Revision> of(String recordType, UUID recordId, List<Classification> visible, int pageIndex, int size) {
-        return find(OF_RECORD, Sort.descending("version").and("id", Sort.Direction.Descending), recordType, recordId,
-                visible).page(Page.of(pageIndex, size)).list();
+        return find(
+                        OF_RECORD,
+                        Sort.descending("version").and("id", Sort.Direction.Descending),
+                        recordType,
+                        recordId,
+                        visible)
+                .page(Page.of(pageIndex, size))
+                .list();
     }
 
     public long countOf(String recordType, UUID recordId, List<Classification> visible) {

@@ -12,15 +12,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RevisionView(
         @Schema(description = "The record's version after the change (for a deletion, its last)", examples = "1")
         long version,
+
         @Schema(examples = "UPDATED") Revision.Action action,
-        @Schema(description = "Subject of the token that made the change", examples = "analyst-7") String actor,
+
+        @Schema(description = "Subject of the token that made the change", examples = "analyst-7")
+        String actor,
+
         @Schema(examples = "2026-11-23T10:15:30Z") Instant at,
+
         @Schema(description = "The record's classification then (PUBLIC for parties)", examples = "PUBLIC")
         Classification classification,
-        @Schema(description = "Set when this change lowered the classification (only an admin may): what it was"
-                + " before, shown to callers cleared for that level", examples = "RESTRICTED")
+
+        @Schema(
+                description = "Set when this change lowered the classification (only an admin may): what it was"
+                        + " before, shown to callers cleared for that level",
+                examples = "RESTRICTED")
         Classification declassifiedFrom,
-        @Schema(description = "The record as it stood after the change (before it, for a deletion): an Agreement or a"
-                + " Party, as the record type's own GET shows it")
-        Map<String, Object> record) {
-}
+
+        @Schema(
+                description = "The record as it stood after the change (before it, for a deletion): an Agreement or a"
+                        + " Party, as the record type's own GET shows it")
+        Map<String, Object> record) {}

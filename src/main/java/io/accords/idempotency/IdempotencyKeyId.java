@@ -30,7 +30,9 @@ public class IdempotencyKeyId implements Serializable {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof IdempotencyKeyId that && caller.equals(that.caller) && endpoint.equals(that.endpoint)
+        return other instanceof IdempotencyKeyId that
+                && caller.equals(that.caller)
+                && endpoint.equals(that.endpoint)
                 && key.equals(that.key);
     }
 

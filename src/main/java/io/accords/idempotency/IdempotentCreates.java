@@ -17,7 +17,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -42,8 +41,7 @@ public class IdempotentCreates {
     private static final int MAX_KEY = 200;
 
     /** The outcome: the record, and whether it is the answer to an earlier request rather than a new one. */
-    public record Outcome<V>(V record, boolean replayed) {
-    }
+    public record Outcome<V>(V record, boolean replayed) {}
 
     private final EntityManager entityManager;
     private final Callers callers;
@@ -51,14 +49,14 @@ public class IdempotentCreates {
     private final ObjectMapper fingerprints;
     private final Duration ttl;
 
-    IdempotentCreates(EntityManager entityManager, Callers callers, ObjectMapper json,
-            AccordsConfig config) {
+    IdempotentCreates(EntityManager entityManager, Callers callers, ObjectMapper json, AccordsConfig config) {
         this.entityManager = entityManager;
         this.callers = callers;
         this.json = json;
         this.ttl = config.idempotency().ttl();
         // Sets have no order of their own; sorted, the same request always has the same fingerprint.
-        this.fingerprints = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        this.fingerprints = json.copy()
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .registerModule(new SimpleModule().addSerializer(new SortedSets()));
     }
 
@@ -68,14 +66,14 @@ public class IdempotentCreates {
      * since been deleted or put above the caller's clearance.
      */
     @Transactional
-    public <V extends Versioned> Outcome<V> create(String key, String endpoint, Object input, Class<V> type,
-            Supplier<V> create, Function<UUID, V> current) {
+    public <V extends Versioned> Outcome<V> create(
+            String key, String endpoint, Object input, Class<V> type, Supplier<V> create, Function<UUID, V> current) {
         if (key == null || key.isEmpty()) {
             return new Outcome<>(create.get(), false);
         }
         if (key.length() > MAX_KEY || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw ProblemException.invalid(HEADER, "must be 1 to " + MAX_KEY + " visible ASCII characters, such as a"
-                    + " UUID");
+            throw ProblemException.invalid(
+                    HEADER, "must be 1 to " + MAX_KEY + " visible ASCII characters, such as a" + " UUID");
         }
         IdempotencyKeyId id = new IdempotencyKeyId(callers.current().subject(), endpoint, key);
         String fingerprint = fingerprint(input);
@@ -102,8 +100,10 @@ public class IdempotentCreates {
     /** Removes expired keys; run on start. */
     @Transactional
     void purgeExpired(@Observes StartupEvent event) {
-        entityManager.createQuery("delete from IdempotencyKey k where k.expiresAt <= :now")
-                .setParameter("now", Instant.now()).executeUpdate();
+        entityManager
+                .createQuery("delete from IdempotencyKey k where k.expiresAt <= :now")
+                .setParameter("now", Instant.now())
+                .executeUpdate();
     }
 
     private String fingerprint(Object input) {

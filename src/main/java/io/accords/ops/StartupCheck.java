@@ -26,6 +26,8 @@ public class StartupCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("accords-started").status(started.get()).build();
+        return HealthCheckResponse.named("accords-started")
+                .status(started.get())
+                .build();
     }
 }

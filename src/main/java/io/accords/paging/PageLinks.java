@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class PageLinks {
 
-    private PageLinks() {
-    }
+    private PageLinks() {}
 
     public static String header(UriInfo uri, PageView<?> page) {
         return String.join(", ", of(uri, page).stream().map(Link::toString).toList());
@@ -33,6 +32,8 @@ public final class PageLinks {
     }
 
     private static Link link(UriInfo uri, long page, String rel) {
-        return Link.fromUriBuilder(uri.getRequestUriBuilder().replaceQueryParam("page", page)).rel(rel).build();
+        return Link.fromUriBuilder(uri.getRequestUriBuilder().replaceQueryParam("page", page))
+                .rel(rel)
+                .build();
     }
 }

@@ -29,7 +29,8 @@ public class PageParams {
     @Pattern(regexp = WHOLE_NUMBER, message = "must be a whole number from 1 to " + MAX_PAGE)
     @Min(value = 1, message = "must be a whole number from 1 to " + MAX_PAGE)
     @Max(value = MAX_PAGE, message = "must be a whole number from 1 to " + MAX_PAGE)
-    @Parameter(description = "Page number, starting at 1",
+    @Parameter(
+            description = "Page number, starting at 1",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000000", defaultValue = "1"),
             example = "1")
     public String page;
@@ -39,19 +40,20 @@ public class PageParams {
     @Pattern(regexp = WHOLE_NUMBER, message = "must be a whole number between 1 and " + MAX_SIZE)
     @Min(value = 1, message = "must be a whole number between 1 and " + MAX_SIZE)
     @Max(value = MAX_SIZE, message = "must be a whole number between 1 and " + MAX_SIZE)
-    @Parameter(description = "Items per page, 1 to " + MAX_SIZE,
+    @Parameter(
+            description = "Items per page, 1 to " + MAX_SIZE,
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"),
             example = "20")
     public String size;
 
     @QueryParam("sort")
     @Size(max = 5, message = "takes at most 5 keys")
-    @Parameter(description = "Sort keys, comma-separated or repeated; a leading - sorts descending; each"
-            + " collection lists its keys")
+    @Parameter(
+            description = "Sort keys, comma-separated or repeated; a leading - sorts descending; each"
+                    + " collection lists its keys")
     public List<String> sort;
 
-    public PageParams() {
-    }
+    public PageParams() {}
 
     public PageParams(int page, int size, List<String> sort) {
         this.page = String.valueOf(page);

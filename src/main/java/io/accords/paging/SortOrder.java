@@ -45,8 +45,10 @@ public final class SortOrder {
             }
         }
         if (keys.size() > MAX_KEYS) {
-            throw ProblemException.invalid("sort", "takes at most " + MAX_KEYS + " keys, comma-separated or repeated;"
-                    + " " + keys.size() + " were given");
+            throw ProblemException.invalid(
+                    "sort",
+                    "takes at most " + MAX_KEYS + " keys, comma-separated or repeated;" + " " + keys.size()
+                            + " were given");
         }
         if (keys.isEmpty()) {
             keys.addAll(List.of(defaultSort.split(",")));
@@ -58,15 +60,19 @@ public final class SortOrder {
             String name = descending || key.startsWith("+") ? key.substring(1) : key;
             String column = columns.get(name);
             if (column == null) {
-                throw ProblemException.invalid("sort", "unknown sort key '" + name + "'; use one of "
-                        + String.join(", ", columns.keySet().stream().sorted().toList())
-                        + ", with a leading - for descending order");
+                throw ProblemException.invalid(
+                        "sort",
+                        "unknown sort key '" + name + "'; use one of "
+                                + String.join(
+                                        ", ", columns.keySet().stream().sorted().toList())
+                                + ", with a leading - for descending order");
             }
             if (!seen.add(name)) {
                 throw ProblemException.invalid("sort", "names '" + name + "' more than once");
             }
             Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
-            sort = sort == null ? Sort.by(column, direction, Sort.NullPrecedence.NULLS_LAST)
+            sort = sort == null
+                    ? Sort.by(column, direction, Sort.NullPrecedence.NULLS_LAST)
                     : sort.and(column, direction, Sort.NullPrecedence.NULLS_LAST);
         }
         return sort.and("id", Sort.Direction.Ascending);

@@ -1,7 +1,7 @@
 package io.accords.party;
 
-import io.accords.security.Classification;
 import io.accords.common.VersionedEntity;
+import io.accords.security.Classification;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -1,7 +1,7 @@
 package io.accords.party;
 
-import io.accords.security.Classification;
 import io.accords.common.CountryCode;
+import io.accords.security.Classification;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,38 +13,45 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What a client sends to create or replace a party. The service sets id, version and timestamps. */
 @Schema(name = "PartyInput", description = "A party as a client writes it")
 public record PartyInput(
-        @NotBlank @Size(max = 200)
+        @NotBlank
+        @Size(max = 200)
         @Schema(description = "Official name, unique within the country", examples = "Korea Aerospace Industries")
         String name,
-        @Size(max = 32) @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with white space")
+
+        @Size(max = 32)
+        @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with white space")
         @Schema(description = "Short name", examples = "KAI")
         String acronym,
-        @Size(max = 20)
-        @Schema(description = "Other spellings and former names", examples = "[\"Korea Aerospace\"]")
+
+        @Size(max = 20) @Schema(description = "Other spellings and former names", examples = "[\"Korea Aerospace\"]")
         List<@NotBlank @Size(max = 200) String> aliases,
-        @NotNull @CountryCode
-        @Schema(description = "ISO 3166-1 alpha-2 country code", examples = "KR")
+
+        @NotNull @CountryCode @Schema(description = "ISO 3166-1 alpha-2 country code", examples = "KR")
         String country,
-        @NotNull
-        @Schema(description = "What sort of body the party is", examples = "COMPANY")
+
+        @NotNull @Schema(description = "What sort of body the party is", examples = "COMPANY")
         PartyKind kind,
-        @Size(max = 10)
-        @Schema(description = "Identifiers in registers such as LEI or NCAGE")
+
+        @Size(max = 10) @Schema(description = "Identifiers in registers such as LEI or NCAGE")
         List<@NotNull @Valid Identifier> identifiers,
-        @Schema(description = "How sensitive it is: PUBLIC when left out on create, required on a change; at most your"
-                + " token's clearance; only an admin lowers it", examples = "PUBLIC")
+
+        @Schema(
+                description = "How sensitive it is: PUBLIC when left out on create, required on a change; at most your"
+                        + " token's clearance; only an admin lowers it",
+                examples = "PUBLIC")
         Classification classification) {
 
     /** An identifier in a named scheme. */
     @Schema(name = "PartyIdentifier")
     public record Identifier(
-            @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z0-9_-]+", message = "must be upper-case letters, digits, _ or -")
+            @NotBlank
+            @Size(max = 32)
+            @Pattern(regexp = "[A-Z0-9_-]+", message = "must be upper-case letters, digits, _ or -")
             @Schema(description = "Scheme, such as LEI, NCAGE or a national register", examples = "NCAGE")
             String scheme,
-            @NotBlank @Size(max = 100)
-            @Schema(description = "The identifier within the scheme", examples = "SC123")
-            String value) {
-    }
+
+            @NotBlank @Size(max = 100) @Schema(description = "The identifier within the scheme", examples = "SC123")
+            String value) {}
 
     public List<String> aliases() {
         return aliases == null ? List.of() : aliases;

@@ -15,7 +15,9 @@ public class PartyRepository implements PanacheRepositoryBase<Party, UUID> {
 
     /** A page of the parties of the given classifications. */
     public List<Party> page(List<Classification> visible, Sort sort, int pageIndex, int size) {
-        return find("classification in ?1", sort, visible).page(Page.of(pageIndex, size)).list();
+        return find("classification in ?1", sort, visible)
+                .page(Page.of(pageIndex, size))
+                .list();
     }
 
     public long count(List<Classification> visible) {
@@ -24,6 +26,7 @@ public class PartyRepository implements PanacheRepositoryBase<Party, UUID> {
 
     /** The party with this name (folded) in this country, if any. */
     public Optional<Party> findByName(String country, String name) {
-        return find("country = ?1 and nameKey = ?2", country, Party.nameKey(name)).firstResultOptional();
+        return find("country = ?1 and nameKey = ?2", country, Party.nameKey(name))
+                .firstResultOptional();
     }
 }

@@ -1,18 +1,18 @@
 package io.accords.party;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.api.ApiExamples;
 import io.accords.api.Responses;
 import io.accords.common.RecordIds;
 import io.accords.common.Versions;
+import io.accords.history.RevisionView;
+import io.accords.idempotency.IdempotentCreates;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
 import io.accords.problem.Problem;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.accords.history.RevisionView;
-import io.accords.idempotency.IdempotentCreates;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -58,13 +58,15 @@ public class PartyResource {
 
     @RolesAllowed(Roles.READER)
     @GET
-    @Operation(operationId = "listParties", summary = "List parties",
+    @Operation(
+            operationId = "listParties",
+            summary = "List parties",
             description = "Pages through all parties. Sort keys: name, acronym, country, kind, createdAt, updatedAt;"
                     + " prefix with - for descending. The order always ends with the id, so pages never overlap."
                     + " Link headers give the first, prev, next and last pages.")
     @APIResponse(responseCode = "200", description = "One page of parties")
-    public RestResponse<PageView<PartyView>> list(@BeanParam @Valid PageParams page,
-            @Parameter(hidden = true) @Context UriInfo uri) {
+    public RestResponse<PageView<PartyView>> list(
+            @BeanParam @Valid PageParams page, @Parameter(hidden = true) @Context UriInfo uri) {
         PageView<PartyView> result = parties.list(page);
         return Responses.page(uri, result);
     }
@@ -72,55 +74,89 @@ public class PartyResource {
     @RolesAllowed(Roles.READER)
     @GET
     @Path(RecordIds.PATH)
-    @Operation(operationId = "getParty", summary = "Get a party",
+    @Operation(
+            operationId = "getParty",
+            summary = "Get a party",
             description = "Returns one party. The ETag header carries its version, for If-Match on later writes.")
     @APIResponse(responseCode = "200", description = "The party")
     public RestResponse<PartyView> get(
-            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID)
-            @PathParam("id") UUID id) {
+            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id) {
         PartyView party = parties.get(id);
         return Responses.ok(party);
     }
 
     @RolesAllowed(Roles.EDITOR)
     @POST
-    @Operation(operationId = "createParty", summary = "Create a party",
+    @Operation(
+            operationId = "createParty",
+            summary = "Create a party",
             description = "Creates a party. Its name must be unique within its country (409 otherwise). Answers 201"
                     + " with the party, its Location and its ETag.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "party", value = ApiExamples.PARTY_INPUT)))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyView.class)))
-    @APIResponse(responseCode = "409", description = "A party with this name already exists in this country",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "duplicate", value = ApiExamples.DUPLICATE_PARTY)))
-    public RestResponse<PartyView> create(@NotNull @Valid PartyInput body,
-            @Parameter(description = "Any unique value (a UUID): a retry with the same key and body answers with"
-                    + " the record it created, as you may see it now, and creates nothing; the same key with another"
-                    + " body answers 422. Kept 24 hours.")
-            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "party", value = ApiExamples.PARTY_INPUT)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartyView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A party with this name already exists in this country",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "duplicate", value = ApiExamples.DUPLICATE_PARTY)))
+    public RestResponse<PartyView> create(
+            @NotNull @Valid PartyInput body,
+            @Parameter(
+                            description = "Any unique value (a UUID): a retry with the same key and body answers with"
+                                    + " the record it created, as you may see it now, and creates nothing; the same key with another"
+                                    + " body answers 422. Kept 24 hours.")
+                    @HeaderParam(IdempotentCreates.HEADER)
+                    String idempotencyKey,
             @Parameter(hidden = true) @Context UriInfo uri) {
-        IdempotentCreates.Outcome<PartyView> outcome = idempotency.create(idempotencyKey, "POST /api/v1/parties",
-                body, PartyView.class, () -> parties.create(body), parties::get);
+        IdempotentCreates.Outcome<PartyView> outcome = idempotency.create(
+                idempotencyKey,
+                "POST /api/v1/parties",
+                body,
+                PartyView.class,
+                () -> parties.create(body),
+                parties::get);
         return Responses.created(uri, outcome);
     }
 
     @RolesAllowed(Roles.EDITOR)
     @PUT
     @Path(RecordIds.PATH)
-    @Operation(operationId = "replaceParty", summary = "Replace a party",
+    @Operation(
+            operationId = "replaceParty",
+            summary = "Replace a party",
             description = "Replaces every client-writable field; classification must be sent (send the current"
                     + " one to keep it), and only an admin may lower it (403). Send If-Match with the ETag you read"
                     + " to be sure nobody changed the party meanwhile (412 otherwise).")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "party", value = ApiExamples.PARTY_INPUT)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "party", value = ApiExamples.PARTY_INPUT)))
     @APIResponse(responseCode = "200", description = "The replaced party")
     public RestResponse<PartyView> replace(
-            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID)
-            @PathParam("id") UUID id, @NotNull @Valid PartyInput body,
-            @Parameter(description = "ETag of the version this change is based on (required)", required = true,
-                    example = "\"0\"")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
+            @NotNull @Valid PartyInput body,
+            @Parameter(
+                            description = "ETag of the version this change is based on (required)",
+                            required = true,
+                            example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
         PartyView replaced = parties.replace(id, Versions.ifMatch(ifMatch), body);
         return Responses.ok(replaced);
     }
@@ -129,18 +165,29 @@ public class PartyResource {
     @PATCH
     @Path(RecordIds.PATH)
     @Consumes("application/merge-patch+json")
-    @Operation(operationId = "patchParty", summary = "Change some fields of a party",
+    @Operation(
+            operationId = "patchParty",
+            summary = "Change some fields of a party",
             description = "Applies an RFC 7396 JSON merge patch: the members sent replace the stored ones, null"
                     + " removes one. The result must be a valid party.")
-    @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
-            examples = @ExampleObject(name = "new alias", value = "{\"aliases\": [\"Korea Aerospace\"]}")))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = "application/merge-patch+json",
+                            examples =
+                                    @ExampleObject(name = "new alias", value = "{\"aliases\": [\"Korea Aerospace\"]}")))
     @APIResponse(responseCode = "200", description = "The changed party")
     public RestResponse<PartyView> patch(
-            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID)
-            @PathParam("id") UUID id, @NotNull JsonNode body,
-            @Parameter(description = "ETag of the version this change is based on (required)", required = true,
-                    example = "\"0\"")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
+            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
+            @NotNull JsonNode body,
+            @Parameter(
+                            description = "ETag of the version this change is based on (required)",
+                            required = true,
+                            example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch)
+            throws JsonProcessingException {
         PartyView patched = parties.patch(id, Versions.ifMatch(ifMatch), body);
         return Responses.ok(patched);
     }
@@ -148,15 +195,19 @@ public class PartyResource {
     @RolesAllowed(Roles.EDITOR)
     @DELETE
     @Path(RecordIds.PATH)
-    @Operation(operationId = "deleteParty", summary = "Delete a party",
+    @Operation(
+            operationId = "deleteParty",
+            summary = "Delete a party",
             description = "Deletes a party that no agreement names; otherwise answers 409 listing those agreements.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(
-            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID)
-            @PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version this deletion is based on (required)", required = true,
-                    example = "\"0\"")
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
+            @Parameter(
+                            description = "ETag of the version this deletion is based on (required)",
+                            required = true,
+                            example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
         parties.delete(id, Versions.ifMatch(ifMatch));
         return RestResponse.noContent();
     }
@@ -165,14 +216,16 @@ public class PartyResource {
     @RolesAllowed(Roles.READER)
     @Path(RecordIds.PATH + "/history")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getPartyHistory", summary = "List the changes of a party",
+    @Operation(
+            operationId = "getPartyHistory",
+            summary = "List the changes of a party",
             description = "Every create, update and delete of the party, newest first: who made it (the token's"
                     + " subject), when, the version, and the party as it stood after it. Revisions above your clearance"
                     + " are left out. After a deletion only admins can read it.")
     @APIResponse(responseCode = "200", description = "The revisions")
     public RestResponse<PageView<RevisionView>> history(
-            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID)
-            @PathParam("id") UUID id, @BeanParam @Valid PageParams page,
+            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
+            @BeanParam @Valid PageParams page,
             @Parameter(hidden = true) @Context UriInfo uri) {
         return Responses.page(uri, parties.history(id, page));
     }

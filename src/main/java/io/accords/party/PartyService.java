@@ -1,24 +1,24 @@
 package io.accords.party;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.accords.common.MergePatch;
+import io.accords.common.Versions;
+import io.accords.history.History;
+import io.accords.history.Revision;
+import io.accords.history.RevisionView;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
 import io.accords.paging.SortOrder;
 import io.accords.problem.ProblemException;
-import io.accords.common.MergePatch;
-import io.accords.common.Versions;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.accords.security.Classification;
-import io.accords.history.History;
-import io.accords.history.Revision;
-import io.accords.history.RevisionView;
 import io.accords.security.Callers;
+import io.accords.security.Classification;
 import io.accords.security.ClassificationRules;
-import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The rules for parties: unique names within a country, and no deleting a party that agreements still name. */
@@ -28,13 +28,15 @@ public class PartyService {
 
     static final String RECORD = "party";
 
-    public static final SortOrder SORT = new SortOrder(Map.of(
-            "name", "nameKey",
-            "acronym", "acronym",
-            "country", "country",
-            "kind", "kind",
-            "createdAt", "createdAt",
-            "updatedAt", "updatedAt"), "name");
+    public static final SortOrder SORT = new SortOrder(
+            Map.of(
+                    "name", "nameKey",
+                    "acronym", "acronym",
+                    "country", "country",
+                    "kind", "kind",
+                    "createdAt", "createdAt",
+                    "updatedAt", "updatedAt"),
+            "name");
 
     private final PartyRepository parties;
     private final PartyReferences agreements;
@@ -43,8 +45,13 @@ public class PartyService {
     private final Callers callers;
     private final History history;
 
-    PartyService(PartyRepository parties, PartyReferences agreements, PartyMapper mapper, MergePatch mergePatch,
-            Callers callers, History history) {
+    PartyService(
+            PartyRepository parties,
+            PartyReferences agreements,
+            PartyMapper mapper,
+            MergePatch mergePatch,
+            Callers callers,
+            History history) {
         this.parties = parties;
         this.agreements = agreements;
         this.mapper = mapper;
@@ -66,7 +73,8 @@ public class PartyService {
     public PageView<PartyView> list(PageParams params) {
         List<Classification> visible = callers.current().clearance().andBelow();
         List<PartyView> items = parties.page(visible, SORT.parse(params.sort), params.index(), params.size()).stream()
-                .map(mapper::toView).toList();
+                .map(mapper::toView)
+                .toList();
         return PageView.of(items, params, parties.count(visible));
     }
 
@@ -112,8 +120,9 @@ public class PartyService {
         if (count > 0) {
             // Lists only the agreements the caller may see, and does not count the others.
             List<Classification> visible = callers.current().clearance().andBelow();
-            throw ProblemException.inTheWay("Party " + id + " is still named by agreements; remove it from them, or"
-                    + " delete them, first", agreements.first(id, visible, 20),
+            throw ProblemException.inTheWay(
+                    "Party " + id + " is still named by agreements; remove it from them, or" + " delete them, first",
+                    agreements.first(id, visible, 20),
                     agreements.count(id, visible) < count);
         }
         recorded(party, Revision.Action.DELETED, null);
@@ -123,14 +132,15 @@ public class PartyService {
 
     /** The party, or 404 when there is none or it is above the caller's clearance (so existence never leaks). */
     Party find(UUID id) {
-        return parties.findByIdOptional(id).filter(p -> callers.current().sees(p.getClassification()))
+        return parties.findByIdOptional(id)
+                .filter(p -> callers.current().sees(p.getClassification()))
                 .orElseThrow(() -> ProblemException.notFound(RECORD, id));
     }
 
     private PartyView update(Party party, PartyInput input) {
         Classification before = party.getClassification();
-        Classification classification = ClassificationRules.forChange(RECORD, before, input.classification(),
-                callers.current());
+        Classification classification =
+                ClassificationRules.forChange(RECORD, before, input.classification(), callers.current());
         requireUniqueName(input, party.getId());
         List<String> namesBefore = party.searchableNames();
         mapper.update(input, party);
@@ -145,8 +155,8 @@ public class PartyService {
     /** Writes the revision in this transaction (which also counts the change). */
     private PartyView recorded(Party party, Revision.Action action, Classification declassifiedFrom) {
         PartyView view = mapper.toView(party);
-        history.record(RECORD, party.getId(), party.getVersion(), action, party.getClassification(), declassifiedFrom,
-                view);
+        history.record(
+                RECORD, party.getId(), party.getVersion(), action, party.getClassification(), declassifiedFrom, view);
         return view;
     }
 

@@ -9,5 +9,4 @@ public record PartySummary(
         UUID id,
         @Schema(examples = "Korea Aerospace Industries") String name,
         @Schema(examples = "KAI") String acronym,
-        @Schema(examples = "KR") String country) {
-}
+        @Schema(examples = "KR") String country) {}

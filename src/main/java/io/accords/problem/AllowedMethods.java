@@ -18,13 +18,14 @@ import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
  */
 final class AllowedMethods {
 
-    private AllowedMethods() {
-    }
+    private AllowedMethods() {}
 
     /** Whether the path would be routed if its last segment were a record id: then that segment is a bad id. */
     static boolean isRecordPathWithBadId(String path) {
         int slash = path == null ? -1 : path.lastIndexOf('/');
-        return slash > 0 && !at(path.substring(0, slash + 1) + "00000000-0000-0000-0000-000000000000").isEmpty();
+        return slash > 0
+                && !at(path.substring(0, slash + 1) + "00000000-0000-0000-0000-000000000000")
+                        .isEmpty();
     }
 
     /** The methods a request to this path (as sent, without query) would be routed for; empty when none. */
@@ -40,7 +41,8 @@ final class AllowedMethods {
             String remaining = match.remaining.isEmpty() ? "/" : match.remaining;
             for (ServerRestHandler handler : match.value.handlers) {
                 if (handler instanceof ClassRoutingHandler routes) {
-                    for (Map.Entry<String, RequestMapper<RuntimeResource>> byMethod : routes.getMappers().entrySet()) {
+                    for (Map.Entry<String, RequestMapper<RuntimeResource>> byMethod :
+                            routes.getMappers().entrySet()) {
                         var method = byMethod.getValue().map(remaining);
                         if (byMethod.getKey() != null && method != null && method.remaining.isEmpty()) {
                             allowed.add(byMethod.getKey());

@@ -21,8 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodySizeGuard {
 
-    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT,
-            HttpMethod.PATCH);
+    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final long limit;
     private final ObjectMapper json;
@@ -43,7 +42,8 @@ public class BodySizeGuard {
         });
         // A chunked body declares no length: API bodies are read whole (they are small JSON documents) by a body
         // handler that fails the request with 413 once the limit is passed, and the failure becomes a problem.
-        BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(limit).setHandleFileUploads(false);
+        BodyHandler chunkedBodies =
+                BodyHandler.create(false).setBodyLimit(limit).setHandleFileUploads(false);
         router.route("/api/*").order(Integer.MIN_VALUE + 2).handler(context -> {
             if (!context.request().headers().contains(HttpHeaders.CONTENT_LENGTH)
                     && WITH_BODY.contains(context.request().method())) {
@@ -68,7 +68,8 @@ public class BodySizeGuard {
     /** Ends the exchange with a problem, before the request reaches the REST layer, and closes the connection. */
     static void refuse(RoutingContext context, ProblemType type, String detail, ObjectMapper json) {
         Problem problem = type.problem(detail, context.request().path());
-        context.response().setStatusCode(type.status())
+        context.response()
+                .setStatusCode(type.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(write(problem, json));

@@ -31,9 +31,12 @@ public class KnownQueryParameters {
         }
         Set<String> known = DECLARED.computeIfAbsent(method, KnownQueryParameters::declared);
         List<FieldViolation> unknown = request.getUriInfo().getQueryParameters().keySet().stream()
-                .filter(name -> !known.contains(name)).sorted()
-                .map(name -> new FieldViolation(name, "is not a parameter of this operation; "
-                        + (known.isEmpty() ? "it takes none" : "it takes " + String.join(", ", known))))
+                .filter(name -> !known.contains(name))
+                .sorted()
+                .map(name -> new FieldViolation(
+                        name,
+                        "is not a parameter of this operation; "
+                                + (known.isEmpty() ? "it takes none" : "it takes " + String.join(", ", known))))
                 .toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.invalid(unknown);

@@ -9,8 +9,8 @@ public class ProblemException extends RuntimeException {
     private final List<FieldViolation> errors;
     private final List<RecordReference> agreements;
 
-    private ProblemException(ProblemType type, String detail, List<FieldViolation> errors,
-            List<RecordReference> agreements) {
+    private ProblemException(
+            ProblemType type, String detail, List<FieldViolation> errors, List<RecordReference> agreements) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = errors;
@@ -22,7 +22,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(List<FieldViolation> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are not valid; see errors";
         return new ProblemException(ProblemType.INVALID_REQUEST, detail, List.copyOf(errors), null);
     }

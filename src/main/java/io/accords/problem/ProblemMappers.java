@@ -13,8 +13,8 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -95,21 +95,25 @@ public class ProblemMappers {
         int status = original.getStatus();
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
-            case 404 -> e.getCause() instanceof IllegalArgumentException
-                    || AllowedMethods.isRecordPathWithBadId(path(uri))
-                    ? "'" + lastSegment(uri) + "' is not a valid id; ids are UUIDs"
-                    : "Nothing is served at " + path(uri) + "; the API lives under /api/v1";
-            case 405 -> "This resource does not accept " + request.getMethod() + "; it accepts "
-                    + String.join(", ", AllowedMethods.at(path(uri)));
-            case 415 -> "Content-Type " + describeMediaType(request.getHeaderString(HttpHeaders.CONTENT_TYPE))
-                    + " is not accepted here; send " + ("PATCH".equals(request.getMethod())
-                            ? "application/merge-patch+json (a JSON merge patch, RFC 7396)" : "application/json");
+            case 404 ->
+                e.getCause() instanceof IllegalArgumentException || AllowedMethods.isRecordPathWithBadId(path(uri))
+                        ? "'" + lastSegment(uri) + "' is not a valid id; ids are UUIDs"
+                        : "Nothing is served at " + path(uri) + "; the API lives under /api/v1";
+            case 405 ->
+                "This resource does not accept " + request.getMethod() + "; it accepts "
+                        + String.join(", ", AllowedMethods.at(path(uri)));
+            case 415 ->
+                "Content-Type " + describeMediaType(request.getHeaderString(HttpHeaders.CONTENT_TYPE))
+                        + " is not accepted here; send "
+                        + ("PATCH".equals(request.getMethod())
+                                ? "application/merge-patch+json (a JSON merge patch, RFC 7396)"
+                                : "application/json");
             case 406 -> "This resource cannot answer in any of the types in Accept; ask for application/json";
             case 413 -> "The body is larger than this service accepts";
             default -> e.getMessage();
         };
-        Response.ResponseBuilder builder = respondWith(new Problem(type.uri(), type.title(), status, detail, path(uri),
-                null, null));
+        Response.ResponseBuilder builder =
+                respondWith(new Problem(type.uri(), type.title(), status, detail, path(uri), null, null));
         if (e instanceof NotAllowedException) {
             builder.allow(AllowedMethods.at(path(uri)));
         }
@@ -120,14 +124,19 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (databaseUnreachable(e)) {
             LOG.warnf("Database unreachable at %s: %s", path(uri), e.getMessage());
-            return unavailable(5, "The database cannot be reached just now; nothing was written. Retry in a few"
-                    + " seconds", uri);
+            return unavailable(
+                    5,
+                    "The database cannot be reached just now; nothing was written. Retry in a few" + " seconds",
+                    uri);
         }
         if (timedOut(e)) {
             LOG.warnf("Transaction timed out at %s: %s", path(uri), e.getMessage());
-            return unavailable(30, "The request took longer than the service allows"
-                    + " (QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT) and was rolled back; narrow the"
-                    + " filters, or retry when the service is less busy", uri);
+            return unavailable(
+                    30,
+                    "The request took longer than the service allows"
+                            + " (QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT) and was rolled back; narrow the"
+                            + " filters, or retry when the service is less busy",
+                    uri);
         }
         LOG.errorf(e, "Unexpected failure at %s", path(uri));
         return respond(ProblemType.INTERNAL_ERROR.problem(
@@ -150,7 +159,8 @@ public class ProblemMappers {
 
     private static Response unavailable(int retryAfterSeconds, String detail, UriInfo uri) {
         return respondWith(ProblemType.SERVICE_UNAVAILABLE.problem(detail, path(uri)))
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds)).build();
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
+                .build();
     }
 
     private static String path(UriInfo uri) {
@@ -160,20 +170,24 @@ public class ProblemMappers {
     private static Problem jsonProblem(JsonProcessingException e, String instance) {
         JsonProcessingException syntax = syntaxError(e);
         if (syntax == null && e instanceof JsonMappingException mapping) {
-            return ProblemException.invalid(fieldPath(mapping), describe(mapping)).toProblem(instance);
+            return ProblemException.invalid(fieldPath(mapping), describe(mapping))
+                    .toProblem(instance);
         }
         e = syntax == null ? e : syntax;
-        String where = e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return ProblemType.MALFORMED_JSON.problem("The body is not well-formed JSON: " + plain(e.getOriginalMessage())
-                + where, instance);
+        String where = e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
+        return ProblemType.MALFORMED_JSON.problem(
+                "The body is not well-formed JSON: " + plain(e.getOriginalMessage()) + where, instance);
     }
 
     /** Where a parser's message stops speaking of the body and starts speaking of the parser's own settings. */
     private static final Pattern PARSER_INTERNALS = Pattern.compile(
             "\\s*(\\(for |, from `|: enable `|\\(not recognized as one since|\\(through reference chain)|\\s*at \\[Source");
-    private static final Pattern CODE_NAMES = Pattern.compile("`[^`]*`|\\b[a-z]+(\\.[a-z]\\w*)+\\.[A-Z][\\w$]*\\b"
-            + "|\\b[A-Z]\\w*(\\.[A-Za-z_]\\w*)*\\.\\w+\\(\\)");
+
+    private static final Pattern CODE_NAMES = Pattern.compile(
+            "`[^`]*`|\\b[a-z]+(\\.[a-z]\\w*)+\\.[A-Z][\\w$]*\\b" + "|\\b[A-Z]\\w*(\\.[A-Za-z_]\\w*)*\\.\\w+\\(\\)");
 
     /**
      * A parser's message in the user's terms: without what it says about its own configuration (which setting would
@@ -185,9 +199,15 @@ public class ProblemMappers {
         }
         java.util.regex.Matcher internals = PARSER_INTERNALS.matcher(message);
         String body = internals.find() ? message.substring(0, internals.start()) : message;
-        String plain = CODE_NAMES.matcher(body).replaceAll("a value").replaceAll("\\s+", " ").strip();
-        return plain.chars().filter(c -> c == '(').count() > plain.chars().filter(c -> c == ')').count()
-                ? plain + ")" : plain;
+        String plain = CODE_NAMES
+                .matcher(body)
+                .replaceAll("a value")
+                .replaceAll("\\s+", " ")
+                .strip();
+        return plain.chars().filter(c -> c == '(').count()
+                        > plain.chars().filter(c -> c == ')').count()
+                ? plain + ")"
+                : plain;
     }
 
     /** The error that makes the body not JSON at all, as opposed to JSON of the wrong shape; null if none. */
@@ -225,8 +245,9 @@ public class ProblemMappers {
                     || t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof java.net.ConnectException
-                    || (t instanceof java.sql.SQLException sql && (unavailableState(sql.getSQLState())
-                            || String.valueOf(sql.getMessage()).contains("Acquisition timeout")))) {
+                    || (t instanceof java.sql.SQLException sql
+                            && (unavailableState(sql.getSQLState())
+                                    || String.valueOf(sql.getMessage()).contains("Acquisition timeout")))) {
                 return true;
             }
         }
@@ -320,13 +341,18 @@ public class ProblemMappers {
     private static String describe(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String name = String.valueOf(unknown.getPropertyName());
-            return SERVICE_FIELDS.contains(name) ? "is set by the service and cannot be sent"
+            return SERVICE_FIELDS.contains(name)
+                    ? "is set by the service and cannot be sent"
                     : "is not a field of this resource";
         }
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        if (e instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
-            return "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
-                    .map(String::valueOf).collect(Collectors.joining(", ")) + ", not '" + invalid.getValue() + "'";
+            return "must be one of "
+                    + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "))
+                    + ", not '" + invalid.getValue() + "'";
         }
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
             return e.getCause().getMessage();
@@ -339,8 +365,10 @@ public class ProblemMappers {
 
     private static String describeType(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "));
         }
         if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
             return "a number";

@@ -9,5 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A record that blocks the request")
 public record RecordReference(
         UUID id,
-        @Schema(examples = "MOU on joint production of KF-21 fighter jet components") String title) {
-}
+
+        @Schema(examples = "MOU on joint production of KF-21 fighter jet components")
+        String title) {}

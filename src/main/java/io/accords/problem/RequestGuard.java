@@ -22,6 +22,7 @@ public class RequestGuard {
     static final String UNMATCHED = "/api/{unmatched}";
     /** Where Quarkus REST and Micrometer keep a request's route template. */
     private static final String ROUTE_TEMPLATE = "UrlPathTemplate";
+
     private static final Pattern PARAMETER_PATTERN = Pattern.compile("\\{\\s*(\\w+)\\s*:[^/]*}(?=/|$)");
 
     private final ObjectMapper json;
@@ -39,7 +40,8 @@ public class RequestGuard {
         router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
             var response = context.response();
             response.putHeader("X-Content-Type-Options", "nosniff");
-            boolean api = context.request().path() != null && context.request().path().startsWith("/api");
+            boolean api =
+                    context.request().path() != null && context.request().path().startsWith("/api");
             if (api) {
                 response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
                 if (context.request() instanceof HttpServerRequestInternal internal) {
@@ -53,13 +55,23 @@ public class RequestGuard {
                 }
             }
             if (context.request().authority() == null) {
-                BodySizeGuard.refuse(context, ProblemType.INVALID_REQUEST, "Send a Host header: this service needs"
-                        + " it to answer with links to records", json);
+                BodySizeGuard.refuse(
+                        context,
+                        ProblemType.INVALID_REQUEST,
+                        "Send a Host header: this service needs" + " it to answer with links to records",
+                        json);
                 return;
             }
             if (context.request().headers().getAll(HttpHeaders.AUTHORIZATION).size() > 1) {
-                BodySizeGuard.refuse(context, ProblemType.INVALID_REQUEST, "Send one Authorization header, not "
-                        + context.request().headers().getAll(HttpHeaders.AUTHORIZATION).size(), json);
+                BodySizeGuard.refuse(
+                        context,
+                        ProblemType.INVALID_REQUEST,
+                        "Send one Authorization header, not "
+                                + context.request()
+                                        .headers()
+                                        .getAll(HttpHeaders.AUTHORIZATION)
+                                        .size(),
+                        json);
                 return;
             }
             context.next();

@@ -50,16 +50,17 @@ final class AgreementCriteria {
         }
         int c = 0;
         for (String country : filter.countries()) {
-            add("exists (select 1 from a.parties xp join xp.party xpt where xpt.country = :country" + c
-                    + visibleParty + ")", "country" + c++, country);
+            add(
+                    "exists (select 1 from a.parties xp join xp.party xpt where xpt.country = :country" + c
+                            + visibleParty + ")",
+                    "country" + c++,
+                    country);
         }
         if (!filter.sectors().isEmpty()) {
-            add("exists (select 1 from a.sectors xs where xs in :sectors)",
-                    "sectors", filter.sectors());
+            add("exists (select 1 from a.sectors xs where xs in :sectors)", "sectors", filter.sectors());
         }
         if (!filter.modes().isEmpty()) {
-            add("exists (select 1 from a.modes xm where xm in :modes)",
-                    "modes", filter.modes());
+            add("exists (select 1 from a.modes xm where xm in :modes)", "modes", filter.modes());
         }
         if (!filter.types().isEmpty()) {
             add("a.type in :types", "types", filter.types());
@@ -68,23 +69,29 @@ final class AgreementCriteria {
             add("a.status in :statuses", "statuses", filter.statuses());
         }
         if (!filter.systems().isEmpty()) {
-            add("exists (select 1 from a.systems xy where upper(xy) in :systems)",
-                    "systems", filter.systems());
+            add("exists (select 1 from a.systems xy where upper(xy) in :systems)", "systems", filter.systems());
         }
         range("signed", filter.signed());
         range("effective", filter.effective());
         range("expires", filter.expires());
         if (filter.activeOn() != null) {
             parameters.put("live", LIVE);
-            add("a.status in :live and coalesce(a.effective.first, a.signed.first) <= :activeOn"
-                    + " and (a.expires.last is null or a.expires.last >= :activeOn)", "activeOn", filter.activeOn());
+            add(
+                    "a.status in :live and coalesce(a.effective.first, a.signed.first) <= :activeOn"
+                            + " and (a.expires.last is null or a.expires.last >= :activeOn)",
+                    "activeOn",
+                    filter.activeOn());
         }
         if (filter.updatedSince() != null) {
             add("a.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
         }
         if (filter.parent() != null) {
-            add(filter.clearance().isHighest() ? "a.parent.id = :parent"
-                    : "a.parent.id = :parent and a.parent.classification in :visible", "parent", filter.parent());
+            add(
+                    filter.clearance().isHighest()
+                            ? "a.parent.id = :parent"
+                            : "a.parent.id = :parent and a.parent.classification in :visible",
+                    "parent",
+                    filter.parent());
         }
     }
 
@@ -96,7 +103,9 @@ final class AgreementCriteria {
     private void range(String date, DateRange range) {
         if (range.from() != null) {
             add("a." + date + ".last >= :" + date + "From", date + "From", range.from());
-            add("a." + date + ".first >= :" + date + "FromFirst", date + "FromFirst",
+            add(
+                    "a." + date + ".first >= :" + date + "FromFirst",
+                    date + "FromFirst",
                     range.from().minusDays(LONGEST_PERIOD_DAYS));
         }
         if (range.to() != null) {

@@ -42,10 +42,10 @@ public class AgreementExport {
         }
     }
 
-    private static final CsvMapper CSV_MAPPER = CsvMapper.builder()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
-    private static final CsvSchema CSV_SCHEMA = CSV_MAPPER.schemaFor(AgreementRow.class).withHeader()
-            .withLineSeparator("\r\n");
+    private static final CsvMapper CSV_MAPPER =
+            CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+    private static final CsvSchema CSV_SCHEMA =
+            CSV_MAPPER.schemaFor(AgreementRow.class).withHeader().withLineSeparator("\r\n");
 
     private final AgreementSearchService search;
     private final ObjectMapper json;

@@ -9,12 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "AgreementFacets")
 public record AgreementFacets(
-        @Schema(description = "Agreements matching the filter", examples = "12") long total,
+        @Schema(description = "Agreements matching the filter", examples = "12")
+        long total,
+
         List<FacetCount> sectors,
         List<FacetCount> modes,
         List<FacetCount> countries,
         List<FacetCount> types,
         List<FacetCount> statuses,
+
         @Schema(description = "By year of signature; agreements without a signature date are not counted")
-        List<FacetCount> signedYears) {
-}
+        List<FacetCount> signedYears) {}

@@ -2,7 +2,6 @@ package io.accords.search;
 
 import io.accords.agreement.AgreementStatus;
 import io.accords.agreement.AgreementType;
-import io.accords.security.Classification;
 import io.accords.agreement.CooperationMode;
 import io.accords.agreement.Sector;
 import io.accords.common.IsoCodes;
@@ -10,6 +9,7 @@ import io.accords.common.PartialDate;
 import io.accords.common.SearchText;
 import io.accords.problem.FieldViolation;
 import io.accords.problem.ProblemException;
+import io.accords.security.Classification;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,8 +73,23 @@ public record AgreementFilter(
 
     /** This filter for a caller with the given clearance. */
     public AgreementFilter visibleTo(Classification callerClearance) {
-        return new AgreementFilter(terms, partyIds, partyAcronyms, countries, sectors, modes, types, statuses, systems,
-                signed, effective, expires, activeOn, updatedSince, parent, callerClearance);
+        return new AgreementFilter(
+                terms,
+                partyIds,
+                partyAcronyms,
+                countries,
+                sectors,
+                modes,
+                types,
+                statuses,
+                systems,
+                signed,
+                effective,
+                expires,
+                activeOn,
+                updatedSince,
+                parent,
+                callerClearance);
     }
 
     /** A period with an inclusive first and last day, either open. */
@@ -135,14 +150,16 @@ public record AgreementFilter(
                         terms.add(folded);
                     }
                 } else {
-                    terms.addAll(Arrays.stream(folded.split(" ")).filter(word -> !word.isEmpty()).toList());
+                    terms.addAll(Arrays.stream(folded.split(" "))
+                            .filter(word -> !word.isEmpty())
+                            .toList());
                 }
             }
             if (terms.isEmpty()) {
                 errors.add(new FieldViolation("q", "has no letters or digits to search for"));
             } else if (terms.size() > MAX_TERMS) {
-                errors.add(new FieldViolation("q", "has " + terms.size() + " words or phrases; use at most "
-                        + MAX_TERMS));
+                errors.add(
+                        new FieldViolation("q", "has " + terms.size() + " words or phrases; use at most " + MAX_TERMS));
             }
             return List.copyOf(terms);
         }
@@ -162,7 +179,7 @@ public record AgreementFilter(
 
         Set<String> partyAcronyms(List<String> values) {
             Set<String> acronyms = new LinkedHashSet<>();
-            for (String value : values == null ? List.<String> of() : values) {
+            for (String value : values == null ? List.<String>of() : values) {
                 if (uuidOrNull(value) == null && !value.isBlank() && value.length() <= 32) {
                     acronyms.add(value.trim().toUpperCase(Locale.ROOT));
                 }
@@ -176,8 +193,10 @@ public record AgreementFilter(
                 if (IsoCodes.isCountry(value)) {
                     countries.add(value);
                 } else {
-                    errors.add(new FieldViolation("country", "'" + value
-                            + "' is not an ISO 3166-1 alpha-2 country code in upper case, such as KR or PE"));
+                    errors.add(new FieldViolation(
+                            "country",
+                            "'" + value
+                                    + "' is not an ISO 3166-1 alpha-2 country code in upper case, such as KR or PE"));
                 }
             }
             return countries;
@@ -189,8 +208,14 @@ public record AgreementFilter(
                 try {
                     result.add(Enum.valueOf(type, value));
                 } catch (IllegalArgumentException e) {
-                    errors.add(new FieldViolation(name, "'" + value + "' is not one of "
-                            + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
+                    errors.add(new FieldViolation(
+                            name,
+                            "'" + value + "' is not one of "
+                                    + String.join(
+                                            ", ",
+                                            Arrays.stream(type.getEnumConstants())
+                                                    .map(Enum::name)
+                                                    .toList())));
                 }
             }
             return result;
@@ -237,11 +262,14 @@ public record AgreementFilter(
                 return null;
             }
             try {
-                return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                return value.length() == 10
+                        ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
                         : Instant.parse(value);
             } catch (DateTimeException e) {
-                errors.add(new FieldViolation(name, "must be an ISO 8601 instant such as 2025-01-31T12:00:00Z, or a"
-                        + " day as YYYY-MM-DD, not '" + value + "'"));
+                errors.add(new FieldViolation(
+                        name,
+                        "must be an ISO 8601 instant such as 2025-01-31T12:00:00Z, or a" + " day as YYYY-MM-DD, not '"
+                                + value + "'"));
                 return null;
             }
         }
@@ -274,8 +302,9 @@ public record AgreementFilter(
                 return List.of();
             }
             if (values.size() > MAX_VALUES) {
-                errors.add(new FieldViolation(name, "is repeated " + values.size() + " times; at most " + MAX_VALUES
-                        + " values are allowed"));
+                errors.add(new FieldViolation(
+                        name,
+                        "is repeated " + values.size() + " times; at most " + MAX_VALUES + " values are allowed"));
                 return List.of();
             }
             return values;

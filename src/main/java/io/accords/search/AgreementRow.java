@@ -9,27 +9,86 @@ import java.util.stream.Collectors;
 
 /** One agreement as a flat CSV row; lists are joined with {@code ;}. */
 @RegisterForReflection
-@JsonPropertyOrder({"id", "title", "type", "status", "sectors", "modes", "parties", "countries", "systems",
-    "announced", "signed", "effective", "expires", "valueAmount", "valueCurrency", "parentId", "tags", "sources",
-    "summary", "classification", "version", "createdAt", "updatedAt"})
-public record AgreementRow(String id, String title, String type, String status, String sectors, String modes,
-        String parties, String countries, String systems, String announced, String signed, String effective,
-        String expires, String valueAmount, String valueCurrency, String parentId, String tags, String sources,
-        String summary, String classification, long version, String createdAt, String updatedAt) {
+@JsonPropertyOrder({
+    "id",
+    "title",
+    "type",
+    "status",
+    "sectors",
+    "modes",
+    "parties",
+    "countries",
+    "systems",
+    "announced",
+    "signed",
+    "effective",
+    "expires",
+    "valueAmount",
+    "valueCurrency",
+    "parentId",
+    "tags",
+    "sources",
+    "summary",
+    "classification",
+    "version",
+    "createdAt",
+    "updatedAt"
+})
+public record AgreementRow(
+        String id,
+        String title,
+        String type,
+        String status,
+        String sectors,
+        String modes,
+        String parties,
+        String countries,
+        String systems,
+        String announced,
+        String signed,
+        String effective,
+        String expires,
+        String valueAmount,
+        String valueCurrency,
+        String parentId,
+        String tags,
+        String sources,
+        String summary,
+        String classification,
+        long version,
+        String createdAt,
+        String updatedAt) {
 
     /** What makes a spreadsheet read a cell as a formula (OWASP, CSV injection). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     static AgreementRow of(AgreementView a) {
-        return new AgreementRow(a.id().toString(), cell(a.title()), a.type().name(), a.status().name(),
-                join(a.sectors()), join(a.modes()),
-                cell(a.parties().stream().map(p -> p.party().name() + " (" + p.role() + ")")
+        return new AgreementRow(
+                a.id().toString(),
+                cell(a.title()),
+                a.type().name(),
+                a.status().name(),
+                join(a.sectors()),
+                join(a.modes()),
+                cell(a.parties().stream()
+                        .map(p -> p.party().name() + " (" + p.role() + ")")
                         .collect(Collectors.joining(";"))),
-                join(a.countries()), cell(join(a.systems())), text(a.announced()), text(a.signed()),
-                text(a.effective()), text(a.expires()), a.value() == null ? null : a.value().amount().toPlainString(),
-                a.value() == null ? null : a.value().currency(), text(a.parentId()), cell(join(a.tags())),
-                cell(a.sources().stream().map(s -> s.url()).collect(Collectors.joining(";"))), cell(a.summary()),
-                a.classification().name(), a.version(), a.createdAt().toString(), a.updatedAt().toString());
+                join(a.countries()),
+                cell(join(a.systems())),
+                text(a.announced()),
+                text(a.signed()),
+                text(a.effective()),
+                text(a.expires()),
+                a.value() == null ? null : a.value().amount().toPlainString(),
+                a.value() == null ? null : a.value().currency(),
+                text(a.parentId()),
+                cell(join(a.tags())),
+                cell(a.sources().stream().map(s -> s.url()).collect(Collectors.joining(";"))),
+                cell(a.summary()),
+                a.classification().name(),
+                a.version(),
+                a.createdAt().toString(),
+                a.updatedAt().toString());
     }
 
     /**

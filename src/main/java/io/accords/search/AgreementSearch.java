@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,8 +15,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class AgreementSearch {
 
-    private static final Comparator<FacetCount> MOST_FIRST = Comparator.comparingLong(FacetCount::count).reversed()
-            .thenComparing(FacetCount::value);
+    private static final Comparator<FacetCount> MOST_FIRST =
+            Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value);
 
     private final EntityManager entityManager;
 
@@ -26,14 +26,19 @@ public class AgreementSearch {
 
     public List<Agreement> page(AgreementFilter filter, Sort sort, int pageIndex, int size) {
         AgreementCriteria criteria = new AgreementCriteria(filter);
-        return query("select a from Agreement a where " + criteria.where() + orderBy(sort), Agreement.class,
-                criteria.parameters()).setFirstResult(pageIndex * size).setMaxResults(size).getResultList();
+        return query(
+                        "select a from Agreement a where " + criteria.where() + orderBy(sort),
+                        Agreement.class,
+                        criteria.parameters())
+                .setFirstResult(pageIndex * size)
+                .setMaxResults(size)
+                .getResultList();
     }
 
     public long count(AgreementFilter filter) {
         AgreementCriteria criteria = new AgreementCriteria(filter);
-        return query("select count(a) from Agreement a where " + criteria.where(), Long.class,
-                criteria.parameters()).getSingleResult();
+        return query("select count(a) from Agreement a where " + criteria.where(), Long.class, criteria.parameters())
+                .getSingleResult();
     }
 
     /** The next agreements after a position (from the first when there is none), in the order of their last change. */
@@ -46,8 +51,12 @@ public class AgreementSearch {
             parameters.put("cursorAt", position.get().updatedAt());
             parameters.put("cursorId", position.get().id());
         }
-        return query("select a from Agreement a where " + where + " order by a.updatedAt, a.id", Agreement.class,
-                parameters).setMaxResults(size).getResultList();
+        return query(
+                        "select a from Agreement a where " + where + " order by a.updatedAt, a.id",
+                        Agreement.class,
+                        parameters)
+                .setMaxResults(size)
+                .getResultList();
     }
 
     /**
@@ -62,9 +71,12 @@ public class AgreementSearch {
         Map<String, Long> statuses = new HashMap<>();
         Map<String, Long> years = new HashMap<>();
         long total = 0;
-        for (Object[] row : query("select a.type, a.status, extract(year from a.signed.first), count(a)"
-                + " from Agreement a" + where + " group by a.type, a.status, extract(year from a.signed.first)",
-                Object[].class, parameters).getResultList()) {
+        for (Object[] row : query(
+                        "select a.type, a.status, extract(year from a.signed.first), count(a)" + " from Agreement a"
+                                + where + " group by a.type, a.status, extract(year from a.signed.first)",
+                        Object[].class,
+                        parameters)
+                .getResultList()) {
             long count = ((Number) row[3]).longValue();
             total += count;
             types.merge(String.valueOf(row[0]), count, Long::sum);
@@ -73,23 +85,32 @@ public class AgreementSearch {
                 years.merge(String.valueOf(row[2]), count, Long::sum);
             }
         }
-        return new AgreementFacets(total,
+        return new AgreementFacets(
+                total,
                 counts("select s, count(a) from Agreement a join a.sectors s" + where + " group by s", parameters),
                 counts("select m, count(a) from Agreement a join a.modes m" + where + " group by m", parameters),
-                counts("select pt.country, count(distinct a.id) from Agreement a join a.parties p join p.party pt"
-                        + where + (filter.clearance().isHighest() ? "" : " and pt.classification in :visible")
-                        + " group by pt.country", parameters),
-                sorted(types), sorted(statuses), sorted(years));
+                counts(
+                        "select pt.country, count(distinct a.id) from Agreement a join a.parties p join p.party pt"
+                                + where + (filter.clearance().isHighest() ? "" : " and pt.classification in :visible")
+                                + " group by pt.country",
+                        parameters),
+                sorted(types),
+                sorted(statuses),
+                sorted(years));
     }
 
     private List<FacetCount> counts(String hql, Map<String, Object> parameters) {
-        return query(hql, Object[].class, parameters).getResultStream()
+        return query(hql, Object[].class, parameters)
+                .getResultStream()
                 .map(row -> new FacetCount(String.valueOf(row[0]), ((Number) row[1]).longValue()))
-                .sorted(MOST_FIRST).toList();
+                .sorted(MOST_FIRST)
+                .toList();
     }
 
     private static List<FacetCount> sorted(Map<String, Long> counts) {
-        return counts.entrySet().stream().map(e -> new FacetCount(e.getKey(), e.getValue())).sorted(MOST_FIRST)
+        return counts.entrySet().stream()
+                .map(e -> new FacetCount(e.getKey(), e.getValue()))
+                .sorted(MOST_FIRST)
                 .toList();
     }
 
@@ -104,11 +125,14 @@ public class AgreementSearch {
         StringBuilder order = new StringBuilder(" order by ");
         for (int i = 0; i < sort.getColumns().size(); i++) {
             Sort.Column column = sort.getColumns().get(i);
-            order.append(i == 0 ? "" : ", ").append("a.").append(column.getName()).append(' ')
+            order.append(i == 0 ? "" : ", ")
+                    .append("a.")
+                    .append(column.getName())
+                    .append(' ')
                     .append(column.getDirection() == Sort.Direction.Descending ? "desc" : "asc");
             if (column.getNullPrecedence() != null) {
-                order.append(column.getNullPrecedence() == Sort.NullPrecedence.NULLS_FIRST ? " nulls first"
-                        : " nulls last");
+                order.append(
+                        column.getNullPrecedence() == Sort.NullPrecedence.NULLS_FIRST ? " nulls first" : " nulls last");
             }
         }
         return order.toString();

@@ -18,9 +18,11 @@ public class AgreementSearchParams {
     static final String DATE = "YYYY, YYYY-MM or YYYY-MM-DD; a partial date stands for the whole period it covers";
 
     @QueryParam("q")
-    @Parameter(description = "Words to find in the title, summary, systems, tags and the parties' names, acronyms and"
-            + " aliases, ignoring case and accents. Each word must begin a word of the agreement; several words all"
-            + " apply; a \"quoted phrase\" matches as a phrase. At most " + AgreementFilter.MAX_TEXT + " characters.")
+    @Parameter(
+            description = "Words to find in the title, summary, systems, tags and the parties' names, acronyms and"
+                    + " aliases, ignoring case and accents. Each word must begin a word of the agreement; several words all"
+                    + " apply; a \"quoted phrase\" matches as a phrase. At most " + AgreementFilter.MAX_TEXT
+                    + " characters.")
     public String q;
 
     @QueryParam("party")
@@ -28,38 +30,48 @@ public class AgreementSearchParams {
     public List<String> party;
 
     @QueryParam("country")
-    @Parameter(description = "ISO 3166-1 alpha-2 code of a party's country. Repeated, all must take part:"
-            + " country=KR&country=PE finds agreements between Korea and Peru", example = "[\"KR\", \"PE\"]")
+    @Parameter(
+            description = "ISO 3166-1 alpha-2 code of a party's country. Repeated, all must take part:"
+                    + " country=KR&country=PE finds agreements between Korea and Peru",
+            example = "[\"KR\", \"PE\"]")
     public List<String> country;
 
     @QueryParam("sector")
-    @Parameter(description = "Sector (repeat for any of several)", example = "[\"NAVAL\"]",
+    @Parameter(
+            description = "Sector (repeat for any of several)",
+            example = "[\"NAVAL\"]",
             schema = @Schema(type = SchemaType.ARRAY, implementation = io.accords.agreement.Sector.class))
     public List<String> sector;
 
     @QueryParam("mode")
-    @Parameter(description = "Cooperation mode (repeat for any of several)",
+    @Parameter(
+            description = "Cooperation mode (repeat for any of several)",
             schema = @Schema(type = SchemaType.ARRAY, implementation = io.accords.agreement.CooperationMode.class))
     public List<String> mode;
 
     @QueryParam("type")
-    @Parameter(description = "Agreement type (repeat for any of several)",
+    @Parameter(
+            description = "Agreement type (repeat for any of several)",
             schema = @Schema(type = SchemaType.ARRAY, implementation = io.accords.agreement.AgreementType.class))
     public List<String> type;
 
     @QueryParam("status")
-    @Parameter(description = "Status (repeat for any of several)",
+    @Parameter(
+            description = "Status (repeat for any of several)",
             schema = @Schema(type = SchemaType.ARRAY, implementation = io.accords.agreement.AgreementStatus.class))
     public List<String> status;
 
     @QueryParam("system")
-    @Parameter(description = "A system or programme named by the agreement, ignoring case (repeat for any of"
-            + " several), such as KF-21")
+    @Parameter(
+            description = "A system or programme named by the agreement, ignoring case (repeat for any of"
+                    + " several), such as KF-21")
     public List<String> system;
 
     @QueryParam("signedFrom")
-    @Parameter(description = "Signed on or after this date (" + DATE + "); an agreement whose signature is known"
-            + " only to the month or year matches when that period reaches the range", example = "2024")
+    @Parameter(
+            description = "Signed on or after this date (" + DATE + "); an agreement whose signature is known"
+                    + " only to the month or year matches when that period reaches the range",
+            example = "2024")
     public String signedFrom;
 
     @QueryParam("signedTo")
@@ -83,14 +95,16 @@ public class AgreementSearchParams {
     public String expiresTo;
 
     @QueryParam("activeOn")
-    @Parameter(description = "In force on this day (YYYY-MM-DD): status SIGNED or IN_FORCE, started (effective,"
-            + " or signed when the effective date is unknown) on or before it, and not expired before it, such as"
-            + " 2025-06-30")
+    @Parameter(
+            description = "In force on this day (YYYY-MM-DD): status SIGNED or IN_FORCE, started (effective,"
+                    + " or signed when the effective date is unknown) on or before it, and not expired before it, such as"
+                    + " 2025-06-30")
     public String activeOn;
 
     @QueryParam("updatedSince")
-    @Parameter(description = "Changed at or after this instant (ISO 8601, e.g. 2025-01-31T12:00:00Z, or a day,"
-            + " meaning its start in UTC), such as 2025-01-31T12:00:00Z")
+    @Parameter(
+            description = "Changed at or after this instant (ISO 8601, e.g. 2025-01-31T12:00:00Z, or a day,"
+                    + " meaning its start in UTC), such as 2025-01-31T12:00:00Z")
     public String updatedSince;
 
     @QueryParam("parent")

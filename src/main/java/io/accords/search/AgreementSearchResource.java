@@ -37,8 +37,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Agreements")
 public class AgreementSearchResource {
 
-    private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.valueOf(AgreementExport.CSV),
-            MediaType.valueOf(AgreementExport.NDJSON)).build();
+    private static final List<Variant> VARIANTS = Variant.mediaTypes(
+                    MediaType.valueOf(AgreementExport.CSV), MediaType.valueOf(AgreementExport.NDJSON))
+            .build();
 
     private final AgreementSearchService search;
     private final AgreementExport export;
@@ -51,15 +52,19 @@ public class AgreementSearchResource {
     @RolesAllowed(Roles.READER)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listAgreements", summary = "List and search agreements",
+    @Operation(
+            operationId = "listAgreements",
+            summary = "List and search agreements",
             description = "Pages through the agreements matching every filter given (none: all of them), newest"
                     + " signature first by default. Sort keys: title, type, status, announced, signed, effective,"
                     + " expires, createdAt, updatedAt; prefix with - for descending; agreements without the date sort"
                     + " last. The order always ends with the id, so pages never overlap. Link headers give the first,"
                     + " prev, next and last pages.")
     @APIResponse(responseCode = "200", description = "One page of agreements")
-    public RestResponse<PageView<AgreementView>> list(@BeanParam AgreementSearchParams filter,
-            @BeanParam @Valid PageParams page, @Parameter(hidden = true) @Context UriInfo uri) {
+    public RestResponse<PageView<AgreementView>> list(
+            @BeanParam AgreementSearchParams filter,
+            @BeanParam @Valid PageParams page,
+            @Parameter(hidden = true) @Context UriInfo uri) {
         PageView<AgreementView> result = search.list(AgreementFilter.parse(filter), page);
         return Responses.page(uri, result);
     }
@@ -68,7 +73,9 @@ public class AgreementSearchResource {
     @GET
     @Path("facets")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "countAgreementFacets", summary = "Count agreements by sector, mode, country and more",
+    @Operation(
+            operationId = "countAgreementFacets",
+            summary = "Count agreements by sector, mode, country and more",
             description = "Takes the same filters as listAgreements and counts the matching agreements by sector,"
                     + " cooperation mode, country, type, status and year of signature, most frequent first. A count"
                     + " is the total listAgreements gives with that value added to the filters (for a parameter"
@@ -83,40 +90,62 @@ public class AgreementSearchResource {
     @GET
     @Path("sync")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "syncAgreements", summary = "Walk agreements in the order they changed",
+    @Operation(
+            operationId = "syncAgreements",
+            summary = "Walk agreements in the order they changed",
             description = "For services that keep a copy: takes the same filters as listAgreements and returns the"
                     + " matching agreements ordered by their last change (then id), after the cursor. Start without a"
                     + " cursor, pass each page's nextCursor to continue, and keep the last one to ask later for what"
                     + " changed since: records inserted or changed meanwhile come after it, so the walk never repeats"
                     + " or skips a record. Deletions do not appear.")
     @APIResponse(responseCode = "200", description = "The next agreements")
-    public RestResponse<SyncPage> sync(@BeanParam AgreementSearchParams filter, @BeanParam @Valid SyncParams step,
+    public RestResponse<SyncPage> sync(
+            @BeanParam AgreementSearchParams filter,
+            @BeanParam @Valid SyncParams step,
             @Parameter(hidden = true) @Context UriInfo uri) {
         SyncStep found = search.after(AgreementFilter.parse(filter), step.position(), step.size());
         String nextCursor = found.position().map(SyncCursor::toString).orElse("");
-        String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build().toString();
+        String next = uri.getRequestUriBuilder()
+                .replaceQueryParam("cursor", nextCursor)
+                .build()
+                .toString();
         return RestResponse.ResponseBuilder.ok(new SyncPage(found.items(), step.size(), nextCursor))
-                .header("Link", "<" + next + ">; rel=\"next\"").build();
+                .header("Link", "<" + next + ">; rel=\"next\"")
+                .build();
     }
 
     @RolesAllowed(Roles.READER)
     @GET
     @Path("export")
     @Produces({AgreementExport.CSV, AgreementExport.NDJSON})
-    @Operation(operationId = "exportAgreements", summary = "Download agreements as CSV or NDJSON",
+    @Operation(
+            operationId = "exportAgreements",
+            summary = "Download agreements as CSV or NDJSON",
             description = "Streams every agreement matching the same filters as listAgreements, in the order they"
                     + " last changed: as CSV (RFC 4180, UTF-8, a header row, lists joined with ;) or as NDJSON (one"
                     + " agreement per line, as getAgreement returns it). Chosen by the format parameter, else by"
                     + " Accept; CSV when neither says.")
-    @APIResponse(responseCode = "200", description = "The agreements", content = {
-        @Content(mediaType = AgreementExport.CSV, schema = @Schema(type = SchemaType.STRING),
-                examples = @ExampleObject(name = "csv", value = ApiExamples.CSV)),
-        @Content(mediaType = AgreementExport.NDJSON, schema = @Schema(type = SchemaType.STRING),
-                examples = @ExampleObject(name = "ndjson", value = ApiExamples.NDJSON))})
-    public Response export(@BeanParam AgreementSearchParams filter,
-            @Parameter(description = "csv or ndjson; overrides Accept, for browsers",
-                    schema = @Schema(enumeration = {"csv", "ndjson"}), example = "csv")
-            @QueryParam("format") String format,
+    @APIResponse(
+            responseCode = "200",
+            description = "The agreements",
+            content = {
+                @Content(
+                        mediaType = AgreementExport.CSV,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "csv", value = ApiExamples.CSV)),
+                @Content(
+                        mediaType = AgreementExport.NDJSON,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "ndjson", value = ApiExamples.NDJSON))
+            })
+    public Response export(
+            @BeanParam AgreementSearchParams filter,
+            @Parameter(
+                            description = "csv or ndjson; overrides Accept, for browsers",
+                            schema = @Schema(enumeration = {"csv", "ndjson"}),
+                            example = "csv")
+                    @QueryParam("format")
+                    String format,
             @Parameter(hidden = true) @Context Request request) {
         Format chosen = format(format, request);
         AgreementFilter parsed = AgreementFilter.parse(filter);
@@ -136,6 +165,7 @@ public class AgreementSearchResource {
         }
         Variant preferred = request.selectVariant(VARIANTS);
         return preferred != null && preferred.getMediaType().isCompatible(MediaType.valueOf(AgreementExport.NDJSON))
-                ? Format.NDJSON : Format.CSV;
+                ? Format.NDJSON
+                : Format.CSV;
     }
 }

@@ -1,9 +1,9 @@
 package io.accords.search;
 
 import io.accords.agreement.Agreement;
-import io.accords.agreement.AgreementViews;
 import io.accords.agreement.AgreementService;
 import io.accords.agreement.AgreementView;
+import io.accords.agreement.AgreementViews;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
 import io.accords.party.PartyRepository;
@@ -40,14 +40,18 @@ public class AgreementSearchService {
 
     public PageView<AgreementView> list(AgreementFilter requested, PageParams params) {
         AgreementFilter filter = forCaller(requested);
-        List<AgreementView> items = search.page(filter, AgreementService.SORT.parse(params.sort), params.index(),
-                params.size()).stream().map(views::of).toList();
+        List<AgreementView> items =
+                search.page(filter, AgreementService.SORT.parse(params.sort), params.index(), params.size()).stream()
+                        .map(views::of)
+                        .toList();
         return PageView.of(items, params, search.count(filter));
     }
 
     /** The agreements naming a party, in any role; 404 when there is no such party or the caller may not see it. */
     public PageView<AgreementView> listNamingParty(UUID partyId, PageParams params) {
-        if (parties.findByIdOptional(partyId).filter(p -> callers.current().sees(p.getClassification())).isEmpty()) {
+        if (parties.findByIdOptional(partyId)
+                .filter(p -> callers.current().sees(p.getClassification()))
+                .isEmpty()) {
             throw ProblemException.notFound("party", partyId);
         }
         return list(AgreementFilter.namingParty(partyId), params);
@@ -69,7 +73,8 @@ public class AgreementSearchService {
             return new SyncStep(List.of(), position);
         }
         Agreement last = found.get(found.size() - 1);
-        return new SyncStep(found.stream().map(a -> views.of(a, visible.clearance())).toList(),
+        return new SyncStep(
+                found.stream().map(a -> views.of(a, visible.clearance())).toList(),
                 Optional.of(new SyncCursor(last.getUpdatedAt(), last.getId())));
     }
 }

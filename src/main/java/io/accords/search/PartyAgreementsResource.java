@@ -42,16 +42,17 @@ public class PartyAgreementsResource {
     @RolesAllowed(Roles.READER)
     @GET
     @Path(RecordIds.PATH + "/agreements")
-    @Operation(operationId = "listPartyAgreements", summary = "List a party's agreements",
+    @Operation(
+            operationId = "listPartyAgreements",
+            summary = "List a party's agreements",
             description = "Pages through the agreements that name this party in any role, with the same paging and"
                     + " sort keys as listAgreements.")
     @APIResponse(responseCode = "200", description = "One page of agreements")
     public RestResponse<PageView<AgreementView>> agreements(
-            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID)
-            @PathParam("id") UUID id,
-            @BeanParam @Valid PageParams page, @Parameter(hidden = true) @Context UriInfo uri) {
+            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
+            @BeanParam @Valid PageParams page,
+            @Parameter(hidden = true) @Context UriInfo uri) {
         PageView<AgreementView> result = agreements.listNamingParty(id, page);
         return Responses.page(uri, result);
     }
-
 }

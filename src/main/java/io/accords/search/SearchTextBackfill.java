@@ -27,7 +27,8 @@ public class SearchTextBackfill {
         int done;
         do {
             done = QuarkusTransaction.requiringNew().call(() -> {
-                List<Agreement> missing = agreements.find("searchText is null").page(0, CHUNK).list();
+                List<Agreement> missing =
+                        agreements.find("searchText is null").page(0, CHUNK).list();
                 missing.forEach(Agreement::refreshSearchText);
                 return missing.size();
             });

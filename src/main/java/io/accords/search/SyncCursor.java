@@ -22,12 +22,14 @@ public record SyncCursor(Instant updatedAt, UUID id) {
             String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
             int dot = decoded.indexOf('.');
             int slash = decoded.indexOf('/');
-            Instant at = Instant.ofEpochSecond(Long.parseLong(decoded.substring(0, dot)),
-                    Long.parseLong(decoded.substring(dot + 1, slash)));
+            Instant at = Instant.ofEpochSecond(
+                    Long.parseLong(decoded.substring(0, dot)), Long.parseLong(decoded.substring(dot + 1, slash)));
             return Optional.of(new SyncCursor(at, UUID.fromString(decoded.substring(slash + 1))));
         } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this service gave out; start again without"
-                    + " one, or pass the nextCursor of the last page");
+            throw ProblemException.invalid(
+                    "cursor",
+                    "is not a cursor this service gave out; start again without"
+                            + " one, or pass the nextCursor of the last page");
         }
     }
 

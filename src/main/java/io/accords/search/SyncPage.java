@@ -9,9 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @RegisterForReflection
 @Schema(name = "SyncPage")
 public record SyncPage(
-        @Schema(description = "Agreements changed after the cursor, oldest change first") List<AgreementView> items,
-        @Schema(description = "The requested number of items", examples = "100") int size,
-        @Schema(description = "Pass as cursor to continue after the last item; when the page is short, keep it and"
-                + " ask again later for what changed since", examples = "MTczMjAwMDAwMC4wL2E5ZWYxZmE4")
-        String nextCursor) {
-}
+        @Schema(description = "Agreements changed after the cursor, oldest change first")
+        List<AgreementView> items,
+
+        @Schema(description = "The requested number of items", examples = "100")
+        int size,
+
+        @Schema(
+                description = "Pass as cursor to continue after the last item; when the page is short, keep it and"
+                        + " ask again later for what changed since",
+                examples = "MTczMjAwMDAwMC4wL2E5ZWYxZmE4")
+        String nextCursor) {}

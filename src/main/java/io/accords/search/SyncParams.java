@@ -30,7 +30,8 @@ public class SyncParams {
     @Pattern(regexp = "\\d{1,9}", message = SIZE_RULE)
     @Min(value = 1, message = SIZE_RULE)
     @Max(value = MAX_SIZE, message = SIZE_RULE)
-    @Parameter(description = "Items per step, 1 to " + MAX_SIZE,
+    @Parameter(
+            description = "Items per step, 1 to " + MAX_SIZE,
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"),
             example = "100")
     public String size;

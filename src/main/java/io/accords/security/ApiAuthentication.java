@@ -27,7 +27,8 @@ public class ApiAuthentication {
         if (!normalized.startsWith("/api/") && !normalized.equals("/api")) {
             return Uni.createFrom().nullItem();
         }
-        return identities.getDeferredIdentity().map(identity -> identity.isAnonymous()
-                ? AuthProblems.missingToken(path) : null);
+        return identities
+                .getDeferredIdentity()
+                .map(identity -> identity.isAnonymous() ? AuthProblems.missingToken(path) : null);
     }
 }

@@ -1,7 +1,5 @@
 package io.accords.security;
 
-import org.jose4j.jwt.consumer.ErrorCodes;
-import org.jose4j.jwt.consumer.InvalidJwtException;
 import io.accords.problem.Problem;
 import io.accords.problem.ProblemMappers;
 import io.accords.problem.ProblemType;
@@ -13,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /** 401 with a {@code WWW-Authenticate} challenge and 403, both as problem details. */
 public class AuthProblems {
@@ -32,8 +32,10 @@ public class AuthProblems {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return ProblemMappers.respond(ProblemType.FORBIDDEN.problem("Your token's roles do not allow this; reading"
-                + " needs reader, writing editor, deleted records' history admin", uri.getPath()));
+        return ProblemMappers.respond(ProblemType.FORBIDDEN.problem(
+                "Your token's roles do not allow this; reading"
+                        + " needs reader, writing editor, deleted records' history admin",
+                uri.getPath()));
     }
 
     /** Why a token was refused, as precisely as the verification says, so the caller knows what to fix. */
@@ -74,6 +76,7 @@ public class AuthProblems {
 
     private static Response unauthorized(Problem problem) {
         return ProblemMappers.respondWith(problem)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accords\"").build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accords\"")
+                .build();
     }
 }

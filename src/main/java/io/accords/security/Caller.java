@@ -1,6 +1,5 @@
 package io.accords.security;
 
-import io.accords.security.Classification;
 import java.util.Locale;
 import java.util.Optional;
 

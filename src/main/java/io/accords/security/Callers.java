@@ -27,7 +27,8 @@ public class Callers {
             return new Caller("anonymous", io.accords.security.Classification.PUBLIC, false);
         }
         Optional<String> clearance = current.getPrincipal() instanceof JsonWebToken token
-                ? Optional.ofNullable(token.getClaim("clearance")).map(c -> c.toString().replace("\"", ""))
+                ? Optional.ofNullable(token.getClaim("clearance"))
+                        .map(c -> c.toString().replace("\"", ""))
                 : Optional.empty();
         return new Caller(current.getPrincipal().getName(), Caller.clearance(clearance), current.hasRole(Roles.ADMIN));
     }

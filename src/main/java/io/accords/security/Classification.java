@@ -5,7 +5,9 @@ import java.util.List;
 
 /** How sensitive an agreement is, least first. A caller sees a record only up to the clearance its token carries. */
 public enum Classification {
-    PUBLIC, RESTRICTED, CONFIDENTIAL;
+    PUBLIC,
+    RESTRICTED,
+    CONFIDENTIAL;
 
     /** The classifications a caller with this clearance may see: this one and those below. */
     public List<Classification> andBelow() {

@@ -1,6 +1,5 @@
 package io.accords.security;
 
-import io.accords.security.Classification;
 import io.accords.problem.ProblemException;
 
 /**
@@ -9,8 +8,7 @@ import io.accords.problem.ProblemException;
  */
 public final class ClassificationRules {
 
-    private ClassificationRules() {
-    }
+    private ClassificationRules() {}
 
     /** A new record's classification: the one requested (PUBLIC when none), within the caller's clearance. */
     public static Classification forCreate(Classification requested, Caller caller) {
@@ -23,11 +21,13 @@ public final class ClassificationRules {
      * A changed record's classification: a replacement must name it (so leaving it out never declassifies), within
      * the caller's clearance, and lower than it was only when an admin asks.
      */
-    public static Classification forChange(String record, Classification current, Classification requested,
-            Caller caller) {
+    public static Classification forChange(
+            String record, Classification current, Classification requested, Caller caller) {
         if (requested == null) {
-            throw ProblemException.invalid("classification", "is required when changing a " + record + ", so that"
-                    + " it never changes by being left out; send \"" + current + "\" to keep it");
+            throw ProblemException.invalid(
+                    "classification",
+                    "is required when changing a " + record + ", so that"
+                            + " it never changes by being left out; send \"" + current + "\" to keep it");
         }
         requireWithinClearance(requested, caller);
         if (requested.compareTo(current) < 0 && !caller.admin()) {
@@ -40,8 +40,12 @@ public final class ClassificationRules {
     private static void requireWithinClearance(Classification classification, Caller caller) {
         if (!caller.clearance().allows(classification)) {
             throw ProblemException.forbidden("classification " + classification + " is above your clearance "
-                    + caller.clearance() + "; choose " + String.join(" or ",
-                            caller.clearance().andBelow().stream().map(Enum::name).toList()));
+                    + caller.clearance() + "; choose "
+                    + String.join(
+                            " or ",
+                            caller.clearance().andBelow().stream()
+                                    .map(Enum::name)
+                                    .toList()));
         }
     }
 }

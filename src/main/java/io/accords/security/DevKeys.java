@@ -35,7 +35,9 @@ public class DevKeys {
     private final Optional<String> keyLocation;
     private final Optional<String> key;
 
-    DevKeys(AccordsConfig config, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
+    DevKeys(
+            AccordsConfig config,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> key) {
         this.config = config;
@@ -50,8 +52,13 @@ public class DevKeys {
         Path dir = Path.of(config.auth().devKeys().dir());
         boolean devKeys = config.auth().devKeys().enabled().orElse("h2".equals(dbKind));
         Path devPublicKey = dir.resolve("public.pem").toAbsolutePath().normalize();
-        boolean usesDevKey = key.isEmpty() && keyLocation.map(l -> Path.of(l.replaceFirst("^file:", ""))
-                .toAbsolutePath().normalize().equals(devPublicKey)).orElse(false);
+        boolean usesDevKey = key.isEmpty()
+                && keyLocation
+                        .map(l -> Path.of(l.replaceFirst("^file:", ""))
+                                .toAbsolutePath()
+                                .normalize()
+                                .equals(devPublicKey))
+                        .orElse(false);
         if (!devKeys && (usesDevKey || (key.isEmpty() && keyLocation.isEmpty()))) {
             throw new IllegalStateException("No key to verify tokens with: set MP_JWT_VERIFY_PUBLICKEY_LOCATION to a"
                     + " PEM public key or a JWKS URL (and MP_JWT_VERIFY_ISSUER, MP_JWT_VERIFY_AUDIENCES), or set"
@@ -90,7 +97,8 @@ public class DevKeys {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

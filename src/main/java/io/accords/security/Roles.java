@@ -13,6 +13,5 @@ public final class Roles {
     /** Also reads the history of deleted records. */
     public static final String ADMIN = "admin";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -33,7 +33,8 @@ public class TokenTimes implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.getPrincipal() instanceof JsonWebToken token && token.getIssuedAtTime() > 0
+        if (identity.getPrincipal() instanceof JsonWebToken token
+                && token.getIssuedAtTime() > 0
                 && token.getIssuedAtTime() > Instant.now().getEpochSecond() + skewSeconds) {
             return Uni.createFrom().failure(new AuthenticationFailedException(ISSUED_IN_THE_FUTURE));
         }

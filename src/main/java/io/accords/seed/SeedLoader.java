@@ -43,8 +43,13 @@ public class SeedLoader {
     private final PartyService parties;
     private final AgreementService agreements;
 
-    SeedLoader(AccordsConfig config, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
-            ObjectMapper json, Validator validator, EntityManager entityManager, PartyService parties,
+    SeedLoader(
+            AccordsConfig config,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
+            ObjectMapper json,
+            Validator validator,
+            EntityManager entityManager,
+            PartyService parties,
             AgreementService agreements) {
         this.config = config;
         this.dbKind = dbKind;
@@ -68,22 +73,27 @@ public class SeedLoader {
     private void load(String name, JsonNode seed) {
         Number applied = (Number) entityManager
                 .createNativeQuery("select count(*) from seed_log where name = :name")
-                .setParameter("name", name).getSingleResult();
+                .setParameter("name", name)
+                .getSingleResult();
         if (applied.longValue() > 0) {
             LOG.debugf("Seed set %s was applied before", name);
             return;
         }
         // Claim the set first: a second replica starting at the same time fails here and rolls back.
-        entityManager.createNativeQuery("insert into seed_log (name, applied_at) values (:name, :at)")
-                .setParameter("name", name).setParameter("at", Instant.now()).executeUpdate();
+        entityManager
+                .createNativeQuery("insert into seed_log (name, applied_at) values (:name, :at)")
+                .setParameter("name", name)
+                .setParameter("at", Instant.now())
+                .executeUpdate();
         for (JsonNode party : seed.path("parties")) {
             parties.create(idOf(party), valid(withoutId(party), PartyInput.class));
         }
         for (JsonNode agreement : seed.path("agreements")) {
             agreements.create(idOf(agreement), valid(withoutId(agreement), AgreementInput.class));
         }
-        LOG.infof("Loaded seed set %s: %d parties, %d agreements", name, seed.path("parties").size(),
-                seed.path("agreements").size());
+        LOG.infof(
+                "Loaded seed set %s: %d parties, %d agreements",
+                name, seed.path("parties").size(), seed.path("agreements").size());
     }
 
     private JsonNode read() {

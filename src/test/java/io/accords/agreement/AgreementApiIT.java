@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same scenarios as {@link AgreementApiTest}, against the packaged application (the native executable with -Dnative). */
 @QuarkusIntegrationTest
-class AgreementApiIT extends AgreementApiTest {
-}
+class AgreementApiIT extends AgreementApiTest {}

@@ -44,7 +44,9 @@ class AgreementApiTest {
         body.put("status", "IN_FORCE");
         body.put("sectors", List.of("NAVAL", "AEROSPACE"));
         body.put("modes", List.of("TECHNOLOGY_TRANSFER", "JOINT_PRODUCTION"));
-        body.put("parties", List.of(Map.of("partyId", kr, "role", "LICENSOR"), Map.of("partyId", pe, "role", "LICENSEE")));
+        body.put(
+                "parties",
+                List.of(Map.of("partyId", kr, "role", "LICENSOR"), Map.of("partyId", pe, "role", "LICENSEE")));
         body.put("announced", "2024");
         body.put("signed", "2024-11");
         body.put("effective", "2024-11-16");
@@ -53,9 +55,12 @@ class AgreementApiTest {
         body.put("parentId", parent);
         body.put("tags", List.of("lima", "navy"));
 
-        String id = given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/agreements")
-                .then().statusCode(201)
+        String id = given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/agreements")
+                .then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .header("Location", notNullValue())
                 .body("title", equalTo(body.get("title")))
@@ -80,9 +85,11 @@ class AgreementApiTest {
                 .body("parentId", equalTo(parent))
                 .body("tags", equalTo(List.of("lima", "navy")))
                 .body("version", equalTo(0))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
-        getAgreement(id).statusCode(200)
+        getAgreement(id)
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("signed", equalTo("2024-11"))
                 .body("announced", equalTo("2024"))
@@ -97,14 +104,32 @@ class AgreementApiTest {
         assertProblem(getAgreement("KF-21"), 404, "/problems/not-found", "/api/v1/agreements/KF-21")
                 .body("detail", containsString("not a valid id"));
         // A segment that decodes to a lone % must not be decoded twice (found by FuzzApiTest).
-        assertProblem(given().urlEncodingEnabled(false).when().get("/api/v1/agreements/a%25zz").then(), 404,
-                "/problems/not-found", "/api/v1/agreements/a%25zz").body("detail", containsString("not a valid id"));
-        assertProblem(given().header("If-Match", "\"0\"")
-                .contentType(ContentType.JSON).body(agreement(createParty("KR")))
-                .when().put("/api/v1/agreements/{id}", id).then(), 404, "/problems/not-found",
+        assertProblem(
+                        given().urlEncodingEnabled(false)
+                                .when()
+                                .get("/api/v1/agreements/a%25zz")
+                                .then(),
+                        404,
+                        "/problems/not-found",
+                        "/api/v1/agreements/a%25zz")
+                .body("detail", containsString("not a valid id"));
+        assertProblem(
+                given().header("If-Match", "\"0\"")
+                        .contentType(ContentType.JSON)
+                        .body(agreement(createParty("KR")))
+                        .when()
+                        .put("/api/v1/agreements/{id}", id)
+                        .then(),
+                404,
+                "/problems/not-found",
                 "/api/v1/agreements/" + id);
-        assertProblem(given().header("If-Match", "\"0\"")
-                .when().delete("/api/v1/agreements/{id}", id).then(), 404, "/problems/not-found",
+        assertProblem(
+                given().header("If-Match", "\"0\"")
+                        .when()
+                        .delete("/api/v1/agreements/{id}", id)
+                        .then(),
+                404,
+                "/problems/not-found",
                 "/api/v1/agreements/" + id);
     }
 
@@ -113,9 +138,13 @@ class AgreementApiTest {
         String kr = createParty("KR");
         String id = createAgreement(agreement(kr));
         Map<String, Object> changed = with(agreement(kr), "status", "IN_FORCE");
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(changed)
-                .when().put("/api/v1/agreements/{id}", id)
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(changed)
+                .when()
+                .put("/api/v1/agreements/{id}", id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("status", equalTo("IN_FORCE"))
                 .body("title", equalTo(changed.get("title")))
@@ -126,20 +155,42 @@ class AgreementApiTest {
     void returns412WhenVersionIsStale() {
         String kr = createParty("KR");
         String id = createAgreement(agreement(kr));
-        given().header("If-Match", "\"0\"").contentType(ContentType.JSON)
+        given().header("If-Match", "\"0\"")
+                .contentType(ContentType.JSON)
                 .body(with(agreement(kr), "status", "IN_FORCE"))
-                .when().put("/api/v1/agreements/{id}", id).then().statusCode(200);
-        assertProblem(given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
-                .body(with(agreement(kr), "status", "TERMINATED"))
-                .when().put("/api/v1/agreements/{id}", id).then(), 412, "/problems/precondition-failed",
-                "/api/v1/agreements/" + id)
+                .when()
+                .put("/api/v1/agreements/{id}", id)
+                .then()
+                .statusCode(200);
+        assertProblem(
+                        given().contentType(ContentType.JSON)
+                                .header("If-Match", "\"0\"")
+                                .body(with(agreement(kr), "status", "TERMINATED"))
+                                .when()
+                                .put("/api/v1/agreements/{id}", id)
+                                .then(),
+                        412,
+                        "/problems/precondition-failed",
+                        "/api/v1/agreements/" + id)
                 .body("detail", containsString("version 1"));
-        assertProblem(given().contentType("application/merge-patch+json").header("If-Match", "\"not-a-version\"")
-                .body("{\"status\": \"TERMINATED\"}")
-                .when().patch("/api/v1/agreements/{id}", id).then(), 412, "/problems/precondition-failed",
+        assertProblem(
+                given().contentType("application/merge-patch+json")
+                        .header("If-Match", "\"not-a-version\"")
+                        .body("{\"status\": \"TERMINATED\"}")
+                        .when()
+                        .patch("/api/v1/agreements/{id}", id)
+                        .then(),
+                412,
+                "/problems/precondition-failed",
                 "/api/v1/agreements/" + id);
-        assertProblem(given().header("If-Match", "\"7\"").when().delete("/api/v1/agreements/{id}", id).then(),
-                412, "/problems/precondition-failed", "/api/v1/agreements/" + id);
+        assertProblem(
+                given().header("If-Match", "\"7\"")
+                        .when()
+                        .delete("/api/v1/agreements/{id}", id)
+                        .then(),
+                412,
+                "/problems/precondition-failed",
+                "/api/v1/agreements/" + id);
         getAgreement(id).body("status", equalTo("IN_FORCE")).body("version", equalTo(1));
     }
 
@@ -149,10 +200,13 @@ class AgreementApiTest {
         Map<String, Object> body = agreement(kr);
         body.put("value", Map.of("amount", 10, "currency", "KRW"));
         String id = createAgreement(body);
-        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
                 .body("{\"status\": \"IN_FORCE\", \"effective\": \"2025-01\", \"value\": null, \"tags\": [\"x\"]}")
-                .when().patch("/api/v1/agreements/{id}", id)
-                .then().statusCode(200)
+                .when()
+                .patch("/api/v1/agreements/{id}", id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("status", equalTo("IN_FORCE"))
                 .body("effective", equalTo("2025-01"))
@@ -166,32 +220,61 @@ class AgreementApiTest {
     @Test
     void mergePatchIsValidatedLikeAReplacement() {
         String id = createAgreement();
-        assertInvalidField(given().header("If-Match", "\"0\"").contentType("application/merge-patch+json")
-                .body("{\"effective\": \"2020\", \"sectors\": []}")
-                .when().patch("/api/v1/agreements/{id}", id).then(), "/api/v1/agreements/" + id, "effective")
+        assertInvalidField(
+                        given().header("If-Match", "\"0\"")
+                                .contentType("application/merge-patch+json")
+                                .body("{\"effective\": \"2020\", \"sectors\": []}")
+                                .when()
+                                .patch("/api/v1/agreements/{id}", id)
+                                .then(),
+                        "/api/v1/agreements/" + id,
+                        "effective")
                 .body("errors.field", org.hamcrest.Matchers.hasItem("sectors"));
-        assertInvalidField(given().header("If-Match", "\"0\"")
-                .contentType("application/merge-patch+json").body("{\"version\": 9}")
-                .when().patch("/api/v1/agreements/{id}", id).then(), "/api/v1/agreements/" + id, "version");
-        assertInvalidField(given().header("If-Match", "\"0\"").contentType("application/merge-patch+json").body("[1]")
-                .when().patch("/api/v1/agreements/{id}", id).then(), "/api/v1/agreements/" + id, "body");
+        assertInvalidField(
+                given().header("If-Match", "\"0\"")
+                        .contentType("application/merge-patch+json")
+                        .body("{\"version\": 9}")
+                        .when()
+                        .patch("/api/v1/agreements/{id}", id)
+                        .then(),
+                "/api/v1/agreements/" + id,
+                "version");
+        assertInvalidField(
+                given().header("If-Match", "\"0\"")
+                        .contentType("application/merge-patch+json")
+                        .body("[1]")
+                        .when()
+                        .patch("/api/v1/agreements/{id}", id)
+                        .then(),
+                "/api/v1/agreements/" + id,
+                "body");
         getAgreement(id).body("version", equalTo(0)).body("effective", nullValue());
     }
 
     @Test
     void patchNeedsMergePatchMediaType() {
         String id = createAgreement();
-        assertProblem(given().contentType(ContentType.JSON).body("{\"status\": \"IN_FORCE\"}")
-                .when().patch("/api/v1/agreements/{id}", id).then(), 415, "/problems/unsupported-media-type",
-                "/api/v1/agreements/" + id)
+        assertProblem(
+                        given().contentType(ContentType.JSON)
+                                .body("{\"status\": \"IN_FORCE\"}")
+                                .when()
+                                .patch("/api/v1/agreements/{id}", id)
+                                .then(),
+                        415,
+                        "/problems/unsupported-media-type",
+                        "/api/v1/agreements/" + id)
                 .body("detail", containsString("merge-patch"));
     }
 
     @Test
     void deletesAgreement() {
         String id = createAgreement();
-        given().header("If-Match", "\"0\"").when().delete("/api/v1/agreements/{id}", id)
-                .then().statusCode(204).body(equalTo(""));
+        given().header("If-Match", "\"0\"")
+                .when()
+                .delete("/api/v1/agreements/{id}", id)
+                .then()
+                .statusCode(204)
+                .body(equalTo(""));
         getAgreement(id).statusCode(404);
     }
 
@@ -201,9 +284,14 @@ class AgreementApiTest {
         String parent = createAgreement(agreement(kr));
         Map<String, Object> child = with(agreement(kr), "parentId", parent);
         String childId = createAgreement(child);
-        assertProblem(given().header("If-Match", "\"0\"")
-                .when().delete("/api/v1/agreements/{id}", parent).then(), 409, "/problems/conflict",
-                "/api/v1/agreements/" + parent)
+        assertProblem(
+                        given().header("If-Match", "\"0\"")
+                                .when()
+                                .delete("/api/v1/agreements/{id}", parent)
+                                .then(),
+                        409,
+                        "/problems/conflict",
+                        "/api/v1/agreements/" + parent)
                 .body("agreements[0].id", equalTo(childId))
                 .body("agreements[0].title", equalTo(child.get("title")));
         getAgreement(parent).statusCode(200);
@@ -213,20 +301,38 @@ class AgreementApiTest {
     void rejectsParentThatIsMissingItselfOrADescendant() {
         String kr = createParty("KR");
         UUID missing = UUID.randomUUID();
-        assertInvalidField(given().contentType(ContentType.JSON).body(with(agreement(kr), "parentId", missing))
-                .when().post("/api/v1/agreements").then(), "/api/v1/agreements", "parentId")
+        assertInvalidField(
+                        given().contentType(ContentType.JSON)
+                                .body(with(agreement(kr), "parentId", missing))
+                                .when()
+                                .post("/api/v1/agreements")
+                                .then(),
+                        "/api/v1/agreements",
+                        "parentId")
                 .body("errors[0].message", containsString(missing.toString()));
 
         String top = createAgreement(agreement(kr));
-        assertInvalidField(given().header("If-Match", "\"0\"")
-                .contentType(ContentType.JSON).body(with(agreement(kr), "parentId", top))
-                .when().put("/api/v1/agreements/{id}", top).then(), "/api/v1/agreements/" + top, "parentId")
+        assertInvalidField(
+                        given().header("If-Match", "\"0\"")
+                                .contentType(ContentType.JSON)
+                                .body(with(agreement(kr), "parentId", top))
+                                .when()
+                                .put("/api/v1/agreements/{id}", top)
+                                .then(),
+                        "/api/v1/agreements/" + top,
+                        "parentId")
                 .body("errors[0].message", containsString("own parent"));
 
         String child = createAgreement(with(agreement(kr), "parentId", top));
-        assertInvalidField(given().header("If-Match", "\"0\"")
-                .contentType(ContentType.JSON).body(with(agreement(kr), "parentId", child))
-                .when().put("/api/v1/agreements/{id}", top).then(), "/api/v1/agreements/" + top, "parentId")
+        assertInvalidField(
+                        given().header("If-Match", "\"0\"")
+                                .contentType(ContentType.JSON)
+                                .body(with(agreement(kr), "parentId", child))
+                                .when()
+                                .put("/api/v1/agreements/{id}", top)
+                                .then(),
+                        "/api/v1/agreements/" + top,
+                        "parentId")
                 .body("errors[0].message", containsString("ancestor"));
     }
 
@@ -234,12 +340,21 @@ class AgreementApiTest {
     void rejectsUnknownAndRepeatedParties() {
         String kr = createParty("KR");
         UUID missing = UUID.randomUUID();
-        Map<String, Object> body = with(agreement(kr), "parties", List.of(
-                Map.of("partyId", kr, "role", "SIGNATORY"),
-                Map.of("partyId", missing.toString(), "role", "SIGNATORY"),
-                Map.of("partyId", kr, "role", "SIGNATORY")));
-        assertInvalidField(given().contentType(ContentType.JSON).body(body).when().post("/api/v1/agreements").then(),
-                "/api/v1/agreements", "parties[1].partyId")
+        Map<String, Object> body = with(
+                agreement(kr),
+                "parties",
+                List.of(
+                        Map.of("partyId", kr, "role", "SIGNATORY"),
+                        Map.of("partyId", missing.toString(), "role", "SIGNATORY"),
+                        Map.of("partyId", kr, "role", "SIGNATORY")));
+        assertInvalidField(
+                        given().contentType(ContentType.JSON)
+                                .body(body)
+                                .when()
+                                .post("/api/v1/agreements")
+                                .then(),
+                        "/api/v1/agreements",
+                        "parties[1].partyId")
                 .body("errors.field", org.hamcrest.Matchers.hasItem("parties[2]"))
                 .body("errors", hasSize(2));
     }
@@ -254,11 +369,16 @@ class AgreementApiTest {
         Set<String> seen = new HashSet<>();
         List<String> all = new ArrayList<>();
         for (int page = 1; page <= (total + 6) / 7; page++) {
-            List<String> ids = given().queryParam("page", page).queryParam("size", 7).queryParam("sort", "-signed")
-                    .when().get("/api/v1/agreements")
-                    .then().statusCode(200)
+            List<String> ids = given().queryParam("page", page)
+                    .queryParam("size", 7)
+                    .queryParam("sort", "-signed")
+                    .when()
+                    .get("/api/v1/agreements")
+                    .then()
+                    .statusCode(200)
                     .header("Link", containsString("rel=\"first\""))
-                    .extract().path("items.id");
+                    .extract()
+                    .path("items.id");
             all.addAll(ids);
             seen.addAll(ids);
         }
@@ -274,14 +394,19 @@ class AgreementApiTest {
         createAgreement(without(body, "signed"));
         createAgreement(with(body, "signed", "2024"));
         createAgreement(body);
-        List<String> signed = given().queryParam("size", 100).queryParam("system", system)
-                .when().get("/api/v1/agreements")
-                .then().statusCode(200)
-                .extract().path("items.signed");
+        List<String> signed = given().queryParam("size", 100)
+                .queryParam("system", system)
+                .when()
+                .get("/api/v1/agreements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.signed");
         int firstUndated = signed.indexOf(null);
         assertTrue(firstUndated > 0, "some agreements are dated and some are not");
         List<String> dated = signed.subList(0, firstUndated);
-        assertTrue(signed.subList(firstUndated, signed.size()).stream().allMatch(s -> s == null),
+        assertTrue(
+                signed.subList(firstUndated, signed.size()).stream().allMatch(s -> s == null),
                 "undated agreements come after every dated one");
         List<String> firstDays = dated.stream().map(AgreementApiTest::firstDay).toList();
         List<String> newestFirst = new ArrayList<>(firstDays);
@@ -304,16 +429,22 @@ class AgreementApiTest {
         String id = createAgreement(original);
         Map<String, Object> bad = with(agreement(kr), "effective", "2001");
         bad.put("title", "Changed title");
-        given().contentType(ContentType.JSON).body(bad).when().put("/api/v1/agreements/{id}", id)
-                .then().statusCode(400);
-        getAgreement(id).body("title", equalTo(original.get("title"))).body("version", equalTo(0))
+        given().contentType(ContentType.JSON)
+                .body(bad)
+                .when()
+                .put("/api/v1/agreements/{id}", id)
+                .then()
+                .statusCode(400);
+        getAgreement(id)
+                .body("title", equalTo(original.get("title")))
+                .body("version", equalTo(0))
                 .body("effective", nullValue());
         String title = getAgreement(id).extract().path("title");
         assertNotEquals("Changed title", title);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "2024", "2024-02", "2024-02-29" })
+    @ValueSource(strings = {"2024", "2024-02", "2024-02-29"})
     void keepsDatePrecisionAsGiven(String date) {
         String id = createAgreement(with(agreement(createParty("KR")), "signed", date));
         getAgreement(id).body("signed", equalTo(date));

@@ -16,11 +16,11 @@ import io.accords.client.model.AgreementStatus;
 import io.accords.client.model.AgreementType;
 import io.accords.client.model.Classification;
 import io.accords.client.model.PageViewAgreementView;
+import io.accords.client.model.ParticipationInput;
 import io.accords.client.model.Party;
 import io.accords.client.model.PartyInput;
 import io.accords.client.model.PartyKind;
 import io.accords.client.model.PartyRole;
-import io.accords.client.model.ParticipationInput;
 import io.accords.client.model.Problem;
 import io.accords.client.model.Sector;
 import io.accords.client.model.Source;
@@ -41,6 +41,7 @@ class GeneratedClientIT {
 
     /** KAI–SEMAN MOU and SIMA, from the seed articles. */
     private static final UUID KAI_SEMAN_MOU = UUID.fromString("a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5");
+
     private static final UUID SIMA = UUID.fromString("4b024cb2-b5b6-5f7f-b089-72ee93814156");
 
     private static ApiClient client() {
@@ -55,8 +56,9 @@ class GeneratedClientIT {
         AgreementsApi agreements = new AgreementsApi(client());
         PartiesApi parties = new PartiesApi(client());
 
-        PageViewAgreementView page = agreements.listAgreements(null, null, null, null, null, null, null, 1, null, null,
-                null, null, null, null, 5, null, null, null, null, null);
+        PageViewAgreementView page = agreements.listAgreements(
+                null, null, null, null, null, null, null, 1, null, null, null, null, null, null, 5, null, null, null,
+                null, null);
         assertEquals(5, page.getItems().size());
         assertTrue(page.getTotal() >= 12, "the seed agreements: " + page.getTotal());
 
@@ -64,36 +66,86 @@ class GeneratedClientIT {
         assertEquals(KAI_SEMAN_MOU, mou.getId());
         assertTrue(mou.getTitle().contains("KF-21"), mou.getTitle());
 
-        Party party = parties.createParty(new PartyInput().name("Generated Client Shipyard " + UUID.randomUUID())
-                .country("KR").kind(PartyKind.COMPANY).classification(Classification.PUBLIC), null);
+        Party party = parties.createParty(
+                new PartyInput()
+                        .name("Generated Client Shipyard " + UUID.randomUUID())
+                        .country("KR")
+                        .kind(PartyKind.COMPANY)
+                        .classification(Classification.PUBLIC),
+                null);
         assertEquals("KR", party.getCountry());
 
         String system = "GEN-" + UUID.randomUUID().toString().substring(0, 8);
-        Agreement created = agreements.createAgreement(new AgreementInput().title("Generated client MOU " + system)
-                .type(AgreementType.MOU).status(AgreementStatus.SIGNED).sectors(Set.of(Sector.NAVAL))
-                .parties(List.of(new ParticipationInput().partyId(party.getId()).role(PartyRole.SIGNATORY),
-                        new ParticipationInput().partyId(SIMA).role(PartyRole.SIGNATORY)))
-                .systems(List.of(system)).signed("2025-03")
-                .sources(List.of(new Source().url("https://example.org/news/generated"))), null);
+        Agreement created = agreements.createAgreement(
+                new AgreementInput()
+                        .title("Generated client MOU " + system)
+                        .type(AgreementType.MOU)
+                        .status(AgreementStatus.SIGNED)
+                        .sectors(Set.of(Sector.NAVAL))
+                        .parties(List.of(
+                                new ParticipationInput().partyId(party.getId()).role(PartyRole.SIGNATORY),
+                                new ParticipationInput().partyId(SIMA).role(PartyRole.SIGNATORY)))
+                        .systems(List.of(system))
+                        .signed("2025-03")
+                        .sources(List.of(new Source().url("https://example.org/news/generated"))),
+                null);
         assertEquals(0L, created.getVersion());
         assertEquals(List.of("KR", "PE"), created.getCountries());
 
-        Agreement patched = agreements.patchAgreement(created.getId(), "\"0\"",
+        Agreement patched = agreements.patchAgreement(
+                created.getId(),
+                "\"0\"",
                 new AgreementPatch().status(AgreementStatus.IN_FORCE).effective("2025-04"));
         assertEquals(AgreementStatus.IN_FORCE, patched.getStatus());
         assertEquals(1L, patched.getVersion());
 
-        PageViewAgreementView found = agreements.listAgreements(null, List.of("KR", "PE"), null, null, null, null,
-                null, null, null, null, null, List.of(Sector.NAVAL), null, null, null, null,
-                List.of(AgreementStatus.IN_FORCE), List.of(system), null, null);
+        PageViewAgreementView found = agreements.listAgreements(
+                null,
+                List.of("KR", "PE"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(Sector.NAVAL),
+                null,
+                null,
+                null,
+                null,
+                List.of(AgreementStatus.IN_FORCE),
+                List.of(system),
+                null,
+                null);
         assertEquals(1L, found.getTotal());
         assertEquals(created.getId(), found.getItems().get(0).getId());
-        AgreementFacets facets = agreements.countAgreementFacets(null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, List.of(system), null, null);
+        AgreementFacets facets = agreements.countAgreementFacets(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(system),
+                null,
+                null);
         assertEquals(1L, facets.getTotal());
 
-        ApiException stale = assertThrows(ApiException.class, () -> agreements.patchAgreement(created.getId(),
-                "\"0\"", new AgreementPatch().status(AgreementStatus.SIGNED)));
+        ApiException stale = assertThrows(
+                ApiException.class,
+                () -> agreements.patchAgreement(
+                        created.getId(), "\"0\"", new AgreementPatch().status(AgreementStatus.SIGNED)));
         assertEquals(412, stale.getCode());
         Problem problem = client().getObjectMapper().readValue(stale.getResponseBody(), Problem.class);
         assertEquals("/problems/precondition-failed", problem.getType());

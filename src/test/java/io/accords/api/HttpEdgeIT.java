@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same scenarios as {@link HttpEdgeTest}, against the packaged application. */
 @QuarkusIntegrationTest
-class HttpEdgeIT extends HttpEdgeTest {
-}
+class HttpEdgeIT extends HttpEdgeTest {}

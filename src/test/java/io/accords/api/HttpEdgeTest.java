@@ -62,7 +62,11 @@ class HttpEdgeTest {
         assertTrue(answer.startsWith("HTTP/1.0 400") || answer.startsWith("HTTP/1.1 400"), answer);
         assertTrue(answer.contains("application/problem+json") && answer.contains("Host"), answer);
         // Not written: the same name is free.
-        given().contentType(ContentType.JSON).body(party(name, "KR")).when().post("/api/v1/parties").then()
+        given().contentType(ContentType.JSON)
+                .body(party(name, "KR"))
+                .when()
+                .post("/api/v1/parties")
+                .then()
                 .statusCode(201);
     }
 
@@ -72,13 +76,13 @@ class HttpEdgeTest {
                 + Tokens.defaultAuthorization() + "\r\nAuthorization: " + "Bearer " + Tokens.cached("reader", "PUBLIC")
                 + "\r\nConnection: close\r\n\r\n");
         assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
-        assertTrue(answer.contains("application/problem+json") && answer.contains("one Authorization header"),
-                answer);
+        assertTrue(answer.contains("application/problem+json") && answer.contains("one Authorization header"), answer);
     }
 
     @Test
     void apiAnswersAreNeverCachedNorSniffed() {
-        for (var response : List.of(given().when().get(AGREEMENTS + "?size=1").then().statusCode(200),
+        for (var response : List.of(
+                given().when().get(AGREEMENTS + "?size=1").then().statusCode(200),
                 given().when().get(AGREEMENTS + "/" + UUID.randomUUID()).then().statusCode(404),
                 given().header(Tokens.NONE).when().get(AGREEMENTS).then().statusCode(401))) {
             response.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
@@ -91,25 +95,52 @@ class HttpEdgeTest {
         String title = "=HYPERLINK(\"https://evil.example\",\"click\") " + tag;
         Map<String, Object> body = with(with(agreement(createParty("KR")), "title", title), "tags", List.of(tag));
         body.put("summary", "+cmd|' /C calc'!A0");
-        given().contentType(ContentType.JSON).body(body).when().post(AGREEMENTS).then().statusCode(201);
-        String csv = given().queryParam("q", tag).queryParam("format", "csv").when().get(AGREEMENTS + "/export")
-                .then().statusCode(200).extract().asString();
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(201);
+        String csv = given().queryParam("q", tag)
+                .queryParam("format", "csv")
+                .when()
+                .get(AGREEMENTS + "/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(csv.contains("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"click\"\") " + tag + "\""), csv);
         assertTrue(csv.contains("'+cmd|"), csv);
         assertFalse(csv.contains(",=HYPERLINK") || csv.contains(",\"=HYPERLINK") || csv.contains(",+cmd"), csv);
         assertTrue(csv.lines().findFirst().orElseThrow().contains("classification"), "CSV has a classification column");
-        given().queryParam("q", tag).queryParam("format", "ndjson").when().get(AGREEMENTS + "/export").then()
-                .statusCode(200).body(containsString("\"title\":\"=HYPERLINK("));
+        given().queryParam("q", tag)
+                .queryParam("format", "ndjson")
+                .when()
+                .get(AGREEMENTS + "/export")
+                .then()
+                .statusCode(200)
+                .body(containsString("\"title\":\"=HYPERLINK("));
     }
 
     @Test
     void malformedJsonIsExplainedWithoutTheParsersInternals() {
-        for (String body : List.of("{\"title\": " + "9".repeat(1200) + "}", "{\"title\": NaN}",
-                "{/* comment */ \"title\": \"x\"}", "{\"title\": 'single'}", "[".repeat(2000))) {
-            String detail = given().contentType(ContentType.JSON).body(body).when().post(AGREEMENTS).then()
-                    .statusCode(400).contentType("application/problem+json").extract().path("detail");
-            for (String internal : List.of("`", "StreamReadConstraints", "JsonReadFeature", "Feature", "()",
-                    "com.fasterxml", "java.")) {
+        for (String body : List.of(
+                "{\"title\": " + "9".repeat(1200) + "}",
+                "{\"title\": NaN}",
+                "{/* comment */ \"title\": \"x\"}",
+                "{\"title\": 'single'}",
+                "[".repeat(2000))) {
+            String detail = given().contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .post(AGREEMENTS)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .extract()
+                    .path("detail");
+            for (String internal : List.of(
+                    "`", "StreamReadConstraints", "JsonReadFeature", "Feature", "()", "com.fasterxml", "java.")) {
                 assertFalse(detail.contains(internal), "'" + internal + "' in: " + detail);
             }
         }
@@ -117,30 +148,59 @@ class HttpEdgeTest {
 
     @Test
     void sortTakesAtMostFiveKeysHoweverTheyAreSent() {
-        assertInvalidField(given().queryParam("sort", "title,type,status,signed,effective,expires").when()
-                .get(AGREEMENTS).then(), AGREEMENTS, "sort").body("errors[0].message", containsString("at most 5"));
-        given().queryParam("sort", "title,type,status,signed,effective").when().get(AGREEMENTS).then()
+        assertInvalidField(
+                        given().queryParam("sort", "title,type,status,signed,effective,expires")
+                                .when()
+                                .get(AGREEMENTS)
+                                .then(),
+                        AGREEMENTS,
+                        "sort")
+                .body("errors[0].message", containsString("at most 5"));
+        given().queryParam("sort", "title,type,status,signed,effective")
+                .when()
+                .get(AGREEMENTS)
+                .then()
                 .statusCode(200);
     }
 
     @Test
     void anUnknownQueryParameterIsRefusedByName() {
-        assertInvalidField(given().queryParam("sectr", "NAVAL").when().get(AGREEMENTS).then(), AGREEMENTS, "sectr")
+        assertInvalidField(
+                        given().queryParam("sectr", "NAVAL")
+                                .when()
+                                .get(AGREEMENTS)
+                                .then(),
+                        AGREEMENTS,
+                        "sectr")
                 .body("errors[0].message", containsString("sector"));
         String party = createParty("KR");
         String path = "/api/v1/parties/" + party;
-        assertInvalidField(given().queryParam("verbose", "true").when().get(path).then(), path, "verbose");
+        assertInvalidField(
+                given().queryParam("verbose", "true").when().get(path).then(), path, "verbose");
     }
 
     @Test
     void ifMatchMatchesWhenAnyListedTagDoesAndSaysToQuoteABareNumber() {
         String id = createAgreement();
         String path = AGREEMENTS + "/" + id;
-        given().header("If-Match", "\"5\", \"0\"").contentType("application/merge-patch+json")
-                .body("{\"status\": \"IN_FORCE\"}").when().patch(path).then().statusCode(200)
+        given().header("If-Match", "\"5\", \"0\"")
+                .contentType("application/merge-patch+json")
+                .body("{\"status\": \"IN_FORCE\"}")
+                .when()
+                .patch(path)
+                .then()
+                .statusCode(200)
                 .body("version", equalTo(1));
-        assertProblem(given().header("If-Match", "1").contentType("application/merge-patch+json")
-                .body("{\"status\": \"SIGNED\"}").when().patch(path).then(), 412, "/problems/precondition-failed", path)
+        assertProblem(
+                        given().header("If-Match", "1")
+                                .contentType("application/merge-patch+json")
+                                .body("{\"status\": \"SIGNED\"}")
+                                .when()
+                                .patch(path)
+                                .then(),
+                        412,
+                        "/problems/precondition-failed",
+                        path)
                 .body("detail", containsString("If-Match: \"1\""));
     }
 
@@ -149,8 +209,15 @@ class HttpEdgeTest {
         String id = createAgreement();
         String party = createParty("PE");
         for (String path : List.of(AGREEMENTS + "/" + id, "/api/v1/parties/" + party)) {
-            given().header("If-Match", "\"0\"").contentType("application/merge-patch+json").body("{}").when()
-                    .patch(path).then().statusCode(200).header("ETag", "\"0\"").body("version", equalTo(0));
+            given().header("If-Match", "\"0\"")
+                    .contentType("application/merge-patch+json")
+                    .body("{}")
+                    .when()
+                    .patch(path)
+                    .then()
+                    .statusCode(200)
+                    .header("ETag", "\"0\"")
+                    .body("version", equalTo(0));
             given().when().get(path + "/history").then().statusCode(200).body("total", equalTo(1));
         }
     }
@@ -158,19 +225,35 @@ class HttpEdgeTest {
     @Test
     void aPatchSentAsPlainJsonIsToldWhichTypeToSend() {
         String path = AGREEMENTS + "/" + createAgreement();
-        String detail = assertProblem(given().header("If-Match", "\"0\"").contentType(ContentType.JSON)
-                .body("{\"status\": \"IN_FORCE\"}").when().patch(path).then(), 415,
-                "/problems/unsupported-media-type", path).extract().path("detail");
-        assertTrue(detail.contains("send application/merge-patch+json") && !detail.contains("send application/json"),
+        String detail = assertProblem(
+                        given().header("If-Match", "\"0\"")
+                                .contentType(ContentType.JSON)
+                                .body("{\"status\": \"IN_FORCE\"}")
+                                .when()
+                                .patch(path)
+                                .then(),
+                        415,
+                        "/problems/unsupported-media-type",
+                        path)
+                .extract()
+                .path("detail");
+        assertTrue(
+                detail.contains("send application/merge-patch+json") && !detail.contains("send application/json"),
                 detail);
     }
 
     @Test
     void everyPathAnswers405WithTheMethodsItHasInAllow() {
-        JsonNode paths = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
-                .extract().as(JsonNode.class).path("paths");
+        JsonNode paths = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(JsonNode.class)
+                .path("paths");
         int checked = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             String url = path.getKey().replace("{id}", UUID.randomUUID().toString());
             TreeSet<String> has = new TreeSet<>();
@@ -179,14 +262,26 @@ class HttpEdgeTest {
             List<String> missing = new ArrayList<>(METHODS);
             missing.removeAll(has);
             for (String method : missing) {
-                assertProblem(given().contentType(ContentType.JSON).body("{}").when().request(method, url).then(),
-                        405, "/problems/method-not-allowed", url).header("Allow", String.join(", ", has));
+                assertProblem(
+                                given().contentType(ContentType.JSON)
+                                        .body("{}")
+                                        .when()
+                                        .request(method, url)
+                                        .then(),
+                                405,
+                                "/problems/method-not-allowed",
+                                url)
+                        .header("Allow", String.join(", ", has));
                 checked++;
             }
         }
         assertTrue(checked >= 20, "checked " + checked + " method/path pairs");
-        assertProblem(given().when().delete(AGREEMENTS + "/facets").then(), 405, "/problems/method-not-allowed",
-                AGREEMENTS + "/facets").header("Allow", "GET");
+        assertProblem(
+                        given().when().delete(AGREEMENTS + "/facets").then(),
+                        405,
+                        "/problems/method-not-allowed",
+                        AGREEMENTS + "/facets")
+                .header("Allow", "GET");
     }
 
     @Test
@@ -197,22 +292,50 @@ class HttpEdgeTest {
             junk.add(path);
             given().header(Tokens.NONE).when().get(path).then().statusCode(401);
         }
-        String metrics = Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given()
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         junk.forEach(path -> assertFalse(metrics.contains(path), path + " became a metrics tag"));
         assertTrue(metrics.contains("uri=\"/api/{unmatched}\""), "unmatched paths share one tag");
         given().when().get(AGREEMENTS + "/{id}", UUID.randomUUID()).then().statusCode(404);
-        assertTrue(Management.given().when().get("/q/metrics").then().extract().asString()
-                .contains("status=\"404\",uri=\"/api/v1/agreements/{id}\""), "matched routes keep their template");
+        assertTrue(
+                Management.given()
+                        .when()
+                        .get("/q/metrics")
+                        .then()
+                        .extract()
+                        .asString()
+                        .contains("status=\"404\",uri=\"/api/v1/agreements/{id}\""),
+                "matched routes keep their template");
     }
 
     @Test
     void aTokenIssuedInTheFutureIsRefused() {
         long now = System.currentTimeMillis() / 1000;
-        String token = Tokens.sign(Tokens.claims("admin", "CONFIDENTIAL").issuedAt(now + 3600).expiresAt(now + 7200));
-        assertProblem(given().header("Authorization", "Bearer " + token).when().get(AGREEMENTS).then(), 401,
-                "/problems/unauthorized", AGREEMENTS);
+        String token = Tokens.sign(
+                Tokens.claims("admin", "CONFIDENTIAL").issuedAt(now + 3600).expiresAt(now + 7200));
+        assertProblem(
+                given().header("Authorization", "Bearer " + token)
+                        .when()
+                        .get(AGREEMENTS)
+                        .then(),
+                401,
+                "/problems/unauthorized",
+                AGREEMENTS);
         long skewed = now + 10;
-        given().header("Authorization", "Bearer " + Tokens.sign(Tokens.claims("admin", "CONFIDENTIAL")
-                .issuedAt(skewed).expiresAt(skewed + 600))).when().get(AGREEMENTS).then().statusCode(200);
+        given().header(
+                        "Authorization",
+                        "Bearer "
+                                + Tokens.sign(Tokens.claims("admin", "CONFIDENTIAL")
+                                        .issuedAt(skewed)
+                                        .expiresAt(skewed + 600)))
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200);
     }
 }

@@ -30,14 +30,21 @@ class OpenApiContractTest {
 
     @Test
     void committedDocumentEqualsServedDocument() throws Exception {
-        String served = given().accept("application/yaml").when().get("/q/openapi")
-                .then().statusCode(200).extract().asString();
+        String served = given().accept("application/yaml")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         if (Boolean.getBoolean("openapi.write")) {
             Files.createDirectories(COMMITTED.getParent());
             Files.writeString(COMMITTED, served, StandardCharsets.UTF_8);
         }
         assertTrue(Files.exists(COMMITTED), COMMITTED + " is committed");
-        assertEquals(Files.readString(COMMITTED, StandardCharsets.UTF_8), served,
+        assertEquals(
+                Files.readString(COMMITTED, StandardCharsets.UTF_8),
+                served,
                 "openapi/openapi.yaml differs from /q/openapi; regenerate it: "
                         + "./mvnw test -Dtest=OpenApiContractTest -Dopenapi.write=true");
     }
@@ -47,7 +54,7 @@ class OpenApiContractTest {
         JsonNode doc = document();
         List<String> missing = new ArrayList<>();
         int operations = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (String method : METHODS) {
                 JsonNode op = path.getValue().path(method);
@@ -69,7 +76,9 @@ class OpenApiContractTest {
                 }
                 boolean successExample = false;
                 boolean anyError = false;
-                for (Iterator<Map.Entry<String, JsonNode>> responses = op.path("responses").fields(); responses.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> responses =
+                                op.path("responses").fields();
+                        responses.hasNext(); ) {
                     Map.Entry<String, JsonNode> response = responses.next();
                     int status = Integer.parseInt(response.getKey());
                     if (status >= 400) {
@@ -105,17 +114,32 @@ class OpenApiContractTest {
     @Test
     void generatedClientsGetTypedBodiesAndALocalServer() throws Exception {
         JsonNode doc = document();
-        assertEquals("http://localhost:8080", doc.path("servers").path(0).path("url").asText());
+        assertEquals(
+                "http://localhost:8080", doc.path("servers").path(0).path("url").asText());
         for (String path : List.of("/api/v1/agreements/{id}", "/api/v1/parties/{id}")) {
-            String ref = doc.path("paths").path(path).path("patch").path("requestBody").path("content")
-                    .path("application/merge-patch+json").path("schema").path("$ref").asText();
+            String ref = doc.path("paths")
+                    .path(path)
+                    .path("patch")
+                    .path("requestBody")
+                    .path("content")
+                    .path("application/merge-patch+json")
+                    .path("schema")
+                    .path("$ref")
+                    .asText();
             assertTrue(ref.endsWith("Patch"), path + " PATCH body has its own schema: " + ref);
             JsonNode patch = doc.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
             assertTrue(patch.path("properties").has("classification") && !patch.has("required"), patch.toString());
         }
         assertFalse(doc.path("components").path("schemas").has("JsonNode"), "no schema is Jackson's JsonNode");
-        assertEquals("object", doc.path("components").path("schemas").path("Revision").path("properties")
-                .path("record").path("type").asText());
+        assertEquals(
+                "object",
+                doc.path("components")
+                        .path("schemas")
+                        .path("Revision")
+                        .path("properties")
+                        .path("record")
+                        .path("type")
+                        .asText());
     }
 
     @Test
@@ -125,14 +149,21 @@ class OpenApiContractTest {
         for (String status : List.of("400", "404", "412", "413", "415", "500")) {
             assertTrue(replace.has(status), "replaceAgreement documents " + status);
         }
-        assertTrue(paths.path("/api/v1/parties/{id}").path("delete").path("responses").has("409"));
+        assertTrue(paths.path("/api/v1/parties/{id}")
+                .path("delete")
+                .path("responses")
+                .has("409"));
         assertTrue(paths.path("/api/v1/parties").path("post").path("responses").has("409"));
-        assertFalse(paths.path("/api/v1/agreements").path("get").path("responses").has("412"));
+        assertFalse(
+                paths.path("/api/v1/agreements").path("get").path("responses").has("412"));
     }
 
     @Test
     void swaggerUiIsServed() {
-        given().when().get("/q/swagger-ui/").then().statusCode(200)
+        given().when()
+                .get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
                 .contentType(org.hamcrest.Matchers.containsString("text/html"));
     }
 
@@ -149,8 +180,13 @@ class OpenApiContractTest {
     }
 
     private static JsonNode document() throws Exception {
-        String json = given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).extract().asString();
+        String json = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         return new ObjectMapper().readTree(json);
     }
 }

@@ -51,12 +51,12 @@ class SwaggerUiBrowserTest {
     private static final List<String> ORDER = List.of("get", "post", "put", "patch", "delete");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     /** An answer that names a record (its id) or counts some. */
-    private static final Pattern RECORDS = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-            + "|\"total\"\\s*:\\s*[1-9]");
+    private static final Pattern RECORDS = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + "|\"total\"\\s*:\\s*[1-9]");
+
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
 
-    private record Operation(String method, String path, String tag, String id) {
-    }
+    private record Operation(String method, String path, String tag, String id) {}
 
     @Test
     void everyOperationExecutesInSwaggerUiWithItsPrefilledValues() throws Exception {
@@ -90,8 +90,9 @@ class SwaggerUiBrowserTest {
                 }
                 Answer answer = execute(browser, wait, operation, overrides);
                 outcomes.add(operation.id + " " + answer.status);
-                assertTrue(answer.status >= 200 && answer.status < 300, operation.id + " answered " + answer.status
-                        + " with the prefilled values:\n" + answer.body);
+                assertTrue(
+                        answer.status >= 200 && answer.status < 300,
+                        operation.id + " answered " + answer.status + " with the prefilled values:\n" + answer.body);
                 if (operation.method.equals("get") && !operation.path.endsWith("/{id}")) {
                     assertTrue(RECORDS.matcher(answer.body).find(), operation.id + " found records: " + answer.body);
                 }
@@ -112,8 +113,10 @@ class SwaggerUiBrowserTest {
             System.out.println("Swagger UI executed: " + outcomes);
         } catch (AssertionError | RuntimeException e) {
             Path shot = Path.of("target", "swagger-ui-failure.png");
-            Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser)
-                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            Files.write(
+                    shot,
+                    ((org.openqa.selenium.TakesScreenshot) browser)
+                            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             throw new AssertionError(e.getMessage() + " (screenshot: " + shot + ")", e);
         } finally {
             browser.quit();
@@ -122,15 +125,25 @@ class SwaggerUiBrowserTest {
 
     /** The operations of the served document: reads, then creates, replaces, patches and deletes. */
     private static List<Operation> operations() throws Exception {
-        JsonNode paths = new ObjectMapper().readTree(given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).extract().asString()).path("paths");
+        JsonNode paths = new ObjectMapper()
+                .readTree(given().queryParam("format", "json")
+                        .when()
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .path("paths");
         List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             for (String method : ORDER) {
                 JsonNode op = path.getValue().path(method);
                 if (!op.isMissingNode()) {
-                    operations.add(new Operation(method, path.getKey(), op.path("tags").path(0).asText(),
+                    operations.add(new Operation(
+                            method,
+                            path.getKey(),
+                            op.path("tags").path(0).asText(),
                             op.path("operationId").asText()));
                 }
             }
@@ -143,29 +156,37 @@ class SwaggerUiBrowserTest {
     private static WebDriver browser() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1600",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1600",
                 "--user-data-dir=" + Files.createTempDirectory("swagger-ui-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();
         return new ChromeDriver(service, options);
     }
 
     private static void authorize(WebDriver browser, WebDriverWait wait) {
         click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.authorize"))));
-        WebElement value = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".auth-container input")));
+        WebElement value =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".auth-container input")));
         value.sendKeys(Tokens.cached("admin", "CONFIDENTIAL"));
         click(browser, browser.findElement(By.cssSelector(".auth-container button.authorize")));
         click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.btn-done"))));
     }
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
-    private static Answer execute(WebDriver browser, WebDriverWait wait, Operation operation,
-            Map<String, String> overrides) {
+    private static Answer execute(
+            WebDriver browser, WebDriverWait wait, Operation operation, Map<String, String> overrides) {
         String blockId = "operations-" + operation.tag.replace(' ', '_') + "-" + operation.id;
         WebElement block = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(blockId)));
         if (!block.getAttribute("class").contains("is-open")) {
@@ -176,15 +197,15 @@ class SwaggerUiBrowserTest {
         for (int attempt = 0; attempt < 3 && browser.findElements(execute).isEmpty(); attempt++) {
             click(browser, wait.until(ExpectedConditions.elementToBeClickable(tryOut)));
             try {
-                new WebDriverWait(browser, Duration.ofSeconds(5)).until(
-                        ExpectedConditions.presenceOfElementLocated(execute));
+                new WebDriverWait(browser, Duration.ofSeconds(5))
+                        .until(ExpectedConditions.presenceOfElementLocated(execute));
             } catch (org.openqa.selenium.TimeoutException e) {
                 // the click landed while the block was still opening; try again
             }
         }
         for (Map.Entry<String, String> override : overrides.entrySet()) {
-            WebElement input = block.findElement(By.cssSelector("tr[data-param-name='" + override.getKey()
-                    + "'] input"));
+            WebElement input =
+                    block.findElement(By.cssSelector("tr[data-param-name='" + override.getKey() + "'] input"));
             input.clear();
             input.sendKeys(override.getValue());
         }
@@ -193,12 +214,11 @@ class SwaggerUiBrowserTest {
         try {
             wait.until(ExpectedConditions.presenceOfElementLocated(status));
         } catch (org.openqa.selenium.TimeoutException e) {
-            fail(operation.id + ": Swagger UI sent no request (no live response after Execute): "
-                    + block.getText());
+            fail(operation.id + ": Swagger UI sent no request (no live response after Execute): " + block.getText());
         }
         String code = block.findElement(status).getText().strip().split("\\s+")[0];
-        List<WebElement> bodies = block.findElements(By.cssSelector(
-                ".live-responses-table tbody .response-col_description pre"));
+        List<WebElement> bodies =
+                block.findElements(By.cssSelector(".live-responses-table tbody .response-col_description pre"));
         String body = bodies.isEmpty() ? "" : bodies.get(0).getText();
         click(browser, summary(block));
         return new Answer(Integer.parseInt(code.toLowerCase(Locale.ROOT).replaceAll("[^0-9]", "")), body);

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same scenarios as {@link ValidationApiTest}, against the packaged application (the native executable with -Dnative). */
 @QuarkusIntegrationTest
-class ValidationApiIT extends ValidationApiTest {
-}
+class ValidationApiIT extends ValidationApiTest {}

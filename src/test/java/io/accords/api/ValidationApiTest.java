@@ -62,35 +62,47 @@ class ValidationApiTest {
                 Arguments.of("sectors", "not an array", (Mutation) b -> with(b, "sectors", Map.of("a", 1))),
                 Arguments.of("modes[1]", "unknown mode", (Mutation) b -> with(b, "modes", List.of("MRO", "BARTER"))),
                 Arguments.of("parties", "none", (Mutation) b -> with(b, "parties", List.of())),
-                Arguments.of("parties[0].role", "missing role", (Mutation) b -> with(b, "parties",
-                        List.of(Map.of("partyId", ((List<Map<String, Object>>) b.get("parties")).get(0).get("partyId"))))),
-                Arguments.of("parties[0].partyId", "not a uuid", (Mutation) b -> with(b, "parties",
-                        List.of(Map.of("partyId", "KAI", "role", "SIGNATORY")))),
+                Arguments.of("parties[0].role", "missing role", (Mutation) b -> with(
+                        b,
+                        "parties",
+                        List.of(Map.of(
+                                "partyId",
+                                ((List<Map<String, Object>>) b.get("parties"))
+                                        .get(0)
+                                        .get("partyId"))))),
+                Arguments.of("parties[0].partyId", "not a uuid", (Mutation)
+                        b -> with(b, "parties", List.of(Map.of("partyId", "KAI", "role", "SIGNATORY")))),
                 Arguments.of("signed", "impossible day", (Mutation) b -> with(b, "signed", "2023-02-29")),
                 Arguments.of("signed", "wrong format", (Mutation) b -> with(b, "signed", "16/11/2024")),
                 Arguments.of("effective", "before signed", (Mutation) b -> with(b, "effective", "2024-11-15")),
                 Arguments.of("effective", "a month before signed", (Mutation) b -> with(b, "effective", "2024-10")),
-                Arguments.of("expires", "before effective", (Mutation) b -> with(with(b, "effective", "2025"),
-                        "expires", "2024-12")),
+                Arguments.of("expires", "before effective", (Mutation)
+                        b -> with(with(b, "effective", "2025"), "expires", "2024-12")),
                 Arguments.of("expires", "before signed", (Mutation) b -> with(b, "expires", "2023")),
-                Arguments.of("value.currency", "unknown currency", (Mutation) b -> with(b, "value",
-                        Map.of("amount", 1, "currency", "XYZ"))),
-                Arguments.of("value.amount", "negative", (Mutation) b -> with(b, "value",
-                        Map.of("amount", -5, "currency", "USD"))),
-                Arguments.of("value.amount", "too precise", (Mutation) b -> with(b, "value",
-                        Map.of("amount", 1.001, "currency", "USD"))),
+                Arguments.of("value.currency", "unknown currency", (Mutation)
+                        b -> with(b, "value", Map.of("amount", 1, "currency", "XYZ"))),
+                Arguments.of("value.amount", "negative", (Mutation)
+                        b -> with(b, "value", Map.of("amount", -5, "currency", "USD"))),
+                Arguments.of("value.amount", "too precise", (Mutation)
+                        b -> with(b, "value", Map.of("amount", 1.001, "currency", "USD"))),
                 Arguments.of("sources", "none", (Mutation) b -> with(b, "sources", List.of())),
-                Arguments.of("sources[0].url", "not http", (Mutation) b -> with(b, "sources",
-                        List.of(Map.of("url", "ftp://example.org/a")))),
-                Arguments.of("sources[0].url", "script", (Mutation) b -> with(b, "sources",
-                        List.of(Map.of("url", "javascript:alert(1)")))),
-                Arguments.of("tags", "too many", (Mutation) b -> with(b, "tags",
-                        Collections.nCopies(51, "t").stream().map(t -> t + Math.random()).toList())),
+                Arguments.of("sources[0].url", "not http", (Mutation)
+                        b -> with(b, "sources", List.of(Map.of("url", "ftp://example.org/a")))),
+                Arguments.of("sources[0].url", "script", (Mutation)
+                        b -> with(b, "sources", List.of(Map.of("url", "javascript:alert(1)")))),
+                Arguments.of("tags", "too many", (Mutation) b -> with(
+                        b,
+                        "tags",
+                        Collections.nCopies(51, "t").stream()
+                                .map(t -> t + Math.random())
+                                .toList())),
                 Arguments.of("tags[1]", "repeated", (Mutation) b -> with(b, "tags", List.of("a", "a"))),
                 Arguments.of("systems[0]", "blank", (Mutation) b -> with(b, "systems", List.of(""))),
-                Arguments.of("id", "set by the service", (Mutation) b -> with(b, "id", "00000000-0000-0000-0000-000000000000")),
+                Arguments.of("id", "set by the service", (Mutation)
+                        b -> with(b, "id", "00000000-0000-0000-0000-000000000000")),
                 Arguments.of("version", "set by the service", (Mutation) b -> with(b, "version", 3)),
-                Arguments.of("createdAt", "set by the service", (Mutation) b -> with(b, "createdAt", "2020-01-01T00:00:00Z")),
+                Arguments.of("createdAt", "set by the service", (Mutation)
+                        b -> with(b, "createdAt", "2020-01-01T00:00:00Z")),
                 Arguments.of("colour", "unknown field", (Mutation) b -> with(b, "colour", "blue")));
     }
 
@@ -98,16 +110,28 @@ class ValidationApiTest {
     @MethodSource("invalidAgreements")
     void rejectsInvalidAgreementNamingTheField(String field, String why, Mutation mutation) {
         int before = total();
-        assertInvalidField(given().contentType(ContentType.JSON).body(mutation.apply(valid))
-                .when().post(AGREEMENTS).then(), AGREEMENTS, field);
+        assertInvalidField(
+                given().contentType(ContentType.JSON)
+                        .body(mutation.apply(valid))
+                        .when()
+                        .post(AGREEMENTS)
+                        .then(),
+                AGREEMENTS,
+                field);
         assertEquals(before, total(), "a rejected write stores nothing");
     }
 
     @Test
     void namesEveryOffendingFieldAtOnce() {
         Map<String, Object> body = with(with(with(valid, "title", ""), "effective", "2020"), "sources", List.of());
-        assertInvalidField(given().contentType(ContentType.JSON).body(body).when().post(AGREEMENTS).then(),
-                AGREEMENTS, "title")
+        assertInvalidField(
+                        given().contentType(ContentType.JSON)
+                                .body(body)
+                                .when()
+                                .post(AGREEMENTS)
+                                .then(),
+                        AGREEMENTS,
+                        "title")
                 .body("errors.field", hasItem("effective"))
                 .body("errors.field", hasItem("sources"))
                 .body("detail", containsString("3 fields"));
@@ -115,39 +139,89 @@ class ValidationApiTest {
 
     @Test
     void comparesPartialDatesAsThePeriodsTheyCover() {
-        given().contentType(ContentType.JSON).body(with(with(valid, "effective", "2024"), "expires", "2024-11"))
-                .when().post(AGREEMENTS).then().statusCode(201)
+        given().contentType(ContentType.JSON)
+                .body(with(with(valid, "effective", "2024"), "expires", "2024-11"))
+                .when()
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(201)
                 .body("effective", equalTo("2024"))
                 .body("expires", equalTo("2024-11"));
     }
 
     @Test
     void rejectsMalformedJsonSayingWhere() throws Exception {
-        assertProblem(given().contentType(ContentType.JSON).body("{\"title\": \"unterminated")
-                .when().post(AGREEMENTS).then(), 400, "/problems/malformed-json", AGREEMENTS)
+        assertProblem(
+                        given().contentType(ContentType.JSON)
+                                .body("{\"title\": \"unterminated")
+                                .when()
+                                .post(AGREEMENTS)
+                                .then(),
+                        400,
+                        "/problems/malformed-json",
+                        AGREEMENTS)
                 .body("detail", containsString("line 1"));
-        assertProblem(given().contentType(ContentType.JSON).body("{\"title\": \"a\", \"title\": \"b\"}")
-                .when().post(AGREEMENTS).then(), 400, "/problems/malformed-json", AGREEMENTS)
+        assertProblem(
+                        given().contentType(ContentType.JSON)
+                                .body("{\"title\": \"a\", \"title\": \"b\"}")
+                                .when()
+                                .post(AGREEMENTS)
+                                .then(),
+                        400,
+                        "/problems/malformed-json",
+                        AGREEMENTS)
                 .body("detail", containsString("Duplicate field"));
-        assertProblem(given().contentType(ContentType.JSON).body(JSON.writeValueAsString(valid) + " {}")
-                .when().post(AGREEMENTS).then(), 400, "/problems/malformed-json", AGREEMENTS)
+        assertProblem(
+                        given().contentType(ContentType.JSON)
+                                .body(JSON.writeValueAsString(valid) + " {}")
+                                .when()
+                                .post(AGREEMENTS)
+                                .then(),
+                        400,
+                        "/problems/malformed-json",
+                        AGREEMENTS)
                 .body("detail", containsString("Trailing token"));
     }
 
     @Test
     void rejectsEmptyAndNonObjectBodies() {
-        assertInvalidField(given().contentType(ContentType.JSON).body("").when().post(AGREEMENTS).then(),
-                AGREEMENTS, "body");
-        assertInvalidField(given().contentType(ContentType.JSON).body("[]").when().post(AGREEMENTS).then(),
-                AGREEMENTS, "body");
-        assertInvalidField(given().contentType(ContentType.JSON).body("null").when().post(AGREEMENTS).then(),
-                AGREEMENTS, "body");
+        assertInvalidField(
+                given().contentType(ContentType.JSON)
+                        .body("")
+                        .when()
+                        .post(AGREEMENTS)
+                        .then(),
+                AGREEMENTS,
+                "body");
+        assertInvalidField(
+                given().contentType(ContentType.JSON)
+                        .body("[]")
+                        .when()
+                        .post(AGREEMENTS)
+                        .then(),
+                AGREEMENTS,
+                "body");
+        assertInvalidField(
+                given().contentType(ContentType.JSON)
+                        .body("null")
+                        .when()
+                        .post(AGREEMENTS)
+                        .then(),
+                AGREEMENTS,
+                "body");
     }
 
     @Test
     void answers415ForWrongMediaType() {
-        assertProblem(given().contentType(ContentType.TEXT).body("title=x").when().post(AGREEMENTS).then(), 415,
-                "/problems/unsupported-media-type", AGREEMENTS)
+        assertProblem(
+                        given().contentType(ContentType.TEXT)
+                                .body("title=x")
+                                .when()
+                                .post(AGREEMENTS)
+                                .then(),
+                        415,
+                        "/problems/unsupported-media-type",
+                        AGREEMENTS)
                 .body("detail", containsString("text/plain"));
     }
 
@@ -156,22 +230,37 @@ class ValidationApiTest {
         assertProblem(given().when().put(AGREEMENTS).then(), 405, "/problems/method-not-allowed", AGREEMENTS)
                 .header("Allow", "GET, POST")
                 .body("detail", containsString("PUT"));
-        assertProblem(given().when().post("/api/v1/parties/" + java.util.UUID.randomUUID()).then(), 405,
-                "/problems/method-not-allowed", null)
+        assertProblem(
+                        given().when()
+                                .post("/api/v1/parties/" + java.util.UUID.randomUUID())
+                                .then(),
+                        405,
+                        "/problems/method-not-allowed",
+                        null)
                 .header("Allow", "DELETE, GET, PATCH, PUT");
     }
 
     @Test
     void answers406WhenNoAcceptableType() {
-        assertProblem(given().accept("application/xml").when().get(AGREEMENTS).then(), 406,
-                "/problems/not-acceptable", AGREEMENTS);
+        assertProblem(
+                given().accept("application/xml").when().get(AGREEMENTS).then(),
+                406,
+                "/problems/not-acceptable",
+                AGREEMENTS);
     }
 
     @Test
     void answers413ForOversizedBody() {
         String huge = "{\"title\": \"" + "x".repeat(1_100_000) + "\"}";
-        assertProblem(given().contentType(ContentType.JSON).body(huge).when().post(AGREEMENTS).then(), 413,
-                "/problems/payload-too-large", AGREEMENTS)
+        assertProblem(
+                        given().contentType(ContentType.JSON)
+                                .body(huge)
+                                .when()
+                                .post(AGREEMENTS)
+                                .then(),
+                        413,
+                        "/problems/payload-too-large",
+                        AGREEMENTS)
                 .body("detail", containsString("at most 1048576"));
     }
 
@@ -182,7 +271,8 @@ class ValidationApiTest {
     void answers413ForOversizedChunkedBody() throws Exception {
         HttpResponse<String> response = postChunked("{\"title\": \"" + "x".repeat(1_100_000) + "\"}");
         assertEquals(413, response.statusCode());
-        assertEquals(Api.PROBLEM_JSON, response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                Api.PROBLEM_JSON, response.headers().firstValue("Content-Type").orElse(""));
         JsonNode problem = JSON.readTree(response.body());
         assertEquals("/problems/payload-too-large", problem.path("type").asText());
         assertEquals(AGREEMENTS, problem.path("instance").asText());
@@ -192,7 +282,9 @@ class ValidationApiTest {
     void readsChunkedBodiesWithinTheLimit() throws Exception {
         HttpResponse<String> response = postChunked("{\"title\": \"Chunked\"}");
         assertEquals(400, response.statusCode(), "the body was read and validated");
-        assertEquals("/problems/invalid-request", JSON.readTree(response.body()).path("type").asText());
+        assertEquals(
+                "/problems/invalid-request",
+                JSON.readTree(response.body()).path("type").asText());
     }
 
     private HttpResponse<String> postChunked(String body) throws Exception {
@@ -202,7 +294,9 @@ class ValidationApiTest {
                 .header("Authorization", "Bearer " + Tokens.token("editor", "PUBLIC"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
                 .build();
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(chunked, HttpResponse.BodyHandlers.ofString());
     }
 

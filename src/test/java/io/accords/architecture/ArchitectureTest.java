@@ -22,14 +22,15 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.accords");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.accords");
 
-    private static final DescribedPredicate<JavaClass> RESOURCES = DescribedPredicate.describe("resources",
-            c -> c.isAnnotatedWith(Path.class));
-    private static final DescribedPredicate<JavaClass> ENTITIES = DescribedPredicate.describe("entities",
-            c -> c.isAnnotatedWith(Entity.class));
-    private static final DescribedPredicate<JavaClass> REPOSITORIES = DescribedPredicate.describe("repositories",
-            c -> c.getSimpleName().endsWith("Repository"));
+    private static final DescribedPredicate<JavaClass> RESOURCES =
+            DescribedPredicate.describe("resources", c -> c.isAnnotatedWith(Path.class));
+    private static final DescribedPredicate<JavaClass> ENTITIES =
+            DescribedPredicate.describe("entities", c -> c.isAnnotatedWith(Entity.class));
+    private static final DescribedPredicate<JavaClass> REPOSITORIES =
+            DescribedPredicate.describe("repositories", c -> c.getSimpleName().endsWith("Repository"));
 
     @Test
     void packagesDependOnEachOtherOneWayOnly() {
@@ -43,24 +44,43 @@ class ArchitectureTest {
 
     @Test
     void noEntityCrossesTheHttpBoundary() {
-        methods().that().areDeclaredInClassesThat(RESOURCES).and().arePublic()
-                .should().haveRawReturnType(DescribedPredicate.not(ENTITIES))
-                .andShould().haveRawParameterTypes(DescribedPredicate.not(DescribedPredicate.anyElementThat(ENTITIES)))
+        methods()
+                .that()
+                .areDeclaredInClassesThat(RESOURCES)
+                .and()
+                .arePublic()
+                .should()
+                .haveRawReturnType(DescribedPredicate.not(ENTITIES))
+                .andShould()
+                .haveRawParameterTypes(DescribedPredicate.not(DescribedPredicate.anyElementThat(ENTITIES)))
                 .check(CLASSES);
     }
 
     @Test
     void repositoriesServeServicesNotTheOtherWayRound() {
         noClasses().that(REPOSITORIES).should().dependOnClassesThat(RESOURCES).check(CLASSES);
-        noClasses().that(REPOSITORIES).should().dependOnClassesThat()
-                .haveSimpleNameEndingWith("Service").check(CLASSES);
+        noClasses()
+                .that(REPOSITORIES)
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("Service")
+                .check(CLASSES);
     }
 
     @Test
     void entitiesStayInTheirFeature() {
-        classes().that(ENTITIES).should().onlyBeAccessed().byClassesThat()
-                .resideInAnyPackage("io.accords.agreement..", "io.accords.party..", "io.accords.history..",
-                        "io.accords.idempotency..", "io.accords.search..", "io.accords.common..")
+        classes()
+                .that(ENTITIES)
+                .should()
+                .onlyBeAccessed()
+                .byClassesThat()
+                .resideInAnyPackage(
+                        "io.accords.agreement..",
+                        "io.accords.party..",
+                        "io.accords.history..",
+                        "io.accords.idempotency..",
+                        "io.accords.search..",
+                        "io.accords.common..")
                 .check(CLASSES);
     }
 }

@@ -53,20 +53,62 @@ class FuzzApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The JDK's client: plain HTTP/1.1 with kept-alive connections, lighter than REST Assured for 10,000 calls. */
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private static final String DEEP = "__deep__";
     /**
      * The HTTP layer answers a request line over 4,096 bytes with a bare 414 before the API sees it (README, Limits),
      * so generated query strings stay under that.
      */
     private static final int MAX_QUERY = 3_000;
+
     private static final int REQUESTS = Integer.getInteger("fuzz.requests", 10_000);
-    private static final List<String> HOSTILE = List.of("' OR '1'='1", "1; DROP TABLE agreement; --",
-            "\" OR 1=1 --", "${jndi:ldap://x/a}", "<script>alert(1)</script>", "../../etc/passwd", "%00", "\u0000",
-            "\uD800", "\uDFFF", "\u202Eevil", "e\u0301\u0301\u0301", "\uD835\uDD4F", "\uFEFF", "null", "[]", "{}",
-            "\\", "%2F..%2F", "%3B", ";", "//", "*", "-1", "0", "99999999999999999999", "1e309", "NaN", "-0",
-            "2024-02-30", "2024-13", "0000", "9999-99-99", "2023-02-29", "", " ", "KR,PE", "kr", "NAVAL;DROP",
-            "-signed,title,title", "title desc", "\"quoted", "a".repeat(300), "b".repeat(5000));
+    private static final List<String> HOSTILE = List.of(
+            "' OR '1'='1",
+            "1; DROP TABLE agreement; --",
+            "\" OR 1=1 --",
+            "${jndi:ldap://x/a}",
+            "<script>alert(1)</script>",
+            "../../etc/passwd",
+            "%00",
+            "\u0000",
+            "\uD800",
+            "\uDFFF",
+            "\u202Eevil",
+            "e\u0301\u0301\u0301",
+            "\uD835\uDD4F",
+            "\uFEFF",
+            "null",
+            "[]",
+            "{}",
+            "\\",
+            "%2F..%2F",
+            "%3B",
+            ";",
+            "//",
+            "*",
+            "-1",
+            "0",
+            "99999999999999999999",
+            "1e309",
+            "NaN",
+            "-0",
+            "2024-02-30",
+            "2024-13",
+            "0000",
+            "9999-99-99",
+            "2023-02-29",
+            "",
+            " ",
+            "KR,PE",
+            "kr",
+            "NAVAL;DROP",
+            "-signed,title,title",
+            "title desc",
+            "\"quoted",
+            "a".repeat(300),
+            "b".repeat(5000));
 
     @Inject
     AgroalDataSource dataSource;
@@ -88,12 +130,17 @@ class FuzzApiTest {
     private void fuzz(long seed, Random random, List<Operation> operations) throws Exception {
         String partyId = createParty("KR");
         String agreementId = createAgreement(agreement(partyId));
-        Arbitrary<String> strings = Arbitraries.oneOf(Arbitraries.of(HOSTILE),
-                Arbitraries.strings().all().ofMaxLength(40), Arbitraries.strings().alpha().numeric().ofMaxLength(12));
-        Arbitrary<Long> numbers = Arbitraries.oneOf(Arbitraries.longs(),
+        Arbitrary<String> strings = Arbitraries.oneOf(
+                Arbitraries.of(HOSTILE),
+                Arbitraries.strings().all().ofMaxLength(40),
+                Arbitraries.strings().alpha().numeric().ofMaxLength(12));
+        Arbitrary<Long> numbers = Arbitraries.oneOf(
+                Arbitraries.longs(),
                 Arbitraries.of(0L, -1L, 1L, Long.MAX_VALUE, Long.MIN_VALUE, 1_000_001L, 2_147_483_648L));
-        Iterator<String> text = strings.generator(1000).stream(random).map(s -> s.value()).iterator();
-        Iterator<Long> number = numbers.generator(1000).stream(random).map(s -> s.value()).iterator();
+        Iterator<String> text =
+                strings.generator(1000).stream(random).map(s -> s.value()).iterator();
+        Iterator<Long> number =
+                numbers.generator(1000).stream(random).map(s -> s.value()).iterator();
         Fuzz fuzz = new Fuzz(random, text, number, partyId, agreementId);
 
         String before = fingerprint();
@@ -107,12 +154,16 @@ class FuzzApiTest {
                 fail(description + " answered " + status + ": " + new String(response.body(), StandardCharsets.UTF_8));
             }
             if (status >= 400) {
-                assertTrue(contentType.startsWith("application/problem+json"),
+                assertTrue(
+                        contentType.startsWith("application/problem+json"),
                         description + " answered " + status + " as " + contentType);
-                assertEquals(status, JSON.readTree(response.body()).path("status").asInt(), description);
+                assertEquals(
+                        status, JSON.readTree(response.body()).path("status").asInt(), description);
                 if (!operation.method().equals("GET")) {
-                    assertEquals(before, fingerprint(), description + " was refused with " + status
-                            + " but changed the data");
+                    assertEquals(
+                            before,
+                            fingerprint(),
+                            description + " was refused with " + status + " but changed the data");
                 }
             } else if (!operation.method().equals("GET")) {
                 before = fingerprint();
@@ -123,11 +174,13 @@ class FuzzApiTest {
     /** Counts and version sums of every table a request can write. */
     private String fingerprint() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                ResultSet rows = connection.createStatement().executeQuery("select"
-                        + " (select count(*) from agreement), (select coalesce(sum(version), 0) from agreement),"
-                        + " (select count(*) from party), (select coalesce(sum(version), 0) from party),"
-                        + " (select count(*) from revision), (select count(*) from idempotency_key),"
-                        + " (select count(*) from agreement_party), (select count(*) from agreement_sector)")) {
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("select"
+                                + " (select count(*) from agreement), (select coalesce(sum(version), 0) from agreement),"
+                                + " (select count(*) from party), (select coalesce(sum(version), 0) from party),"
+                                + " (select count(*) from revision), (select count(*) from idempotency_key),"
+                                + " (select count(*) from agreement_party), (select count(*) from agreement_sector)")) {
             rows.next();
             StringBuilder fingerprint = new StringBuilder();
             for (int column = 1; column <= 8; column++) {
@@ -145,7 +198,8 @@ class FuzzApiTest {
     }
 
     private static List<Operation> operations() throws Exception {
-        JsonNode document = new YAMLMapper().readTree(Path.of("openapi", "openapi.yaml").toFile());
+        JsonNode document =
+                new YAMLMapper().readTree(Path.of("openapi", "openapi.yaml").toFile());
         List<Operation> operations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
             if (!path.getKey().startsWith("/api/")) {
@@ -154,7 +208,10 @@ class FuzzApiTest {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 List<JsonNode> parameters = new ArrayList<>();
                 operation.getValue().path("parameters").forEach(parameters::add);
-                operations.add(new Operation(operation.getKey().toUpperCase(), path.getKey(), parameters,
+                operations.add(new Operation(
+                        operation.getKey().toUpperCase(),
+                        path.getKey(),
+                        parameters,
                         operation.getValue().has("requestBody")));
             }
         }
@@ -181,7 +238,8 @@ class FuzzApiTest {
 
         HttpResponse<byte[]> send(Operation operation) throws Exception {
             // The URL is encoded here, so that generated braces and percent signs stay data, not templates.
-            HttpRequest.Builder request = HttpRequest.newBuilder().timeout(Duration.ofSeconds(60))
+            HttpRequest.Builder request = HttpRequest.newBuilder()
+                    .timeout(Duration.ofSeconds(60))
                     .header("Authorization", Tokens.defaultAuthorization());
             HttpRequest.BodyPublisher payload = HttpRequest.BodyPublishers.noBody();
             StringBuilder query = new StringBuilder();
@@ -194,7 +252,8 @@ class FuzzApiTest {
                     case 1 -> UUID.randomUUID().toString();
                     default -> shortText();
                 };
-                path = path.replace("{id}", URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
+                path = path.replace(
+                        "{id}", URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
                 described.append(" id=").append(abbreviate(id));
             }
             for (JsonNode parameter : operation.parameters()) {
@@ -204,12 +263,15 @@ class FuzzApiTest {
                     int repeats = random.nextInt(10) == 0 ? 25 : 1 + random.nextInt(2);
                     for (int r = 0; r < repeats; r++) {
                         String value = random.nextBoolean() ? text.next() : String.valueOf(number.next());
-                        int encoded = URLEncoder.encode(value, StandardCharsets.UTF_8).length() + name.length() + 2;
+                        int encoded =
+                                URLEncoder.encode(value, StandardCharsets.UTF_8).length() + name.length() + 2;
                         if (queryLength + encoded > MAX_QUERY) {
                             continue;
                         }
                         queryLength += encoded;
-                        query.append(query.isEmpty() ? '?' : '&').append(name).append('=')
+                        query.append(query.isEmpty() ? '?' : '&')
+                                .append(name)
+                                .append('=')
                                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
                         described.append(' ').append(name).append('=').append(abbreviate(value));
                     }
@@ -221,7 +283,9 @@ class FuzzApiTest {
             }
             if (random.nextInt(8) == 0) {
                 String unknown = "x" + random.nextInt(100);
-                query.append(query.isEmpty() ? '?' : '&').append(unknown).append('=')
+                query.append(query.isEmpty() ? '?' : '&')
+                        .append(unknown)
+                        .append('=')
                         .append(URLEncoder.encode(shortText(), StandardCharsets.UTF_8));
                 described.append(' ').append(unknown).append("=…");
             }
@@ -230,17 +294,24 @@ class FuzzApiTest {
                 String type = switch (random.nextInt(10)) {
                     case 0 -> "text/plain";
                     case 1 -> "application/xml";
-                    default -> operation.method().equals("PATCH") && random.nextBoolean()
-                            ? "application/merge-patch+json" : "application/json";
+                    default ->
+                        operation.method().equals("PATCH") && random.nextBoolean()
+                                ? "application/merge-patch+json"
+                                : "application/json";
                 };
                 request.header("Content-Type", type);
                 payload = HttpRequest.BodyPublishers.ofByteArray(body);
-                described.append(" [").append(type).append(' ').append(abbreviate(new String(body,
-                        StandardCharsets.UTF_8))).append(']');
+                described
+                        .append(" [")
+                        .append(type)
+                        .append(' ')
+                        .append(abbreviate(new String(body, StandardCharsets.UTF_8)))
+                        .append(']');
             }
             lastRequest = described.toString();
             URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + path + query);
-            return CLIENT.send(request.uri(uri).method(operation.method(), payload).build(),
+            return CLIENT.send(
+                    request.uri(uri).method(operation.method(), payload).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         }
 
@@ -266,13 +337,14 @@ class FuzzApiTest {
                 case 4:
                     return new byte[0];
                 default:
-                    ObjectNode valid = JSON.valueToTree(operation.path().contains("parties")
-                            ? party(unique("Fuzz"), "KR") : agreement(partyId));
+                    ObjectNode valid = JSON.valueToTree(
+                            operation.path().contains("parties") ? party(unique("Fuzz"), "KR") : agreement(partyId));
                     List<String> fields = new ArrayList<>();
                     valid.fieldNames().forEachRemaining(fields::add);
                     int mutations = 1 + random.nextInt(3);
                     for (int m = 0; m < mutations; m++) {
-                        String field = random.nextInt(6) == 0 ? "unknown" + m : fields.get(random.nextInt(fields.size()));
+                        String field =
+                                random.nextInt(6) == 0 ? "unknown" + m : fields.get(random.nextInt(fields.size()));
                         switch (random.nextInt(6)) {
                             case 0 -> valid.remove(field);
                             case 1 -> valid.put(field, text.next());
@@ -289,15 +361,17 @@ class FuzzApiTest {
                         }
                     }
                     // Nesting deeper than Jackson writes: spliced in as text.
-                    return JSON.writeValueAsString(valid).replace("\"" + DEEP + "\"",
-                            "[".repeat(1500) + "]".repeat(1500)).getBytes(StandardCharsets.UTF_8);
+                    return JSON.writeValueAsString(valid)
+                            .replace("\"" + DEEP + "\"", "[".repeat(1500) + "]".repeat(1500))
+                            .getBytes(StandardCharsets.UTF_8);
             }
         }
 
         private static JsonNode nested(int depth) {
             JsonNode node = JsonNodeFactory.instance.textNode("deep");
             for (int d = 0; d < depth; d++) {
-                node = d % 2 == 0 ? JsonNodeFactory.instance.arrayNode().add(node)
+                node = d % 2 == 0
+                        ? JsonNodeFactory.instance.arrayNode().add(node)
                         : JsonNodeFactory.instance.objectNode().set("a", node);
             }
             return node;
@@ -306,8 +380,9 @@ class FuzzApiTest {
         /** HTTP header values must be visible ASCII; the rest is sent as its code points in hex. */
         private static String printable(String value) {
             StringBuilder out = new StringBuilder();
-            value.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c)
-                    : String.format("%%%04X", c)));
+            value.codePoints()
+                    .forEach(c ->
+                            out.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("%%%04X", c)));
             return out.toString();
         }
 

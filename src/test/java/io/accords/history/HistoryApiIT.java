@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same scenarios as {@link HistoryApiTest}, against the packaged application. */
 @QuarkusIntegrationTest
-class HistoryApiIT extends HistoryApiTest {
-}
+class HistoryApiIT extends HistoryApiTest {}

@@ -38,19 +38,34 @@ class IdempotentCreatesApiTest {
         String system = unique("IDEM").replace(' ', '-');
         Map<String, Object> body = with(agreement(party), "systems", List.of(system));
         String key = UUID.randomUUID().toString();
-        Response first = given().header(IdempotentCreates.HEADER, key).contentType(ContentType.JSON).body(body)
-                .when().post(AGREEMENTS);
+        Response first = given().header(IdempotentCreates.HEADER, key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(AGREEMENTS);
         first.then().statusCode(201).header("Idempotent-Replayed", nullValue());
-        Response retry = given().header(IdempotentCreates.HEADER, key).contentType(ContentType.JSON).body(body)
-                .when().post(AGREEMENTS);
-        retry.then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
-                .header("Location", equalTo(first.header("Location"))).header("ETag", equalTo(first.header("ETag")));
+        Response retry = given().header(IdempotentCreates.HEADER, key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(AGREEMENTS);
+        retry.then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .header("Location", equalTo(first.header("Location")))
+                .header("ETag", equalTo(first.header("ETag")));
         assertEquals(first.jsonPath().getString("id"), retry.jsonPath().getString("id"));
         given().queryParam("system", system).when().get(AGREEMENTS).then().body("total", equalTo(1));
 
         // Another caller's key is another key.
-        given().header(Tokens.bearer("editor", "CONFIDENTIAL")).header(IdempotentCreates.HEADER, key)
-                .contentType(ContentType.JSON).body(body).when().post(AGREEMENTS).then().statusCode(201)
+        given().header(Tokens.bearer("editor", "CONFIDENTIAL"))
+                .header(IdempotentCreates.HEADER, key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(201)
                 .header("Idempotent-Replayed", nullValue());
         given().queryParam("system", system).when().get(AGREEMENTS).then().body("total", equalTo(2));
     }
@@ -59,20 +74,39 @@ class IdempotentCreatesApiTest {
     void theSameKeyWithAnotherBodyAnswers422() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = party(unique("Idem Party"), "PE");
-        given().header(IdempotentCreates.HEADER, key).contentType(ContentType.JSON).body(body).when()
-                .post("/api/v1/parties").then().statusCode(201);
-        assertProblem(given().header(IdempotentCreates.HEADER, key).contentType(ContentType.JSON)
-                .body(with(body, "name", unique("Other Party"))).when().post("/api/v1/parties").then(), 422,
-                "/problems/unprocessable", "/api/v1/parties");
+        given().header(IdempotentCreates.HEADER, key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/parties")
+                .then()
+                .statusCode(201);
+        assertProblem(
+                given().header(IdempotentCreates.HEADER, key)
+                        .contentType(ContentType.JSON)
+                        .body(with(body, "name", unique("Other Party")))
+                        .when()
+                        .post("/api/v1/parties")
+                        .then(),
+                422,
+                "/problems/unprocessable",
+                "/api/v1/parties");
     }
 
     @Test
     void refusesKeysThatAreNotVisibleAscii() {
         // An empty header counts as none.
         for (String key : List.of("x".repeat(201), "clé", "a b", "tab\tkey")) {
-            assertProblem(given().header(IdempotentCreates.HEADER, key).contentType(ContentType.JSON)
-                    .body(party(unique("Bad Key"), "KR")).when().post("/api/v1/parties").then(), 400,
-                    "/problems/invalid-request", "/api/v1/parties")
+            assertProblem(
+                            given().header(IdempotentCreates.HEADER, key)
+                                    .contentType(ContentType.JSON)
+                                    .body(party(unique("Bad Key"), "KR"))
+                                    .when()
+                                    .post("/api/v1/parties")
+                                    .then(),
+                            400,
+                            "/problems/invalid-request",
+                            "/api/v1/parties")
                     .body("errors[0].field", equalTo(IdempotentCreates.HEADER));
         }
     }
@@ -87,8 +121,14 @@ class IdempotentCreatesApiTest {
         try {
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                calls.add(() -> given().header(IdempotentCreates.HEADER, key).contentType(ContentType.JSON)
-                        .body(body).when().post(AGREEMENTS).then().extract().statusCode());
+                calls.add(() -> given().header(IdempotentCreates.HEADER, key)
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .when()
+                        .post(AGREEMENTS)
+                        .then()
+                        .extract()
+                        .statusCode());
             }
             for (Future<Integer> status : pool.invokeAll(calls)) {
                 int code = status.get();
@@ -98,7 +138,13 @@ class IdempotentCreatesApiTest {
             pool.shutdown();
         }
         given().queryParam("system", system).when().get(AGREEMENTS).then().body("total", equalTo(1));
-        given().header(IdempotentCreates.HEADER, key).contentType(ContentType.JSON).body(body).when()
-                .post(AGREEMENTS).then().statusCode(201).header("Idempotent-Replayed", equalTo("true"));
+        given().header(IdempotentCreates.HEADER, key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"));
     }
 }

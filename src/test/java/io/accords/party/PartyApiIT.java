@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same scenarios as {@link PartyApiTest}, against the packaged application (the native executable with -Dnative). */
 @QuarkusIntegrationTest
-class PartyApiIT extends PartyApiTest {
-}
+class PartyApiIT extends PartyApiTest {}

@@ -17,18 +17,18 @@ class ProblemMappersTest {
     void recognisesAnUnreachableDatabaseHoweverItIsWrapped() {
         assertTrue(ProblemMappers.databaseUnreachable(new PersistenceException(new SQLException("refused", "08001"))));
         assertTrue(ProblemMappers.databaseUnreachable(new RuntimeException(new SQLTransientConnectionException())));
-        assertTrue(ProblemMappers.databaseUnreachable(new PersistenceException(
-                new SQLException("Acquisition timeout while waiting for new connection"))));
+        assertTrue(ProblemMappers.databaseUnreachable(
+                new PersistenceException(new SQLException("Acquisition timeout while waiting for new connection"))));
         assertTrue(ProblemMappers.databaseUnreachable(new RuntimeException(new ConnectException("refused"))));
         // What PostgreSQL answers on open sessions while it stops, and while it starts again.
         assertTrue(ProblemMappers.databaseUnreachable(new PersistenceException(
                 new SQLException("terminating connection due to administrator command", "57P01"))));
-        assertTrue(ProblemMappers.databaseUnreachable(new PersistenceException(
-                new SQLException("the database system is starting up", "57P03"))));
-        assertTrue(ProblemMappers.databaseUnreachable(new PersistenceException(
-                new SQLException("too many clients already", "53300"))));
-        assertFalse(ProblemMappers.databaseUnreachable(new PersistenceException(
-                new SQLException("canceling statement due to user request", "57014"))));
+        assertTrue(ProblemMappers.databaseUnreachable(
+                new PersistenceException(new SQLException("the database system is starting up", "57P03"))));
+        assertTrue(ProblemMappers.databaseUnreachable(
+                new PersistenceException(new SQLException("too many clients already", "53300"))));
+        assertFalse(ProblemMappers.databaseUnreachable(
+                new PersistenceException(new SQLException("canceling statement due to user request", "57014"))));
         assertFalse(ProblemMappers.databaseUnreachable(new PersistenceException(new SQLException("bad", "42601"))));
         assertFalse(ProblemMappers.databaseUnreachable(new IllegalStateException("a bug")));
     }
@@ -44,8 +44,8 @@ class ProblemMappersTest {
     }
 
     private static org.hibernate.exception.ConstraintViolationException violation(String state) {
-        return new org.hibernate.exception.ConstraintViolationException("refused", new SQLException("refused", state),
-                "some_constraint");
+        return new org.hibernate.exception.ConstraintViolationException(
+                "refused", new SQLException("refused", state), "some_constraint");
     }
 
     @Test

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same scenarios as {@link AgreementSearchApiTest}, against the packaged application. */
 @QuarkusIntegrationTest
-class AgreementSearchApiIT extends AgreementSearchApiTest {
-}
+class AgreementSearchApiIT extends AgreementSearchApiTest {}

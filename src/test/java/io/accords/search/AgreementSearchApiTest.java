@@ -61,7 +61,13 @@ class AgreementSearchApiTest {
     }
 
     static List<String> ids(RequestSpecification request) {
-        return request.when().get(AGREEMENTS).then().statusCode(200).extract().jsonPath().getList("items.id");
+        return request.when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id");
     }
 
     static RequestSpecification search() {
@@ -71,19 +77,32 @@ class AgreementSearchApiTest {
     @Test
     void answersTheAnalystsQuestionsFromTheSeeds() {
         // Which naval agreements involve both Korea and Peru?
-        search().queryParam("sector", "NAVAL").queryParam("country", "KR", "PE")
-                .when().get(AGREEMENTS).then().statusCode(200)
+        search().queryParam("sector", "NAVAL")
+                .queryParam("country", "KR", "PE")
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(HHI_SIMA))
                 .body("items.sectors", everyItem(hasItem("NAVAL")))
                 .body("items.countries", everyItem(hasItems("KR", "PE")));
         // What KF-21-related agreements were signed in 2024?
-        search().queryParam("system", "kf-21").queryParam("signedFrom", "2024").queryParam("signedTo", "2024")
-                .when().get(AGREEMENTS).then().statusCode(200)
+        search().queryParam("system", "kf-21")
+                .queryParam("signedFrom", "2024")
+                .queryParam("signedTo", "2024")
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(KAI_SEMAN))
                 .body("items.systems", everyItem(hasItem("KF-21")))
                 .body("items.signed", everyItem(containsString("2024")));
         // How many agreements per sector involve Peru?
-        given().queryParam("country", "PE").when().get(AGREEMENTS + "/facets").then().statusCode(200)
+        given().queryParam("country", "PE")
+                .when()
+                .get(AGREEMENTS + "/facets")
+                .then()
+                .statusCode(200)
                 .body("sectors.value", hasItems("NAVAL", "AEROSPACE", "CRITICAL_MINERALS", "LAND_SYSTEMS"));
     }
 
@@ -92,8 +111,13 @@ class AgreementSearchApiTest {
         String word = word();
         String party = createParty(with(party(Api.unique("Fábrica Naval del Perú"), "PE"), "acronym", "FNP"));
         String id = createAgreement(with(agreement(party), "title", "Ñandú cooperation " + word));
-        for (String q : List.of(word + " peru", word.toUpperCase(Locale.ROOT) + " PERÚ", word + " fabrica",
-                word + " nandu", word + " fnp", "\"" + word + "\"")) {
+        for (String q : List.of(
+                word + " peru",
+                word.toUpperCase(Locale.ROOT) + " PERÚ",
+                word + " fabrica",
+                word + " nandu",
+                word + " fnp",
+                "\"" + word + "\"")) {
             assertEquals(List.of(id), ids(search().queryParam("q", q)), "q=" + q);
         }
         assertEquals(List.of(), ids(search().queryParam("q", word + " chile")), "every word must match");
@@ -109,8 +133,12 @@ class AgreementSearchApiTest {
         String party = createParty("KR");
         String id = createAgreement(agreement(party));
         given().header("If-Match", "\"0\"")
-                .contentType("application/merge-patch+json").body("{\"aliases\": [\"" + word + " Marine\"]}")
-                .when().patch("/api/v1/parties/" + party).then().statusCode(200);
+                .contentType("application/merge-patch+json")
+                .body("{\"aliases\": [\"" + word + " Marine\"]}")
+                .when()
+                .patch("/api/v1/parties/" + party)
+                .then()
+                .statusCode(200);
         assertEquals(List.of(id), ids(search().queryParam("q", word + " marine")));
     }
 
@@ -124,9 +152,13 @@ class AgreementSearchApiTest {
         assertEquals(3, ids(search().queryParam("q", word)).size());
         assertEquals(Set.of(inOrder, reversed), Set.copyOf(ids(search().queryParam("q", "alpha beta " + word))));
         assertEquals(List.of(inOrder), ids(search().queryParam("q", "\"alpha beta\" " + word)));
-        assertEquals(List.of(reversed), ids(search().queryParam("q", "\"beta, alpha\" " + word)),
+        assertEquals(
+                List.of(reversed),
+                ids(search().queryParam("q", "\"beta, alpha\" " + word)),
                 "punctuation inside a phrase is folded like the text's");
-        assertEquals(Set.of(inOrder, reversed), Set.copyOf(ids(search().queryParam("q", "bet " + word))),
+        assertEquals(
+                Set.of(inOrder, reversed),
+                Set.copyOf(ids(search().queryParam("q", "bet " + word))),
                 "a word matches the start of words");
         assertEquals(List.of(), ids(search().queryParam("q", "eta " + word)), "but not their middle");
     }
@@ -139,12 +171,22 @@ class AgreementSearchApiTest {
         String cl = createParty("CL");
         Map<String, Object> base = with(agreement(kr, pe), "systems", List.of(system));
         String naval = createAgreement(base);
-        String air = createAgreement(with(with(with(with(agreement(kr, cl), "systems", List.of(system)), "sectors",
-                List.of("AEROSPACE", "TRAINING")), "modes", List.of("LICENSED_PRODUCTION")), "type", "CONTRACT"));
-        String proposed = createAgreement(with(with(with(base, "status", "PROPOSED"), "signed", null),
-                "parentId", naval));
-        String inForce = createAgreement(with(with(with(with(base, "status", "IN_FORCE"), "signed", "2023-05"),
-                "effective", "2023-07-01"), "expires", "2026"));
+        String air = createAgreement(with(
+                with(
+                        with(
+                                with(agreement(kr, cl), "systems", List.of(system)),
+                                "sectors",
+                                List.of("AEROSPACE", "TRAINING")),
+                        "modes",
+                        List.of("LICENSED_PRODUCTION")),
+                "type",
+                "CONTRACT"));
+        String proposed =
+                createAgreement(with(with(with(base, "status", "PROPOSED"), "signed", null), "parentId", naval));
+        String inForce = createAgreement(with(
+                with(with(with(base, "status", "IN_FORCE"), "signed", "2023-05"), "effective", "2023-07-01"),
+                "expires",
+                "2026"));
 
         assertFilter(system, Map.of(), naval, air, proposed, inForce);
         assertFilter(system, Map.of("sector", List.of("AEROSPACE")), air);
@@ -171,10 +213,21 @@ class AgreementSearchApiTest {
         assertFilter(system, Map.of("activeOn", List.of("2027-01-01")), naval, air);
         assertFilter(system, Map.of("activeOn", List.of("2025-01-01"), "sector", List.of("NAVAL")), naval, inForce);
         assertFilter(system, Map.of("updatedSince", List.of("2999-01-01")));
-        String since = given().when().get(AGREEMENTS + "/" + inForce).then().extract().path("updatedAt");
+        String since =
+                given().when().get(AGREEMENTS + "/" + inForce).then().extract().path("updatedAt");
         assertFilter(system, Map.of("updatedSince", List.of(since)), inForce);
-        assertFilter(system, Map.of("sector", List.of("NAVAL"), "status", List.of("SIGNED"),
-                "country", List.of("PE"), "signedFrom", List.of("2024")), naval);
+        assertFilter(
+                system,
+                Map.of(
+                        "sector",
+                        List.of("NAVAL"),
+                        "status",
+                        List.of("SIGNED"),
+                        "country",
+                        List.of("PE"),
+                        "signedFrom",
+                        List.of("2024")),
+                naval);
     }
 
     private static void assertFilter(String system, Map<String, List<String>> filter, String... expected) {
@@ -192,16 +245,38 @@ class AgreementSearchApiTest {
         String system = marker();
         String kr = createParty("KR");
         createAgreement(with(agreement(kr, createParty("PE")), "systems", List.of(system)));
-        createAgreement(with(with(agreement(kr, createParty("CL")), "systems", List.of(system)), "sectors",
+        createAgreement(with(
+                with(agreement(kr, createParty("CL")), "systems", List.of(system)),
+                "sectors",
                 List.of("NAVAL", "MRO")));
-        createAgreement(with(with(with(agreement(kr), "systems", List.of(system)), "signed", "2019"), "modes",
+        createAgreement(with(
+                with(with(agreement(kr), "systems", List.of(system)), "signed", "2019"),
+                "modes",
                 List.of("OFFSET", "PROCUREMENT")));
-        Map<String, String> parameters = Map.of("sectors", "sector", "modes", "mode", "countries", "country",
-                "types", "type", "statuses", "status", "signedYears", "signedFrom");
-        for (Map<String, String> filter : List.of(Map.of("system", system), Map.of("country", "PE"),
+        Map<String, String> parameters = Map.of(
+                "sectors",
+                "sector",
+                "modes",
+                "mode",
+                "countries",
+                "country",
+                "types",
+                "type",
+                "statuses",
+                "status",
+                "signedYears",
+                "signedFrom");
+        for (Map<String, String> filter : List.of(
+                Map.of("system", system),
+                Map.of("country", "PE"),
                 Map.of("system", system, "signedFrom", "2024", "country", "KR"))) {
-            JsonNode facets = JSON.valueToTree(given().queryParams(filter).when().get(AGREEMENTS + "/facets")
-                    .then().statusCode(200).extract().as(Map.class));
+            JsonNode facets = JSON.valueToTree(given().queryParams(filter)
+                    .when()
+                    .get(AGREEMENTS + "/facets")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .as(Map.class));
             assertEquals(total(filter, null, null), facets.path("total").asLong());
             parameters.forEach((facet, parameter) -> {
                 if (filter.containsKey(parameter) && !parameter.equals("country")) {
@@ -210,7 +285,9 @@ class AgreementSearchApiTest {
                 assertFalse(facets.path(facet).isEmpty(), facet + " for " + filter);
                 for (JsonNode count : facets.path(facet)) {
                     String value = count.path("value").asText();
-                    assertEquals(total(filter, parameter, value), count.path("count").asLong(),
+                    assertEquals(
+                            total(filter, parameter, value),
+                            count.path("count").asLong(),
                             facet + "=" + value + " for " + filter);
                 }
             });
@@ -225,7 +302,13 @@ class AgreementSearchApiTest {
                 request.queryParam("signedTo", value);
             }
         }
-        return request.when().get(AGREEMENTS).then().statusCode(200).extract().jsonPath().getLong("total");
+        return request.when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("total");
     }
 
     @Test
@@ -233,12 +316,17 @@ class AgreementSearchApiTest {
         String system = marker();
         String party = createParty("KR");
         Set<String> created = new LinkedHashSet<>();
-        IntStream.range(0, 5).forEach(i -> created.add(createAgreement(with(with(agreement(party), "systems",
-                List.of(system)), "title", "Same title"))));
+        IntStream.range(0, 5)
+                .forEach(i -> created.add(createAgreement(
+                        with(with(agreement(party), "systems", List.of(system)), "title", "Same title"))));
         List<String> seen = new ArrayList<>();
         for (int page = 1; page <= 3; page++) {
-            Response response = given().queryParam("system", system).queryParam("size", 2).queryParam("page", page)
-                    .queryParam("sort", "title").when().get(AGREEMENTS);
+            Response response = given().queryParam("system", system)
+                    .queryParam("size", 2)
+                    .queryParam("page", page)
+                    .queryParam("sort", "title")
+                    .when()
+                    .get(AGREEMENTS);
             response.then().statusCode(200).body("total", equalTo(5)).body("totalPages", equalTo(3));
             seen.addAll(response.jsonPath().getList("items.id"));
         }
@@ -251,8 +339,8 @@ class AgreementSearchApiTest {
         String system = marker();
         String party = createParty("KR");
         Set<String> before = new LinkedHashSet<>();
-        IntStream.range(0, 7).forEach(i -> before.add(createAgreement(with(agreement(party), "systems",
-                List.of(system)))));
+        IntStream.range(0, 7)
+                .forEach(i -> before.add(createAgreement(with(agreement(party), "systems", List.of(system)))));
         List<String> walked = new ArrayList<>();
         Set<String> insertedDuringWalk = new HashSet<>();
         String cursor = null;
@@ -279,10 +367,19 @@ class AgreementSearchApiTest {
         // A change moves a record after the cursor kept: the client sees it again, once.
         String changed = before.iterator().next();
         given().header("If-Match", "\"0\"")
-                .contentType("application/merge-patch+json").body("{\"status\": \"IN_FORCE\"}")
-                .when().patch(AGREEMENTS + "/" + changed).then().statusCode(200);
-        given().queryParam("system", system).queryParam("cursor", cursor).when().get(AGREEMENTS + "/sync")
-                .then().statusCode(200).body("items.id", equalTo(List.of(changed)));
+                .contentType("application/merge-patch+json")
+                .body("{\"status\": \"IN_FORCE\"}")
+                .when()
+                .patch(AGREEMENTS + "/" + changed)
+                .then()
+                .statusCode(200);
+        given().queryParam("system", system)
+                .queryParam("cursor", cursor)
+                .when()
+                .get(AGREEMENTS + "/sync")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(changed)));
     }
 
     @Test
@@ -290,21 +387,30 @@ class AgreementSearchApiTest {
         String system = marker();
         String party = createParty(party(Api.unique("Société \"Ñ\", Perú"), "PE"));
         String tricky = "Title with, a comma; \"quotes\"\nand a line break — ünïcödé";
-        String id = createAgreement(with(with(with(agreement(party), "systems", List.of(system, "KF-21")), "title",
-                tricky), "value", Map.of("amount", 1500000.5, "currency", "USD")));
+        String id = createAgreement(with(
+                with(with(agreement(party), "systems", List.of(system, "KF-21")), "title", tricky),
+                "value",
+                Map.of("amount", 1500000.5, "currency", "USD")));
         String other = createAgreement(with(agreement(party), "systems", List.of(system)));
-        Response response = given().queryParam("system", system).queryParam("format", "csv")
-                .when().get(AGREEMENTS + "/export");
-        response.then().statusCode(200).contentType(containsString("text/csv"))
+        Response response = given().queryParam("system", system)
+                .queryParam("format", "csv")
+                .when()
+                .get(AGREEMENTS + "/export");
+        response.then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
                 .header("Content-Disposition", containsString("agreements.csv"));
         String body = new String(response.asByteArray(), StandardCharsets.UTF_8);
         assertTrue(body.startsWith("id,title,type,status,sectors,modes,parties,countries,systems,"), body);
         assertTrue(body.contains("\r\n"), "RFC 4180 line breaks");
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(body)) {
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper()
+                .readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(body)) {
             List<Map<String, String>> all = rows.readAll();
             assertEquals(2, all.size());
-            Map<String, String> row = all.stream().filter(r -> r.get("id").equals(id)).findFirst().orElseThrow();
+            Map<String, String> row =
+                    all.stream().filter(r -> r.get("id").equals(id)).findFirst().orElseThrow();
             assertEquals(tricky, row.get("title"));
             assertEquals(system + ";KF-21", row.get("systems"));
             assertEquals("NAVAL", row.get("sectors"));
@@ -321,10 +427,13 @@ class AgreementSearchApiTest {
     void exportsNdjsonChosenByAccept() throws Exception {
         String system = marker();
         String party = createParty("PE");
-        Set<String> created = Set.of(createAgreement(with(agreement(party), "systems", List.of(system))),
+        Set<String> created = Set.of(
+                createAgreement(with(agreement(party), "systems", List.of(system))),
                 createAgreement(with(agreement(party), "systems", List.of(system))));
-        Response response = given().accept("application/x-ndjson").queryParam("system", system)
-                .when().get(AGREEMENTS + "/export");
+        Response response = given().accept("application/x-ndjson")
+                .queryParam("system", system)
+                .when()
+                .get(AGREEMENTS + "/export");
         response.then().statusCode(200).contentType(containsString("application/x-ndjson"));
         String[] lines = new String(response.asByteArray(), StandardCharsets.UTF_8).split("\n");
         assertEquals(2, lines.length);
@@ -332,8 +441,12 @@ class AgreementSearchApiTest {
         for (String line : lines) {
             JsonNode agreement = JSON.readTree(line);
             exported.add(agreement.path("id").asText());
-            JsonNode stored = JSON.readTree(given().when().get(AGREEMENTS + "/" + agreement.path("id").asText())
-                    .then().statusCode(200).extract().asString());
+            JsonNode stored = JSON.readTree(given().when()
+                    .get(AGREEMENTS + "/" + agreement.path("id").asText())
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
             assertEquals(stored, agreement, "a line is the agreement as GET returns it");
         }
         assertEquals(created, exported);
@@ -343,13 +456,28 @@ class AgreementSearchApiTest {
     void exportFollowsAcceptQualityValues() {
         String system = marker();
         createAgreement(with(agreement(createParty("PE")), "systems", List.of(system)));
-        given().accept("text/csv;q=0.4, application/x-ndjson").queryParam("system", system)
-                .when().get(AGREEMENTS + "/export").then().statusCode(200)
+        given().accept("text/csv;q=0.4, application/x-ndjson")
+                .queryParam("system", system)
+                .when()
+                .get(AGREEMENTS + "/export")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("application/x-ndjson"));
-        given().accept("application/x-ndjson;q=0.2, text/csv;q=0.9").queryParam("system", system)
-                .when().get(AGREEMENTS + "/export").then().statusCode(200).contentType(containsString("text/csv"));
-        given().accept("application/x-ndjson").queryParam("system", system).queryParam("format", "csv")
-                .when().get(AGREEMENTS + "/export").then().statusCode(200).contentType(containsString("text/csv"));
+        given().accept("application/x-ndjson;q=0.2, text/csv;q=0.9")
+                .queryParam("system", system)
+                .when()
+                .get(AGREEMENTS + "/export")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"));
+        given().accept("application/x-ndjson")
+                .queryParam("system", system)
+                .queryParam("format", "csv")
+                .when()
+                .get(AGREEMENTS + "/export")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"));
     }
 
     @Test
@@ -361,11 +489,23 @@ class AgreementSearchApiTest {
         for (int i = 0; i < count; i++) {
             createAgreement(body);
         }
-        String csv = given().queryParam("system", system).queryParam("format", "csv").when()
-                .get(AGREEMENTS + "/export").then().statusCode(200).extract().asString();
+        String csv = given().queryParam("system", system)
+                .queryParam("format", "csv")
+                .when()
+                .get(AGREEMENTS + "/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(count + 1, csv.split("\r\n").length, "a header and one row per agreement");
-        String ndjson = given().queryParam("system", system).queryParam("format", "ndjson").when()
-                .get(AGREEMENTS + "/export").then().statusCode(200).extract().asString();
+        String ndjson = given().queryParam("system", system)
+                .queryParam("format", "ndjson")
+                .when()
+                .get(AGREEMENTS + "/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(count, ndjson.lines().distinct().count());
     }
 
@@ -386,10 +526,12 @@ class AgreementSearchApiTest {
         cases.put("parent", Map.of("parent", List.of("1; drop table agreement")));
         cases.put("party", Map.of("party", List.of("x".repeat(40))));
         cases.put("q", Map.of("q", List.of("x".repeat(201))));
-        cases.put("system", Map.of("system", IntStream.range(0, 21).mapToObj(i -> "S" + i).toList()));
+        cases.put(
+                "system",
+                Map.of("system", IntStream.range(0, 21).mapToObj(i -> "S" + i).toList()));
         cases.forEach((parameter, query) -> {
-            for (String path : List.of(AGREEMENTS, AGREEMENTS + "/facets", AGREEMENTS + "/sync",
-                    AGREEMENTS + "/export")) {
+            for (String path :
+                    List.of(AGREEMENTS, AGREEMENTS + "/facets", AGREEMENTS + "/sync", AGREEMENTS + "/export")) {
                 RequestSpecification request = given();
                 query.forEach((name, values) -> request.queryParam(name, values.toArray()));
                 Response response = request.when().get(path);
@@ -398,31 +540,76 @@ class AgreementSearchApiTest {
                         .body("errors.field", hasItem(parameter));
             }
         });
-        Map<String, Map<String, String>> listOnly = Map.of("sort", Map.of("sort", "value"),
-                "size", Map.of("size", "101"), "q", Map.of("q", "!!!"));
-        listOnly.forEach((parameter, query) -> assertProblem(given().queryParams(query).when().get(AGREEMENTS)
-                .then(), 400, "/problems/invalid-request", AGREEMENTS).body("errors.field", hasItem(parameter)));
-        assertProblem(given().queryParam("format", "xml").when().get(AGREEMENTS + "/export").then(), 400,
-                "/problems/invalid-request", AGREEMENTS + "/export").body("errors.field", equalTo(List.of("format")));
-        assertProblem(given().queryParam("cursor", "bm90IGEgY3Vyc29y").when().get(AGREEMENTS + "/sync").then(), 400,
-                "/problems/invalid-request", AGREEMENTS + "/sync").body("errors.field", equalTo(List.of("cursor")));
+        Map<String, Map<String, String>> listOnly =
+                Map.of("sort", Map.of("sort", "value"), "size", Map.of("size", "101"), "q", Map.of("q", "!!!"));
+        listOnly.forEach((parameter, query) -> assertProblem(
+                        given().queryParams(query).when().get(AGREEMENTS).then(),
+                        400,
+                        "/problems/invalid-request",
+                        AGREEMENTS)
+                .body("errors.field", hasItem(parameter)));
+        assertProblem(
+                        given().queryParam("format", "xml")
+                                .when()
+                                .get(AGREEMENTS + "/export")
+                                .then(),
+                        400,
+                        "/problems/invalid-request",
+                        AGREEMENTS + "/export")
+                .body("errors.field", equalTo(List.of("format")));
+        assertProblem(
+                        given().queryParam("cursor", "bm90IGEgY3Vyc29y")
+                                .when()
+                                .get(AGREEMENTS + "/sync")
+                                .then(),
+                        400,
+                        "/problems/invalid-request",
+                        AGREEMENTS + "/sync")
+                .body("errors.field", equalTo(List.of("cursor")));
         for (String size : List.of("0", "501", "ten", "99999999999")) {
-            assertProblem(given().queryParam("size", size).when().get(AGREEMENTS + "/sync").then(), 400,
-                    "/problems/invalid-request", AGREEMENTS + "/sync").body("errors.field", equalTo(List.of("size")));
+            assertProblem(
+                            given().queryParam("size", size)
+                                    .when()
+                                    .get(AGREEMENTS + "/sync")
+                                    .then(),
+                            400,
+                            "/problems/invalid-request",
+                            AGREEMENTS + "/sync")
+                    .body("errors.field", equalTo(List.of("size")));
         }
-        assertProblem(given().queryParam("sector", "NAVY").queryParam("country", "XX").when().get(AGREEMENTS)
-                .then(), 400, "/problems/invalid-request", AGREEMENTS)
+        assertProblem(
+                        given().queryParam("sector", "NAVY")
+                                .queryParam("country", "XX")
+                                .when()
+                                .get(AGREEMENTS)
+                                .then(),
+                        400,
+                        "/problems/invalid-request",
+                        AGREEMENTS)
                 .body("errors.field", hasItems("sector", "country"));
     }
 
     @Test
     void treatsInjectionAttemptsAsPlainText() {
         for (String q : List.of("'; DROP TABLE agreement; --", "%", "_", "\\", "' OR '1'='1", "\" OR 1=1 --")) {
-            given().queryParam("q", q + " zqnothing").when().get(AGREEMENTS).then().statusCode(200)
+            given().queryParam("q", q + " zqnothing")
+                    .when()
+                    .get(AGREEMENTS)
+                    .then()
+                    .statusCode(200)
                     .body("total", equalTo(0));
         }
-        given().queryParam("system", "%").when().get(AGREEMENTS).then().statusCode(200).body("total", equalTo(0));
-        given().queryParam("party", "' OR 1=1 --").when().get(AGREEMENTS).then().statusCode(200)
+        given().queryParam("system", "%")
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
+        given().queryParam("party", "' OR 1=1 --")
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(0));
         given().when().get(AGREEMENTS + "/" + KAI_SEMAN).then().statusCode(200);
     }

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same scenarios as {@link ClearanceApiTest}, against the packaged application. */
 @QuarkusIntegrationTest
-class ClearanceApiIT extends ClearanceApiTest {
-}
+class ClearanceApiIT extends ClearanceApiTest {}

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same scenarios as {@link ClearanceLeaksTest}, against the packaged application. */
 @QuarkusIntegrationTest
-class ClearanceLeaksIT extends ClearanceLeaksTest {
-}
+class ClearanceLeaksIT extends ClearanceLeaksTest {}

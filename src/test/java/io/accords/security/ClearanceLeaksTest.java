@@ -37,7 +37,13 @@ class ClearanceLeaksTest {
     private static final Header PUBLIC_EDITOR = Tokens.bearer("editor", "PUBLIC");
 
     private static String create(String path, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post(path).then().statusCode(201).extract()
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(path)
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("id");
     }
 
@@ -45,12 +51,29 @@ class ClearanceLeaksTest {
     void aChangeNeverDeclassifiesByLeavingTheClassificationOut() {
         String id = create(AGREEMENTS, with(agreement(createParty("KR")), "classification", "RESTRICTED"));
         String path = AGREEMENTS + "/" + id;
-        assertInvalidField(given().header("If-Match", "\"0\"").contentType(ContentType.JSON)
-                .body(without(agreement(createParty("KR")), "classification")).when().put(path).then(), path,
+        assertInvalidField(
+                given().header("If-Match", "\"0\"")
+                        .contentType(ContentType.JSON)
+                        .body(without(agreement(createParty("KR")), "classification"))
+                        .when()
+                        .put(path)
+                        .then(),
+                path,
                 "classification");
-        assertInvalidField(given().header("If-Match", "\"0\"").contentType(MERGE_PATCH)
-                .body("{\"classification\": null}").when().patch(path).then(), path, "classification");
-        given().when().get(path).then().statusCode(200).body("classification", equalTo("RESTRICTED"))
+        assertInvalidField(
+                given().header("If-Match", "\"0\"")
+                        .contentType(MERGE_PATCH)
+                        .body("{\"classification\": null}")
+                        .when()
+                        .patch(path)
+                        .then(),
+                path,
+                "classification");
+        given().when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("classification", equalTo("RESTRICTED"))
                 .body("version", equalTo(0));
     }
 
@@ -58,17 +81,39 @@ class ClearanceLeaksTest {
     void onlyAnAdminLowersAClassificationAndTheRevisionSaysFromWhat() {
         String id = create(AGREEMENTS, with(agreement(createParty("KR")), "classification", "CONFIDENTIAL"));
         String path = AGREEMENTS + "/" + id;
-        assertProblem(given().header(Tokens.bearer("editor", "CONFIDENTIAL")).header("If-Match", "\"0\"")
-                .contentType(MERGE_PATCH).body("{\"classification\": \"RESTRICTED\"}").when().patch(path).then(),
-                403, "/problems/forbidden", path);
-        given().header("If-Match", "\"0\"").contentType(MERGE_PATCH).body("{\"classification\": \"PUBLIC\"}")
-                .when().patch(path).then().statusCode(200).body("classification", equalTo("PUBLIC"));
-        given().when().get(path + "/history").then().statusCode(200)
+        assertProblem(
+                given().header(Tokens.bearer("editor", "CONFIDENTIAL"))
+                        .header("If-Match", "\"0\"")
+                        .contentType(MERGE_PATCH)
+                        .body("{\"classification\": \"RESTRICTED\"}")
+                        .when()
+                        .patch(path)
+                        .then(),
+                403,
+                "/problems/forbidden",
+                path);
+        given().header("If-Match", "\"0\"")
+                .contentType(MERGE_PATCH)
+                .body("{\"classification\": \"PUBLIC\"}")
+                .when()
+                .patch(path)
+                .then()
+                .statusCode(200)
+                .body("classification", equalTo("PUBLIC"));
+        given().when()
+                .get(path + "/history")
+                .then()
+                .statusCode(200)
                 .body("items[0].classification", equalTo("PUBLIC"))
                 .body("items[0].declassifiedFrom", equalTo("CONFIDENTIAL"));
         // A PUBLIC reader sees the declassified version, but not what it was before.
-        given().header(PUBLIC_READER).when().get(path + "/history").then().statusCode(200)
-                .body("items.size()", equalTo(1)).body("items[0].declassifiedFrom", nullValue());
+        given().header(PUBLIC_READER)
+                .when()
+                .get(path + "/history")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].declassifiedFrom", nullValue());
     }
 
     @Test
@@ -79,27 +124,61 @@ class ClearanceLeaksTest {
         String path = AGREEMENTS + "/" + child;
 
         given().header(PUBLIC_READER).when().get(path).then().statusCode(200).body("parentId", nullValue());
-        given().header(PUBLIC_READER).queryParam("q", given().when().get(path).then().extract().path("title")
-                .toString()).when().get(AGREEMENTS).then().body("items[0].parentId", nullValue());
-        for (String where : List.of(path + "/history", AGREEMENTS + "/export?format=ndjson",
-                AGREEMENTS + "/export?format=csv", AGREEMENTS + "/sync?size=500", PARTIES + "/" + party
-                        + "/agreements")) {
-            String body = given().header(PUBLIC_READER).when().get(where).then().statusCode(200).extract().asString();
+        given().header(PUBLIC_READER)
+                .queryParam(
+                        "q",
+                        given().when().get(path).then().extract().path("title").toString())
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .body("items[0].parentId", nullValue());
+        for (String where : List.of(
+                path + "/history",
+                AGREEMENTS + "/export?format=ndjson",
+                AGREEMENTS + "/export?format=csv",
+                AGREEMENTS + "/sync?size=500",
+                PARTIES + "/" + party + "/agreements")) {
+            String body = given().header(PUBLIC_READER)
+                    .when()
+                    .get(where)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             assertFalse(body.contains(secret), where + " shows the hidden parent's id");
         }
-        Response byHidden = given().header(PUBLIC_READER).queryParam("parent", secret).when().get(AGREEMENTS);
+        Response byHidden = given().header(PUBLIC_READER)
+                .queryParam("parent", secret)
+                .when()
+                .get(AGREEMENTS);
         String unknown = UUID.randomUUID().toString();
-        Response byUnknown = given().header(PUBLIC_READER).queryParam("parent", unknown).when().get(AGREEMENTS);
+        Response byUnknown = given().header(PUBLIC_READER)
+                .queryParam("parent", unknown)
+                .when()
+                .get(AGREEMENTS);
         assertEquals(byUnknown.asString().replace(unknown, secret), byHidden.asString());
         assertEquals(0, (int) byHidden.path("total"));
 
         // A PUBLIC editor changes the child: the link it cannot see stays.
-        given().header(PUBLIC_EDITOR).header("If-Match", "\"0\"").contentType(MERGE_PATCH)
-                .body("{\"status\": \"IN_FORCE\"}").when().patch(path).then().statusCode(200)
+        given().header(PUBLIC_EDITOR)
+                .header("If-Match", "\"0\"")
+                .contentType(MERGE_PATCH)
+                .body("{\"status\": \"IN_FORCE\"}")
+                .when()
+                .patch(path)
+                .then()
+                .statusCode(200)
                 .body("parentId", nullValue());
-        Map<String, Object> seen = given().header(PUBLIC_EDITOR).when().get(path).then().extract().path("$");
-        given().header(PUBLIC_EDITOR).header("If-Match", "\"1\"").contentType(ContentType.JSON)
-                .body(writable(seen)).when().put(path).then().statusCode(200);
+        Map<String, Object> seen =
+                given().header(PUBLIC_EDITOR).when().get(path).then().extract().path("$");
+        given().header(PUBLIC_EDITOR)
+                .header("If-Match", "\"1\"")
+                .contentType(ContentType.JSON)
+                .body(writable(seen))
+                .when()
+                .put(path)
+                .then()
+                .statusCode(200);
         given().when().get(path).then().body("parentId", equalTo(secret)).body("version", equalTo(2));
     }
 
@@ -108,90 +187,208 @@ class ClearanceLeaksTest {
         String party = createParty("PE");
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = with(agreement(party), "classification", "RESTRICTED");
-        String id = given().header(Tokens.bearer("editor", "RESTRICTED")).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(body).when().post(AGREEMENTS).then().statusCode(201).extract()
+        String id = given().header(Tokens.bearer("editor", "RESTRICTED"))
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("id");
         // Same subject, lower clearance now: the replay must not hand back the record.
-        String dropped = given().header(Tokens.bearer("editor", "PUBLIC")).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(body).when().post(AGREEMENTS).then().statusCode(404).extract()
+        String dropped = given().header(Tokens.bearer("editor", "PUBLIC"))
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(404)
+                .extract()
                 .asString();
         assertFalse(dropped.contains((String) body.get("title")), "the replay leaked the title");
-        given().header("If-Match", "\"0\"").contentType(MERGE_PATCH).body("{\"classification\": \"CONFIDENTIAL\"}")
-                .when().patch(AGREEMENTS + "/" + id).then().statusCode(200);
-        given().header(Tokens.bearer("editor", "RESTRICTED")).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(body).when().post(AGREEMENTS).then().statusCode(404);
-        given().header(Tokens.bearer("editor", "CONFIDENTIAL")).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(body).when().post(AGREEMENTS).then().statusCode(201)
-                .header("Idempotent-Replayed", "true").body("classification", equalTo("CONFIDENTIAL"));
+        given().header("If-Match", "\"0\"")
+                .contentType(MERGE_PATCH)
+                .body("{\"classification\": \"CONFIDENTIAL\"}")
+                .when()
+                .patch(AGREEMENTS + "/" + id)
+                .then()
+                .statusCode(200);
+        given().header(Tokens.bearer("editor", "RESTRICTED"))
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(404);
+        given().header(Tokens.bearer("editor", "CONFIDENTIAL"))
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("classification", equalTo("CONFIDENTIAL"));
     }
 
     @Test
     void aClassifiedPartyIsHiddenOnEveryPathAndItsLinksStay() {
         String marker = unique("Hushparty").replace(" ", "");
-        Map<String, Object> secretBody = with(with(party(marker + " Systems", "FR"), "acronym", marker.substring(0, 12)),
-                "classification", "CONFIDENTIAL");
+        Map<String, Object> secretBody = with(
+                with(party(marker + " Systems", "FR"), "acronym", marker.substring(0, 12)),
+                "classification",
+                "CONFIDENTIAL");
         String secret = create(PARTIES, secretBody);
         String open = createParty("KR");
         String tag = unique("tag").replace(" ", "-");
         String agreement = create(AGREEMENTS, with(agreement(open, secret), "tags", List.of(tag)));
 
-        assertProblem(given().header(PUBLIC_READER).when().get(PARTIES + "/" + secret).then(), 404,
-                "/problems/not-found", PARTIES + "/" + secret);
-        assertProblem(given().header(PUBLIC_READER).when().get(PARTIES + "/" + secret + "/history").then(), 404,
-                "/problems/not-found", PARTIES + "/" + secret + "/history");
-        assertProblem(given().header(PUBLIC_READER).when().get(PARTIES + "/" + secret + "/agreements").then(), 404,
-                "/problems/not-found", PARTIES + "/" + secret + "/agreements");
-        String list = given().header(PUBLIC_READER).queryParam("size", 100).when().get(PARTIES).then()
-                .statusCode(200).extract().asString();
+        assertProblem(
+                given().header(PUBLIC_READER).when().get(PARTIES + "/" + secret).then(),
+                404,
+                "/problems/not-found",
+                PARTIES + "/" + secret);
+        assertProblem(
+                given().header(PUBLIC_READER)
+                        .when()
+                        .get(PARTIES + "/" + secret + "/history")
+                        .then(),
+                404,
+                "/problems/not-found",
+                PARTIES + "/" + secret + "/history");
+        assertProblem(
+                given().header(PUBLIC_READER)
+                        .when()
+                        .get(PARTIES + "/" + secret + "/agreements")
+                        .then(),
+                404,
+                "/problems/not-found",
+                PARTIES + "/" + secret + "/agreements");
+        String list = given().header(PUBLIC_READER)
+                .queryParam("size", 100)
+                .when()
+                .get(PARTIES)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertFalse(list.contains(secret) || list.contains(marker), "the party list shows the hidden party");
         long all = ((Number) given().when().get(PARTIES).then().extract().path("total")).longValue();
-        long visible = ((Number) given().header(PUBLIC_READER).when().get(PARTIES).then().extract().path("total"))
+        long visible = ((Number) given().header(PUBLIC_READER)
+                        .when()
+                        .get(PARTIES)
+                        .then()
+                        .extract()
+                        .path("total"))
                 .longValue();
         assertTrue(visible < all, "the total counts only visible parties: " + visible + " of " + all);
 
-        given().header(PUBLIC_READER).when().get(AGREEMENTS + "/" + agreement).then().statusCode(200)
-                .body("parties.party.id", equalTo(List.of(open))).body("countries", equalTo(List.of("KR")));
-        for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of("q", tag + " " + marker),
-                Map.of("q", tag, "party", secret), Map.of("q", tag, "party", marker.substring(0, 12)),
+        given().header(PUBLIC_READER)
+                .when()
+                .get(AGREEMENTS + "/" + agreement)
+                .then()
+                .statusCode(200)
+                .body("parties.party.id", equalTo(List.of(open)))
+                .body("countries", equalTo(List.of("KR")));
+        for (Map<String, Object> filter : List.<Map<String, Object>>of(
+                Map.of("q", tag + " " + marker),
+                Map.of("q", tag, "party", secret),
+                Map.of("q", tag, "party", marker.substring(0, 12)),
                 Map.of("q", tag, "country", "FR"))) {
-            given().header(PUBLIC_READER).queryParams(filter).when().get(AGREEMENTS).then().statusCode(200)
+            given().header(PUBLIC_READER)
+                    .queryParams(filter)
+                    .when()
+                    .get(AGREEMENTS)
+                    .then()
+                    .statusCode(200)
                     .body("total", equalTo(0));
-            given().queryParams(filter).when().get(AGREEMENTS).then().statusCode(200).body("total", equalTo(1));
+            given().queryParams(filter)
+                    .when()
+                    .get(AGREEMENTS)
+                    .then()
+                    .statusCode(200)
+                    .body("total", equalTo(1));
         }
-        given().header(PUBLIC_READER).queryParam("q", tag).when().get(AGREEMENTS + "/facets").then().statusCode(200)
+        given().header(PUBLIC_READER)
+                .queryParam("q", tag)
+                .when()
+                .get(AGREEMENTS + "/facets")
+                .then()
+                .statusCode(200)
                 .body("countries.value", equalTo(List.of("KR")));
         for (String format : List.of("csv", "ndjson")) {
-            String export = given().header(PUBLIC_READER).queryParam("q", tag).queryParam("format", format).when()
-                    .get(AGREEMENTS + "/export").then().statusCode(200).extract().asString();
+            String export = given().header(PUBLIC_READER)
+                    .queryParam("q", tag)
+                    .queryParam("format", format)
+                    .when()
+                    .get(AGREEMENTS + "/export")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             assertFalse(export.contains(secret) || export.contains(marker), format + " shows the hidden party");
         }
 
         // A PUBLIC editor cannot name it, and its change keeps the participation it cannot see.
         String unknown = UUID.randomUUID().toString();
-        String hiddenAnswer = given().header(PUBLIC_EDITOR).contentType(ContentType.JSON)
-                .body(agreement(open, secret)).when().post(AGREEMENTS).then().statusCode(400).extract()
+        String hiddenAnswer = given().header(PUBLIC_EDITOR)
+                .contentType(ContentType.JSON)
+                .body(agreement(open, secret))
+                .when()
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(400)
+                .extract()
                 .path("errors[0].message");
-        String unknownAnswer = given().header(PUBLIC_EDITOR).contentType(ContentType.JSON)
-                .body(agreement(open, unknown)).when().post(AGREEMENTS).then().statusCode(400).extract()
+        String unknownAnswer = given().header(PUBLIC_EDITOR)
+                .contentType(ContentType.JSON)
+                .body(agreement(open, unknown))
+                .when()
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(400)
+                .extract()
                 .path("errors[0].message");
         assertEquals(unknownAnswer.replace(unknown, secret), hiddenAnswer);
-        given().header(PUBLIC_EDITOR).header("If-Match", "\"0\"").contentType(MERGE_PATCH)
-                .body("{\"status\": \"IN_FORCE\"}").when().patch(AGREEMENTS + "/" + agreement).then().statusCode(200)
+        given().header(PUBLIC_EDITOR)
+                .header("If-Match", "\"0\"")
+                .contentType(MERGE_PATCH)
+                .body("{\"status\": \"IN_FORCE\"}")
+                .when()
+                .patch(AGREEMENTS + "/" + agreement)
+                .then()
+                .statusCode(200)
                 .body("parties.party.id", equalTo(List.of(open)));
-        given().when().get(AGREEMENTS + "/" + agreement).then().body("parties.party.id",
-                equalTo(List.of(open, secret)));
+        given().when()
+                .get(AGREEMENTS + "/" + agreement)
+                .then()
+                .body("parties.party.id", equalTo(List.of(open, secret)));
     }
 
     @Test
     void aConflictOnDeleteSaysOnlyThatHiddenRecordsAreInTheWay() {
         String party = createParty("KR");
         String secretTitle = unique("Hidden MOU");
-        String secret = create(AGREEMENTS, with(with(agreement(party), "title", secretTitle), "classification",
-                "CONFIDENTIAL"));
+        String secret = create(
+                AGREEMENTS, with(with(agreement(party), "title", secretTitle), "classification", "CONFIDENTIAL"));
         String path = PARTIES + "/" + party;
-        String conflict = assertProblem(given().header(PUBLIC_EDITOR).header("If-Match", "\"0\"").when()
-                .delete(path).then(), 409, "/problems/conflict", path)
-                .body("agreements", empty()).extract().asString();
+        String conflict = assertProblem(
+                        given().header(PUBLIC_EDITOR)
+                                .header("If-Match", "\"0\"")
+                                .when()
+                                .delete(path)
+                                .then(),
+                        409,
+                        "/problems/conflict",
+                        path)
+                .body("agreements", empty())
+                .extract()
+                .asString();
         assertTrue(conflict.contains("records you cannot see"), conflict);
         assertFalse(conflict.contains(secret) || conflict.contains(secretTitle), conflict);
     }
@@ -202,9 +399,16 @@ class ClearanceLeaksTest {
         for (String field : List.of("id", "version", "createdAt", "updatedAt", "countries")) {
             body.remove(field);
         }
-        body.put("parties", ((List<?>) record.get("parties")).stream().map(p -> Map.of(
-                "partyId", ((Map<?, ?>) ((Map<?, ?>) p).get("party")).get("id"), "role", ((Map<?, ?>) p).get("role")))
-                .toList());
+        body.put(
+                "parties",
+                ((List<?>) record.get("parties"))
+                        .stream()
+                                .map(p -> Map.of(
+                                        "partyId",
+                                        ((Map<?, ?>) ((Map<?, ?>) p).get("party")).get("id"),
+                                        "role",
+                                        ((Map<?, ?>) p).get("role")))
+                                .toList());
         body.values().removeIf(java.util.Objects::isNull);
         return body;
     }

@@ -36,19 +36,19 @@ import org.junit.jupiter.api.Test;
 class ClearanceMatrixTest {
 
     private static final List<String> LEVELS = List.of("PUBLIC", "RESTRICTED", "CONFIDENTIAL");
-    private static final Map<String, String> COUNTRY = Map.of("PUBLIC", "KR", "RESTRICTED", "JP", "CONFIDENTIAL",
-            "FR");
+    private static final Map<String, String> COUNTRY = Map.of("PUBLIC", "KR", "RESTRICTED", "JP", "CONFIDENTIAL", "FR");
     private static final List<String> WRITES = List.of("post", "put", "patch", "delete");
 
     /** A record of the registry: its id, its level, and the strings that would reveal it. */
-    private record Secret(String id, String level, String kind, List<String> words) {
-    }
+    private record Secret(String id, String level, String kind, List<String> words) {}
 
     /** The registry; the marker tags every agreement of it, so a search for it scopes an answer to the registry. */
     private record Registry(String marker, List<Secret> secrets, List<String> otherIds) {
 
         List<Secret> above(String clearance) {
-            return secrets.stream().filter(s -> LEVELS.indexOf(s.level) > LEVELS.indexOf(clearance)).toList();
+            return secrets.stream()
+                    .filter(s -> LEVELS.indexOf(s.level) > LEVELS.indexOf(clearance))
+                    .toList();
         }
     }
 
@@ -58,9 +58,16 @@ class ClearanceMatrixTest {
         Map<String, String> parties = new LinkedHashMap<>();
         for (String level : LEVELS) {
             String word = marker + "p" + level.toLowerCase(Locale.ROOT).substring(0, 3);
-            String acronym = ("A" + UUID.randomUUID().toString().replace("-", "")).substring(0, 10).toUpperCase();
-            Map<String, Object> body = with(with(with(party(word + " Industries", COUNTRY.get(level)), "acronym",
-                    acronym), "classification", level), "aliases", List.of(word + " alias"));
+            String acronym = ("A" + UUID.randomUUID().toString().replace("-", ""))
+                    .substring(0, 10)
+                    .toUpperCase();
+            Map<String, Object> body = with(
+                    with(
+                            with(party(word + " Industries", COUNTRY.get(level)), "acronym", acronym),
+                            "classification",
+                            level),
+                    "aliases",
+                    List.of(word + " alias"));
             String id = post("/api/v1/parties", body);
             parties.put(level, id);
             secrets.add(new Secret(id, level, "party", List.of(word, acronym)));
@@ -69,13 +76,21 @@ class ClearanceMatrixTest {
         for (String level : List.of("CONFIDENTIAL", "RESTRICTED", "PUBLIC")) {
             String token = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             String title = marker + " agreement " + level.toLowerCase(Locale.ROOT) + " " + token;
-            Map<String, Object> body = with(with(with(agreement(parties.get("PUBLIC"), parties.get(level)), "title",
-                    title), "classification", level), "tags", List.of(marker));
+            Map<String, Object> body = with(
+                    with(
+                            with(agreement(parties.get("PUBLIC"), parties.get(level)), "title", title),
+                            "classification",
+                            level),
+                    "tags",
+                    List.of(marker));
             if (level.equals("PUBLIC")) {
                 body.put("parentId", agreements.get("CONFIDENTIAL"));
-                body.put("parties", List.of(Map.of("partyId", parties.get("PUBLIC"), "role", "SIGNATORY"),
-                        Map.of("partyId", parties.get("CONFIDENTIAL"), "role", "SUPPLIER"),
-                        Map.of("partyId", parties.get("RESTRICTED"), "role", "WITNESS")));
+                body.put(
+                        "parties",
+                        List.of(
+                                Map.of("partyId", parties.get("PUBLIC"), "role", "SIGNATORY"),
+                                Map.of("partyId", parties.get("CONFIDENTIAL"), "role", "SUPPLIER"),
+                                Map.of("partyId", parties.get("RESTRICTED"), "role", "WITNESS")));
             }
             if (level.equals("RESTRICTED")) {
                 body.put("parentId", agreements.get("CONFIDENTIAL"));
@@ -87,45 +102,76 @@ class ClearanceMatrixTest {
         // A public child of a restricted parent, a record raised after a public version, one lowered after a
         // confidential one whose old title stays secret.
         List<String> otherIds = new ArrayList<>();
-        otherIds.add(post("/api/v1/agreements", with(with(agreement(parties.get("PUBLIC")), "parentId",
-                agreements.get("RESTRICTED")), "tags", List.of(marker))));
+        otherIds.add(post(
+                "/api/v1/agreements",
+                with(
+                        with(agreement(parties.get("PUBLIC")), "parentId", agreements.get("RESTRICTED")),
+                        "tags",
+                        List.of(marker))));
         String raisedToken = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String raisedTitle = marker + " raised " + raisedToken;
-        String raised = post("/api/v1/agreements", with(with(agreement(parties.get("PUBLIC")), "title", raisedTitle),
-                "tags", List.of(marker)));
+        String raised = post(
+                "/api/v1/agreements",
+                with(with(agreement(parties.get("PUBLIC")), "title", raisedTitle), "tags", List.of(marker)));
         patch("/api/v1/agreements/" + raised, "{\"classification\": \"CONFIDENTIAL\"}", 0);
         secrets.add(new Secret(raised, "CONFIDENTIAL", "agreement", List.of(raisedTitle, raisedToken)));
         String oldToken = "o" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String oldTitle = marker + " lowered " + oldToken;
-        String lowered = post("/api/v1/agreements", with(with(with(agreement(parties.get("PUBLIC")), "title", oldTitle),
-                "classification", "CONFIDENTIAL"), "tags", List.of(marker)));
-        patch("/api/v1/agreements/" + lowered, "{\"title\": \"" + marker + " now public\", \"classification\":"
-                + " \"PUBLIC\"}", 0);
+        String lowered = post(
+                "/api/v1/agreements",
+                with(
+                        with(
+                                with(agreement(parties.get("PUBLIC")), "title", oldTitle),
+                                "classification",
+                                "CONFIDENTIAL"),
+                        "tags",
+                        List.of(marker)));
+        patch(
+                "/api/v1/agreements/" + lowered,
+                "{\"title\": \"" + marker + " now public\", \"classification\":" + " \"PUBLIC\"}",
+                0);
         secrets.add(new Secret(UUID.randomUUID().toString(), "CONFIDENTIAL", "old title", List.of(oldTitle, oldToken)));
         otherIds.add(lowered);
         return new Registry(marker, secrets, otherIds);
     }
 
     private static String post(String path, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post(path).then().statusCode(201).extract()
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(path)
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("id");
     }
 
     private static void patch(String path, String body, long version) {
-        given().header("If-Match", "\"" + version + "\"").contentType("application/merge-patch+json").body(body)
-                .when().patch(path).then().statusCode(200);
+        given().header("If-Match", "\"" + version + "\"")
+                .contentType("application/merge-patch+json")
+                .body(body)
+                .when()
+                .patch(path)
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void noOperationTellsACallerAnythingAboveItsClearance() {
         Registry registry = build();
-        JsonNode paths = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
-                .extract().as(JsonNode.class).path("paths");
+        JsonNode paths = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(JsonNode.class)
+                .path("paths");
         StringBuilder seenByTheCleared = new StringBuilder();
         int requests = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 requests += walk(registry, path.getKey(), op.getKey(), op.getValue(), seenByTheCleared);
             }
@@ -133,19 +179,29 @@ class ClearanceMatrixTest {
         // The check can fail: a cleared caller does meet every secret somewhere in the same walk.
         for (Secret secret : registry.secrets) {
             if (!secret.kind.equals("old title")) {
-                assertTrue(seenByTheCleared.indexOf(secret.words.get(0)) >= 0, "a CONFIDENTIAL caller never saw "
-                        + secret + "; the walk does not reach it");
+                assertTrue(
+                        seenByTheCleared.indexOf(secret.words.get(0)) >= 0,
+                        "a CONFIDENTIAL caller never saw " + secret + "; the walk does not reach it");
             }
         }
-        assertTrue(seenByTheCleared.indexOf(registry.secrets.stream().filter(s -> s.kind.equals("old title"))
-                .findFirst().orElseThrow().words.get(0)) >= 0, "a CONFIDENTIAL caller sees the old title in history");
+        assertTrue(
+                seenByTheCleared.indexOf(registry.secrets.stream()
+                                .filter(s -> s.kind.equals("old title"))
+                                .findFirst()
+                                .orElseThrow()
+                                .words
+                                .get(0))
+                        >= 0,
+                "a CONFIDENTIAL caller sees the old title in history");
         assertTrue(requests > 500, "the matrix sent " + requests + " requests");
     }
 
     /** Every request of one operation, for every caller; the number sent. */
     private int walk(Registry registry, String template, String method, JsonNode operation, StringBuilder seen) {
-        List<String> ids = new ArrayList<>(registry.secrets.stream().filter(s -> !s.kind.equals("old title"))
-                .map(Secret::id).toList());
+        List<String> ids = new ArrayList<>(registry.secrets.stream()
+                .filter(s -> !s.kind.equals("old title"))
+                .map(Secret::id)
+                .toList());
         ids.addAll(registry.otherIds);
         List<String> queryParameters = new ArrayList<>();
         Map<String, List<String>> enums = new LinkedHashMap<>();
@@ -176,10 +232,17 @@ class ClearanceMatrixTest {
                     Response answer = send(token, method, template.replace("{id}", id), query);
                     sent++;
                     check(answer, hidden, List.of(id), clearance, seen);
-                    Secret target = hidden.stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
+                    Secret target = hidden.stream()
+                            .filter(s -> s.id.equals(id))
+                            .findFirst()
+                            .orElse(null);
                     if (target != null) {
                         String unknown = UUID.randomUUID().toString();
-                        assertSame(send(token, method, template.replace("{id}", unknown), query), answer, unknown, id,
+                        assertSame(
+                                send(token, method, template.replace("{id}", unknown), query),
+                                answer,
+                                unknown,
+                                id,
                                 method + " " + template + " as " + role + "/" + clearance);
                         sent++;
                     }
@@ -200,7 +263,11 @@ class ClearanceMatrixTest {
                             Response answer = send(token, method, template, query);
                             check(answer, hidden, List.of(probe), clearance, seen);
                             query.put(parameter, probe.replace(word, unknown));
-                            assertSame(send(token, method, template, query), answer, unknown, word,
+                            assertSame(
+                                    send(token, method, template, query),
+                                    answer,
+                                    unknown,
+                                    word,
                                     "GET " + template + "?" + parameter + " as " + role + "/" + clearance);
                             sent += 2;
                         }
@@ -252,10 +319,11 @@ class ClearanceMatrixTest {
     }
 
     /** Nothing in the answer belongs to a hidden record, but what the caller sent. */
-    private static void check(Response answer, List<Secret> hidden, List<String> sent, String clearance,
-            StringBuilder seen) {
+    private static void check(
+            Response answer, List<Secret> hidden, List<String> sent, String clearance, StringBuilder seen) {
         StringBuilder text = new StringBuilder(answer.asString());
-        answer.getHeaders().forEach(h -> text.append('\n').append(h.getName()).append(": ").append(h.getValue()));
+        answer.getHeaders()
+                .forEach(h -> text.append('\n').append(h.getName()).append(": ").append(h.getValue()));
         String all = text.toString();
         if (clearance.equals("CONFIDENTIAL")) {
             seen.append(all).append('\n');
@@ -265,21 +333,25 @@ class ClearanceMatrixTest {
             revealing.add(secret.id);
             for (String word : revealing) {
                 boolean own = sent.stream().anyMatch(s -> s.contains(word));
-                assertTrue(own || !all.contains(word), () -> "a " + clearance + " caller learnt " + word + " of the "
-                        + secret.level + " " + secret.kind + " from " + answer.statusCode() + ":\n" + all);
+                assertTrue(
+                        own || !all.contains(word),
+                        () -> "a " + clearance + " caller learnt " + word + " of the " + secret.level + " "
+                                + secret.kind + " from " + answer.statusCode() + ":\n" + all);
             }
         }
     }
 
     /** The answer about a hidden value equals the answer about an unknown one, once the values are swapped. */
-    private static void assertSame(Response unknownAnswer, Response hiddenAnswer, String unknown, String hidden,
-            String what) {
+    private static void assertSame(
+            Response unknownAnswer, Response hiddenAnswer, String unknown, String hidden, String what) {
         assertEquals(unknownAnswer.statusCode(), hiddenAnswer.statusCode(), what + ": status differs");
-        assertEquals(unknownAnswer.asString().replace(unknown, hidden), hiddenAnswer.asString(), what
-                + ": body differs");
+        assertEquals(
+                unknownAnswer.asString().replace(unknown, hidden), hiddenAnswer.asString(), what + ": body differs");
         for (String header : List.of("Link", "Location", "ETag", "Content-Type", "Allow")) {
             String expected = unknownAnswer.getHeader(header);
-            assertEquals(expected == null ? null : expected.replace(unknown, hidden), hiddenAnswer.getHeader(header),
+            assertEquals(
+                    expected == null ? null : expected.replace(unknown, hidden),
+                    hiddenAnswer.getHeader(header),
                     what + ": " + header + " differs");
         }
     }

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same scenarios as {@link ConditionalWritesApiTest}, against the packaged application. */
 @QuarkusIntegrationTest
-class ConditionalWritesApiIT extends ConditionalWritesApiTest {
-}
+class ConditionalWritesApiIT extends ConditionalWritesApiTest {}

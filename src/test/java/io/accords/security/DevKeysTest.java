@@ -33,14 +33,20 @@ class DevKeysTest {
 
     @Test
     void refusesToStartWithoutAKeyWhenDevelopmentKeysAreOff() {
-        DevKeys check = new DevKeys(config(Optional.of(false)), "postgresql",
-                Optional.of(dir.resolve("public.pem").toString()), Optional.of("NONE"));
+        DevKeys check = new DevKeys(
+                config(Optional.of(false)),
+                "postgresql",
+                Optional.of(dir.resolve("public.pem").toString()),
+                Optional.of("NONE"));
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> check.onStart(null));
         assertTrue(refused.getMessage().contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION"), refused.getMessage());
     }
 
     private DevKeys devKeys(Optional<String> inlineKey) {
-        return new DevKeys(config(Optional.empty()), "h2", Optional.of(dir.resolve("public.pem").toString()),
+        return new DevKeys(
+                config(Optional.empty()),
+                "h2",
+                Optional.of(dir.resolve("public.pem").toString()),
                 inlineKey);
     }
 

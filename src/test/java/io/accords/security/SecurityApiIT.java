@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same scenarios as {@link SecurityApiTest}, against the packaged application. */
 @QuarkusIntegrationTest
-class SecurityApiIT extends SecurityApiTest {
-}
+class SecurityApiIT extends SecurityApiTest {}

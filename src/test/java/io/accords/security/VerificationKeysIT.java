@@ -16,9 +16,11 @@ class VerificationKeysIT {
     void refusesToStartWithoutAVerificationKey() throws Exception {
         Path folder = Files.createTempDirectory("accords-keys");
         try (PackagedApp app = new PackagedApp(folder)) {
-            app.launch(List.of("-Daccords.auth.dev-keys.enabled=false",
+            app.launch(List.of(
+                    "-Daccords.auth.dev-keys.enabled=false",
                     "-Daccords.auth.dev-keys.dir=" + folder.resolve("dev-keys"),
-                    "-Dmp.jwt.verify.publickey.location=" + folder.resolve("dev-keys").resolve("public.pem")));
+                    "-Dmp.jwt.verify.publickey.location="
+                            + folder.resolve("dev-keys").resolve("public.pem")));
             assertTrue(app.awaitExit(90), "the service stops by itself");
             assertNotEquals(0, app.exitValue(), "and says it failed");
             assertTrue(app.log().contains("No key to verify tokens with"), app.log());

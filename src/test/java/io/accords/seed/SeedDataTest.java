@@ -29,8 +29,10 @@ class SeedDataTest {
 
     @Test
     void kaiSemanKf21MouIsSeededAsReported() {
-        given().when().get("/api/v1/agreements/{id}", KAI_SEMAN)
-                .then().statusCode(200)
+        given().when()
+                .get("/api/v1/agreements/{id}", KAI_SEMAN)
+                .then()
+                .statusCode(200)
                 .body("type", equalTo("MOU"))
                 .body("status", equalTo("SIGNED"))
                 .body("signed", equalTo("2024-11-16"))
@@ -47,8 +49,10 @@ class SeedDataTest {
 
     @Test
     void hhiSimaNavalMouIsSeededWithWitnesses() {
-        given().when().get("/api/v1/agreements/{id}", HHI_SIMA)
-                .then().statusCode(200)
+        given().when()
+                .get("/api/v1/agreements/{id}", HHI_SIMA)
+                .then()
+                .statusCode(200)
                 .body("type", equalTo("MOU"))
                 .body("status", equalTo("SIGNED"))
                 .body("signed", equalTo("2024-11-16"))
@@ -63,8 +67,14 @@ class SeedDataTest {
         // Other tests add agreements: ask for the seed tags' words, then keep those carrying the tags.
         List<Map<String, Object>> seeded = new java.util.ArrayList<>();
         for (String tag : List.of("korea-peru", "korea-chile")) {
-            JsonPath found = given().queryParam("size", 100).queryParam("q", "\"" + tag + "\"")
-                    .when().get("/api/v1/agreements").then().statusCode(200).extract().jsonPath();
+            JsonPath found = given().queryParam("size", 100)
+                    .queryParam("q", "\"" + tag + "\"")
+                    .when()
+                    .get("/api/v1/agreements")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             seeded.addAll(found.getList("items.findAll { it.tags.contains('" + tag + "') }"));
         }
         assertEquals(12, seeded.size(), "every agreement, partnership and pitch of the three articles");
@@ -85,8 +95,11 @@ class SeedDataTest {
 
     @Test
     void seedPartiesCarryAcronymsAndAliases() {
-        given().queryParam("size", 100).when().get("/api/v1/parties")
-                .then().statusCode(200)
+        given().queryParam("size", 100)
+                .when()
+                .get("/api/v1/parties")
+                .then()
+                .statusCode(200)
                 .body("items.acronym", hasItem("SIMA"))
                 .body("items.acronym", hasItem("FAME"))
                 .body("items.find { it.acronym == 'HD HHI' }.aliases", hasItem("Hyundai Heavy Industries"));
@@ -107,7 +120,8 @@ class SeedDataTest {
 
     private static Map<String, Object> one(List<Map<String, Object>> agreements, String titlePart) {
         List<Map<String, Object>> matches = agreements.stream()
-                .filter(a -> ((String) a.get("title")).contains(titlePart)).toList();
+                .filter(a -> ((String) a.get("title")).contains(titlePart))
+                .toList();
         assertEquals(1, matches.size(), "one seeded agreement titled with " + titlePart);
         return matches.get(0);
     }

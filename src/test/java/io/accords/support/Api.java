@@ -16,8 +16,7 @@ public final class Api {
 
     public static final String PROBLEM_JSON = "application/problem+json";
 
-    private Api() {
-    }
+    private Api() {}
 
     /** A name no other test uses, so tests never collide on the unique-name rule. */
     public static String unique(String prefix) {
@@ -41,9 +40,14 @@ public final class Api {
     }
 
     public static String createParty(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/parties")
-                .then().statusCode(201).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/parties")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** A valid agreement between the given parties, each a signatory. */
@@ -62,8 +66,17 @@ public final class Api {
         body.put("parties", parties);
         body.put("systems", List.of("KF-21"));
         body.put("signed", "2024-11-16");
-        body.put("sources", List.of(Map.of("publisher", "Test Wire", "title", "A test article",
-                "url", "https://example.org/news/1", "published", "2024-11-17")));
+        body.put(
+                "sources",
+                List.of(Map.of(
+                        "publisher",
+                        "Test Wire",
+                        "title",
+                        "A test article",
+                        "url",
+                        "https://example.org/news/1",
+                        "published",
+                        "2024-11-17")));
         body.put("tags", List.of("test"));
         body.put("classification", "PUBLIC");
         return body;
@@ -82,9 +95,14 @@ public final class Api {
     }
 
     public static String createAgreement(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/agreements")
-                .then().statusCode(201).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/agreements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static String createAgreement() {

@@ -38,7 +38,8 @@ public final class PackagedApp implements AutoCloseable {
 
     public PackagedApp(Path folder) throws IOException {
         this.folder = folder;
-        try (ServerSocket socket = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0);
+                ServerSocket management = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
             this.managementPort = management.getLocalPort();
         }
@@ -92,7 +93,8 @@ public final class PackagedApp implements AutoCloseable {
         command.add(jar.toString());
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("app.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        folder.resolve("app.log").toFile()))
                 .start();
         return this;
     }
@@ -128,8 +130,10 @@ public final class PackagedApp implements AutoCloseable {
 
     private int status(HttpClient client, URI uri) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-                    .header("Authorization", "Bearer " + Tokens.cached("reader", "PUBLIC")).build();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Bearer " + Tokens.cached("reader", "PUBLIC"))
+                    .build();
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -162,8 +166,10 @@ public final class PackagedApp implements AutoCloseable {
 
     private static List<String> shippedJvmOptions() {
         try (Stream<String> lines = Files.lines(Path.of("src", "main", "docker", "jvm-options"))) {
-            return lines.map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .filter(line -> !line.startsWith("-XX:SharedArchiveFile")).toList();
+            return lines.map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .filter(line -> !line.startsWith("-XX:SharedArchiveFile"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,12 +9,11 @@ import io.restassured.response.ValidatableResponse;
 /** Assertions on RFC 9457 problem responses. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The response is a problem detail of this status and type, for this request path (any path when null). */
-    public static ValidatableResponse assertProblem(ValidatableResponse response, int status, String type,
-            String instance) {
+    public static ValidatableResponse assertProblem(
+            ValidatableResponse response, int status, String type, String instance) {
         return response.statusCode(status)
                 .contentType(Api.PROBLEM_JSON)
                 .body("status", equalTo(status))
@@ -25,8 +24,7 @@ public final class Problems {
     }
 
     /** The response is a 400 validation problem that names this field. */
-    public static ValidatableResponse assertInvalidField(ValidatableResponse response, String instance,
-            String field) {
+    public static ValidatableResponse assertInvalidField(ValidatableResponse response, String instance, String field) {
         return assertProblem(response, 400, "/problems/invalid-request", instance)
                 .body("errors.field", hasItem(field));
     }

@@ -81,8 +81,12 @@ public class Tokens implements BeforeAllCallback, QuarkusTestBeforeEachCallback 
      */
     public static String cached(String role, String clearance) {
         long now = System.currentTimeMillis() / 1000;
-        return CACHE.compute(role + "/" + clearance, (key, signed) -> signed != null && signed.reusableAt(now) ? signed
-                : new Signed(token(role, clearance), now)).token();
+        return CACHE.compute(
+                        role + "/" + clearance,
+                        (key, signed) -> signed != null && signed.reusableAt(now)
+                                ? signed
+                                : new Signed(token(role, clearance), now))
+                .token();
     }
 
     private record Signed(String token, long signedAt) {
@@ -97,8 +101,12 @@ public class Tokens implements BeforeAllCallback, QuarkusTestBeforeEachCallback 
 
     /** Valid claims for a role and clearance, to change before {@link #sign}. */
     public static JwtClaimsBuilder claims(String role, String clearance) {
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("test-" + role).groups(Set.of(role))
-                .claim("clearance", clearance).expiresIn(LIFETIME_SECONDS);
+        return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject("test-" + role)
+                .groups(Set.of(role))
+                .claim("clearance", clearance)
+                .expiresIn(LIFETIME_SECONDS);
     }
 
     public static String sign(JwtClaimsBuilder claims) {
