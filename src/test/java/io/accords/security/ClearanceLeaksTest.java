@@ -7,6 +7,7 @@ import static io.accords.support.Api.unique;
 import static io.accords.support.Api.with;
 import static io.accords.support.Api.without;
 import static io.accords.support.Problems.assertInvalidField;
+import static io.accords.support.Problems.assertNotFoundFor;
 import static io.accords.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
@@ -248,27 +249,10 @@ class ClearanceLeaksTest {
         String tag = unique("tag").replace(" ", "-");
         String agreement = create(AGREEMENTS, with(agreement(open, secret), "tags", List.of(tag)));
 
-        assertProblem(
-                given().header(PUBLIC_READER).when().get(PARTIES + "/" + secret).then(),
-                404,
-                "/problems/not-found",
-                PARTIES + "/" + secret);
-        assertProblem(
-                given().header(PUBLIC_READER)
-                        .when()
-                        .get(PARTIES + "/" + secret + "/history")
-                        .then(),
-                404,
-                "/problems/not-found",
-                PARTIES + "/" + secret + "/history");
-        assertProblem(
-                given().header(PUBLIC_READER)
-                        .when()
-                        .get(PARTIES + "/" + secret + "/agreements")
-                        .then(),
-                404,
-                "/problems/not-found",
-                PARTIES + "/" + secret + "/agreements");
+        for (String path : List.of(
+                PARTIES + "/" + secret, PARTIES + "/" + secret + "/history", PARTIES + "/" + secret + "/agreements")) {
+            assertNotFoundFor(PUBLIC_READER, path);
+        }
         String list = given().header(PUBLIC_READER)
                 .queryParam("size", 100)
                 .when()
@@ -336,24 +320,8 @@ class ClearanceLeaksTest {
 
         // A PUBLIC editor cannot name it, and its change keeps the participation it cannot see.
         String unknown = UUID.randomUUID().toString();
-        String hiddenAnswer = given().header(PUBLIC_EDITOR)
-                .contentType(ContentType.JSON)
-                .body(agreement(open, secret))
-                .when()
-                .post(AGREEMENTS)
-                .then()
-                .statusCode(400)
-                .extract()
-                .path("errors[0].message");
-        String unknownAnswer = given().header(PUBLIC_EDITOR)
-                .contentType(ContentType.JSON)
-                .body(agreement(open, unknown))
-                .when()
-                .post(AGREEMENTS)
-                .then()
-                .statusCode(400)
-                .extract()
-                .path("errors[0].message");
+        String hiddenAnswer = refusal(PUBLIC_EDITOR, agreement(open, secret));
+        String unknownAnswer = refusal(PUBLIC_EDITOR, agreement(open, unknown));
         assertEquals(unknownAnswer.replace(unknown, secret), hiddenAnswer);
         given().header(PUBLIC_EDITOR)
                 .header("If-Match", "\"0\"")
@@ -391,6 +359,19 @@ class ClearanceLeaksTest {
                 .asString();
         assertTrue(conflict.contains("records you cannot see"), conflict);
         assertFalse(conflict.contains(secret) || conflict.contains(secretTitle), conflict);
+    }
+
+    /** The message of the first error of a create this caller sends, which must be refused with 400. */
+    private static String refusal(Header caller, Map<String, Object> body) {
+        return given().header(caller)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(400)
+                .extract()
+                .path("errors[0].message");
     }
 
     /** The fields of a record as GET shows it that a client sends back in a PUT. */

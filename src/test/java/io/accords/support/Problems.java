@@ -23,6 +23,19 @@ public final class Problems {
                 .body("instance", instance == null ? notNullValue() : equalTo(instance));
     }
 
+    /** A GET of this path by this caller answers 404 problem, exactly as for a record that does not exist. */
+    public static ValidatableResponse assertNotFoundFor(io.restassured.http.Header caller, String path) {
+        return assertProblem(
+                io.restassured.RestAssured.given()
+                        .header(caller)
+                        .when()
+                        .get(path)
+                        .then(),
+                404,
+                "/problems/not-found",
+                path);
+    }
+
     /** The response is a 400 validation problem that names this field. */
     public static ValidatableResponse assertInvalidField(ValidatableResponse response, String instance, String field) {
         return assertProblem(response, 400, "/problems/invalid-request", instance)
