@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.api.ApiExamples;
 import io.accords.api.Responses;
+import io.accords.common.IfMatchHeader;
 import io.accords.common.RecordIds;
-import io.accords.common.Versions;
 import io.accords.history.RevisionView;
+import io.accords.idempotency.IdempotencyKeyHeader;
 import io.accords.idempotency.IdempotentCreates;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -94,16 +93,11 @@ public class AgreementResource {
                             schema = @Schema(implementation = AgreementView.class)))
     public RestResponse<AgreementView> create(
             @NotNull @Valid AgreementInput body,
-            @Parameter(
-                            description = "Any unique value (a UUID): a retry with the same key and body answers with"
-                                    + " the record it created, as you may see it now, and creates nothing; the same key with another"
-                                    + " body answers 422. Kept 24 hours.")
-                    @HeaderParam(IdempotentCreates.HEADER)
-                    String idempotencyKey,
+            @BeanParam IdempotencyKeyHeader idempotencyKey,
             @Parameter(hidden = true) @Context UriInfo uri) {
         IdempotentCreates.Outcome<AgreementView> outcome = idempotency.create(
-                idempotencyKey,
-                "POST /api/v1/agreements",
+                idempotencyKey.value,
+                idempotencyKey.scope(),
                 body,
                 AgreementView.class,
                 () -> agreements.create(body),
@@ -131,13 +125,8 @@ public class AgreementResource {
             @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID) @PathParam("id")
                     UUID id,
             @NotNull @Valid AgreementInput body,
-            @Parameter(
-                            description = "ETag of the version this change is based on (required)",
-                            required = true,
-                            example = "\"0\"")
-                    @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch) {
-        AgreementView replaced = agreements.replace(id, Versions.ifMatch(ifMatch), body);
+            @BeanParam IfMatchHeader ifMatch) {
+        AgreementView replaced = agreements.replace(id, ifMatch.versions(), body);
         return Responses.ok(replaced);
     }
 
@@ -164,14 +153,9 @@ public class AgreementResource {
             @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID) @PathParam("id")
                     UUID id,
             @NotNull JsonNode body,
-            @Parameter(
-                            description = "ETag of the version this change is based on (required)",
-                            required = true,
-                            example = "\"0\"")
-                    @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch)
+            @BeanParam IfMatchHeader ifMatch)
             throws JsonProcessingException {
-        AgreementView patched = agreements.patch(id, Versions.ifMatch(ifMatch), body);
+        AgreementView patched = agreements.patch(id, ifMatch.versions(), body);
         return Responses.ok(patched);
     }
 
@@ -187,13 +171,8 @@ public class AgreementResource {
     public RestResponse<Void> delete(
             @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID) @PathParam("id")
                     UUID id,
-            @Parameter(
-                            description = "ETag of the version this deletion is based on (required)",
-                            required = true,
-                            example = "\"0\"")
-                    @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch) {
-        agreements.delete(id, Versions.ifMatch(ifMatch));
+            @BeanParam IfMatchHeader ifMatch) {
+        agreements.delete(id, ifMatch.versions());
         return RestResponse.noContent();
     }
 

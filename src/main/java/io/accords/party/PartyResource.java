@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.api.ApiExamples;
 import io.accords.api.Responses;
+import io.accords.common.IfMatchHeader;
 import io.accords.common.RecordIds;
-import io.accords.common.Versions;
 import io.accords.history.RevisionView;
+import io.accords.idempotency.IdempotencyKeyHeader;
 import io.accords.idempotency.IdempotentCreates;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -27,7 +27,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -115,16 +114,11 @@ public class PartyResource {
                             examples = @ExampleObject(name = "duplicate", value = ApiExamples.DUPLICATE_PARTY)))
     public RestResponse<PartyView> create(
             @NotNull @Valid PartyInput body,
-            @Parameter(
-                            description = "Any unique value (a UUID): a retry with the same key and body answers with"
-                                    + " the record it created, as you may see it now, and creates nothing; the same key with another"
-                                    + " body answers 422. Kept 24 hours.")
-                    @HeaderParam(IdempotentCreates.HEADER)
-                    String idempotencyKey,
+            @BeanParam IdempotencyKeyHeader idempotencyKey,
             @Parameter(hidden = true) @Context UriInfo uri) {
         IdempotentCreates.Outcome<PartyView> outcome = idempotency.create(
-                idempotencyKey,
-                "POST /api/v1/parties",
+                idempotencyKey.value,
+                idempotencyKey.scope(),
                 body,
                 PartyView.class,
                 () -> parties.create(body),
@@ -151,13 +145,8 @@ public class PartyResource {
     public RestResponse<PartyView> replace(
             @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
             @NotNull @Valid PartyInput body,
-            @Parameter(
-                            description = "ETag of the version this change is based on (required)",
-                            required = true,
-                            example = "\"0\"")
-                    @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch) {
-        PartyView replaced = parties.replace(id, Versions.ifMatch(ifMatch), body);
+            @BeanParam IfMatchHeader ifMatch) {
+        PartyView replaced = parties.replace(id, ifMatch.versions(), body);
         return Responses.ok(replaced);
     }
 
@@ -181,14 +170,9 @@ public class PartyResource {
     public RestResponse<PartyView> patch(
             @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
             @NotNull JsonNode body,
-            @Parameter(
-                            description = "ETag of the version this change is based on (required)",
-                            required = true,
-                            example = "\"0\"")
-                    @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch)
+            @BeanParam IfMatchHeader ifMatch)
             throws JsonProcessingException {
-        PartyView patched = parties.patch(id, Versions.ifMatch(ifMatch), body);
+        PartyView patched = parties.patch(id, ifMatch.versions(), body);
         return Responses.ok(patched);
     }
 
@@ -202,13 +186,8 @@ public class PartyResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(
             @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
-            @Parameter(
-                            description = "ETag of the version this deletion is based on (required)",
-                            required = true,
-                            example = "\"0\"")
-                    @HeaderParam(HttpHeaders.IF_MATCH)
-                    String ifMatch) {
-        parties.delete(id, Versions.ifMatch(ifMatch));
+            @BeanParam IfMatchHeader ifMatch) {
+        parties.delete(id, ifMatch.versions());
         return RestResponse.noContent();
     }
 

@@ -1,0 +1,38 @@
+package io.accords.idempotency;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The {@code Idempotency-Key} header a create may send, declared and documented once, with the scope a key belongs to:
+ * the method and route the request matched, read from the resource's own annotations rather than written again.
+ */
+@RegisterForReflection(fields = true)
+public class IdempotencyKeyHeader {
+
+    @HeaderParam(IdempotentCreates.HEADER)
+    @Parameter(
+            description = "Any unique value (a UUID): a retry with the same key and body answers with the record it"
+                    + " created, as you may see it now, and creates nothing; the same key with another body answers"
+                    + " 422. Kept 24 hours.")
+    public String value;
+
+    @Context
+    ResourceInfo resource;
+
+    @Context
+    Request request;
+
+    /** Where the key applies: {@code POST /api/v1/agreements}. */
+    public String scope() {
+        Path type = resource.getResourceClass().getAnnotation(Path.class);
+        Path method = resource.getResourceMethod().getAnnotation(Path.class);
+        return request.getMethod() + " " + (type == null ? "" : type.value())
+                + (method == null ? "" : "/" + method.value());
+    }
+}
