@@ -1,7 +1,7 @@
 package io.accords.security;
 
 import io.accords.problem.Problem;
-import io.accords.problem.ProblemMappers;
+import io.accords.problem.ProblemResponses;
 import io.accords.problem.ProblemType;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -32,7 +32,7 @@ public class AuthProblems {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return ProblemMappers.respond(ProblemType.FORBIDDEN.problem(
+        return ProblemResponses.respond(ProblemType.FORBIDDEN.problem(
                 "Your token's roles do not allow this; reading"
                         + " needs reader, writing editor, deleted records' history admin",
                 uri.getPath()));
@@ -75,7 +75,7 @@ public class AuthProblems {
     }
 
     private static Response unauthorized(Problem problem) {
-        return ProblemMappers.respondWith(problem)
+        return ProblemResponses.respondWith(problem)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accords\"")
                 .build();
     }
