@@ -2,7 +2,6 @@ package io.accords.agreement;
 
 import io.accords.common.MonetaryValue;
 import io.accords.common.PartialDate;
-import io.accords.common.SearchText;
 import io.accords.common.VersionedEntity;
 import io.accords.security.Classification;
 import jakarta.persistence.AttributeOverride;
@@ -23,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /** A cooperation agreement between parties: the record analysts search for. */
 @Entity
@@ -114,7 +112,7 @@ public class Agreement extends VersionedEntity {
     private Classification classification = Classification.PUBLIC;
 
     /**
-     * The folded words the text filter matches (see {@link SearchText}), once per clearance: the agreement's own words
+     * The folded words the text filter matches ({@link SearchWords}), once per clearance: the agreement's own words
      * and the names of the parties a caller of that clearance may see, so that a search never finds an agreement
      * through a party hidden from the caller.
      */
@@ -267,32 +265,10 @@ public class Agreement extends VersionedEntity {
         this.tags = tags;
     }
 
-    /** The HQL path of the search words a caller of this clearance matches. */
-    public static String searchTextFor(Classification clearance) {
-        return switch (clearance) {
-            case PUBLIC -> "searchTextPublic";
-            case RESTRICTED -> "searchTextRestricted";
-            case CONFIDENTIAL -> "searchText";
-        };
-    }
-
-    /**
-     * Recomputes the words the text filter matches; call after the text, the parties, or a party's names or
-     * classification change.
-     */
-    public void refreshSearchText() {
-        searchTextPublic = searchWordsUpTo(Classification.PUBLIC);
-        searchTextRestricted = searchWordsUpTo(Classification.RESTRICTED);
-        searchText = searchWordsUpTo(Classification.CONFIDENTIAL);
-    }
-
-    private String searchWordsUpTo(Classification clearance) {
-        Stream<String> partyNames = parties.stream()
-                .map(Participant::getParty)
-                .distinct()
-                .filter(party -> clearance.allows(party.getClassification()))
-                .flatMap(party -> party.searchableNames().stream());
-        return SearchText.document(Stream.of(Stream.of(title, summary), systems.stream(), tags.stream(), partyNames)
-                .flatMap(words -> words));
+    /** Sets the search words, one text per clearance; {@link SearchWords} computes them. */
+    void searchWords(String publicWords, String restrictedWords, String allWords) {
+        this.searchTextPublic = publicWords;
+        this.searchTextRestricted = restrictedWords;
+        this.searchText = allWords;
     }
 }

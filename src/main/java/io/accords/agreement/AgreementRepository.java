@@ -16,9 +16,14 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     private static final String NAMING_PARTY =
             "id in (select a.id from Agreement a join a.parties p where p.party.id = ?1)";
 
-    /** Recomputes the search words of every agreement naming this party, after its names changed. */
-    public void refreshSearchTextNaming(UUID partyId) {
-        find(NAMING_PARTY, partyId).stream().forEach(Agreement::refreshSearchText);
+    /** Every agreement that names this party. */
+    List<Agreement> namingParty(UUID partyId) {
+        return list(NAMING_PARTY, partyId);
+    }
+
+    /** Up to {@code limit} agreements stored without search words. */
+    List<Agreement> withoutSearchWords(int limit) {
+        return find("searchText is null").page(0, limit).list();
     }
 
     public long countNamingParty(UUID partyId) {

@@ -55,6 +55,7 @@ public class AgreementService {
     private final MergePatch mergePatch;
     private final Callers callers;
     private final History history;
+    private final SearchWords searchWords;
 
     AgreementService(
             AgreementRepository agreements,
@@ -63,7 +64,8 @@ public class AgreementService {
             AgreementViews views,
             MergePatch mergePatch,
             Callers callers,
-            History history) {
+            History history,
+            SearchWords searchWords) {
         this.agreements = agreements;
         this.parties = parties;
         this.mapper = mapper;
@@ -71,6 +73,7 @@ public class AgreementService {
         this.mergePatch = mergePatch;
         this.callers = callers;
         this.history = history;
+        this.searchWords = searchWords;
     }
 
     /** The agreement as the caller sees it; 404 when there is none or it is above the caller's clearance. */
@@ -197,7 +200,7 @@ public class AgreementService {
         agreement.getParties().addAll(participants);
         agreement.getParties().addAll(hiddenParties);
         agreement.setParent(parent);
-        agreement.refreshSearchText();
+        searchWords.refresh(agreement);
     }
 
     /** The parties named, each existing and within the caller's clearance (a hidden one is as unknown as a missing). */

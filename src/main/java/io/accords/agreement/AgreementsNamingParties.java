@@ -12,9 +12,11 @@ import java.util.UUID;
 public class AgreementsNamingParties implements PartyReferences {
 
     private final AgreementRepository agreements;
+    private final SearchWords searchWords;
 
-    AgreementsNamingParties(AgreementRepository agreements) {
+    AgreementsNamingParties(AgreementRepository agreements, SearchWords searchWords) {
         this.agreements = agreements;
+        this.searchWords = searchWords;
     }
 
     @Override
@@ -35,6 +37,6 @@ public class AgreementsNamingParties implements PartyReferences {
     /** Their search words include the party's names, per clearance. */
     @Override
     public void partyChanged(UUID partyId) {
-        agreements.refreshSearchTextNaming(partyId);
+        searchWords.refreshNaming(partyId);
     }
 }

@@ -1,7 +1,7 @@
 package io.accords.search;
 
-import io.accords.agreement.Agreement;
 import io.accords.agreement.AgreementStatus;
+import io.accords.agreement.SearchWords;
 import io.accords.search.AgreementFilter.DateRange;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +31,7 @@ final class AgreementCriteria {
             add("a.classification in :visible", "visible", filter.clearance().andBelow());
             visibleParty = " and xpt.classification in :visible";
         }
-        String text = "a." + Agreement.searchTextFor(filter.clearance());
+        String text = "a." + SearchWords.pathFor(filter.clearance());
         for (int i = 0; i < filter.terms().size(); i++) {
             add(text + " like :term" + i, "term" + i, "% " + filter.terms().get(i) + "%");
         }
