@@ -3,6 +3,7 @@ package io.accords.search;
 import io.accords.agreement.AgreementStatus;
 import io.accords.agreement.SearchWords;
 import io.accords.search.AgreementFilter.DateRange;
+import io.accords.security.Classification;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,15 +24,15 @@ final class AgreementCriteria {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
 
-    AgreementCriteria(AgreementFilter filter) {
+    AgreementCriteria(AgreementFilter filter, Classification clearance) {
         // Every condition on a linked record (a party, the parent) looks only at those the caller may see, so that a
         // filter never finds an agreement through a record hidden from the caller.
         String visibleParty = "";
-        if (!filter.clearance().isHighest()) {
-            add("a.classification in :visible", "visible", filter.clearance().andBelow());
+        if (!clearance.isHighest()) {
+            add("a.classification in :visible", "visible", clearance.andBelow());
             visibleParty = " and xpt.classification in :visible";
         }
-        String text = "a." + SearchWords.pathFor(filter.clearance());
+        String text = "a." + SearchWords.pathFor(clearance);
         for (int i = 0; i < filter.terms().size(); i++) {
             add(text + " like :term" + i, "term" + i, "% " + filter.terms().get(i) + "%");
         }
@@ -87,7 +88,7 @@ final class AgreementCriteria {
         }
         if (filter.parent() != null) {
             add(
-                    filter.clearance().isHighest()
+                    clearance.isHighest()
                             ? "a.parent.id = :parent"
                             : "a.parent.id = :parent and a.parent.classification in :visible",
                     "parent",

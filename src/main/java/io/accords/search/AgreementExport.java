@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.accords.agreement.AgreementView;
 import io.accords.config.AccordsConfig;
+import io.accords.security.Classification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -57,15 +58,15 @@ public class AgreementExport {
         this.chunk = config.export().chunkSize();
     }
 
-    /** Restricts the filter to the caller now, while the request's identity is at hand, then streams. */
+    /** Reads the caller's clearance now, while the request's identity is at hand, then streams. */
     public StreamingOutput stream(AgreementFilter filter, Format format) {
-        AgreementFilter visible = search.forCaller(filter);
+        Classification clearance = search.callerClearance();
         return output -> {
             try (RowWriter rows = format == Format.CSV ? new CsvRows(output) : new JsonLines(output)) {
                 Optional<SyncCursor> position = Optional.empty();
                 SyncStep step;
                 do {
-                    step = search.walk(visible, position, chunk);
+                    step = search.walk(filter, clearance, position, chunk);
                     position = step.position();
                     for (AgreementView agreement : step.items()) {
                         rows.write(agreement);

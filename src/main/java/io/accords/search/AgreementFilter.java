@@ -9,7 +9,6 @@ import io.accords.common.PartialDate;
 import io.accords.common.SearchText;
 import io.accords.problem.FieldViolation;
 import io.accords.problem.ProblemException;
-import io.accords.security.Classification;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,8 +34,6 @@ import java.util.regex.Pattern;
  * @param countries    countries that must all take part
  * @param activeOn     the day the agreement must be in force on
  * @param updatedSince the earliest last change
- * @param clearance    the caller's: agreements above it are left out; PUBLIC until {@link #visibleTo} says otherwise,
- *                     so a filter nobody restricted shows the least
  */
 public record AgreementFilter(
         List<String> terms,
@@ -53,8 +50,7 @@ public record AgreementFilter(
         DateRange expires,
         LocalDate activeOn,
         Instant updatedSince,
-        UUID parent,
-        Classification clearance) {
+        UUID parent) {
 
     public static final int MAX_VALUES = 20;
     public static final int MAX_TEXT = 200;
@@ -69,27 +65,6 @@ public record AgreementFilter(
         AgreementSearchParams params = new AgreementSearchParams();
         params.party = List.of(partyId.toString());
         return parse(params);
-    }
-
-    /** This filter for a caller with the given clearance. */
-    public AgreementFilter visibleTo(Classification callerClearance) {
-        return new AgreementFilter(
-                terms,
-                partyIds,
-                partyAcronyms,
-                countries,
-                sectors,
-                modes,
-                types,
-                statuses,
-                systems,
-                signed,
-                effective,
-                expires,
-                activeOn,
-                updatedSince,
-                parent,
-                callerClearance);
     }
 
     /** A period with an inclusive first and last day, either open. */
@@ -120,8 +95,7 @@ public record AgreementFilter(
                 reader.range("expires", params.expiresFrom, params.expiresTo),
                 reader.day("activeOn", params.activeOn),
                 reader.instant("updatedSince", params.updatedSince),
-                reader.uuid("parent", params.parent),
-                Classification.PUBLIC);
+                reader.uuid("parent", params.parent));
         if (!reader.errors.isEmpty()) {
             throw ProblemException.invalid(reader.errors);
         }

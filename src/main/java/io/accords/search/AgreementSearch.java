@@ -1,6 +1,7 @@
 package io.accords.search;
 
 import io.accords.agreement.Agreement;
+import io.accords.security.Classification;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,8 +25,8 @@ public class AgreementSearch {
         this.entityManager = entityManager;
     }
 
-    public List<Agreement> page(AgreementFilter filter, Sort sort, int pageIndex, int size) {
-        AgreementCriteria criteria = new AgreementCriteria(filter);
+    public List<Agreement> page(AgreementFilter filter, Classification clearance, Sort sort, int pageIndex, int size) {
+        AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
         return query(
                         "select a from Agreement a where " + criteria.where() + orderBy(sort),
                         Agreement.class,
@@ -35,15 +36,16 @@ public class AgreementSearch {
                 .getResultList();
     }
 
-    public long count(AgreementFilter filter) {
-        AgreementCriteria criteria = new AgreementCriteria(filter);
+    public long count(AgreementFilter filter, Classification clearance) {
+        AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
         return query("select count(a) from Agreement a where " + criteria.where(), Long.class, criteria.parameters())
                 .getSingleResult();
     }
 
     /** The next agreements after a position (from the first when there is none), in the order of their last change. */
-    public List<Agreement> after(AgreementFilter filter, Optional<SyncCursor> position, int size) {
-        AgreementCriteria criteria = new AgreementCriteria(filter);
+    public List<Agreement> after(
+            AgreementFilter filter, Classification clearance, Optional<SyncCursor> position, int size) {
+        AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
         Map<String, Object> parameters = new HashMap<>(criteria.parameters());
         String where = criteria.where();
         if (position.isPresent()) {
@@ -63,8 +65,8 @@ public class AgreementSearch {
      * Facet counts in four grouped queries: type, status and signature year together (the total is their sum, as
      * every agreement has exactly one type and one status), then sectors, modes and countries.
      */
-    public AgreementFacets facets(AgreementFilter filter) {
-        AgreementCriteria criteria = new AgreementCriteria(filter);
+    public AgreementFacets facets(AgreementFilter filter, Classification clearance) {
+        AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
         String where = " where " + criteria.where();
         Map<String, Object> parameters = criteria.parameters();
         Map<String, Long> types = new HashMap<>();
@@ -91,7 +93,7 @@ public class AgreementSearch {
                 counts("select m, count(a) from Agreement a join a.modes m" + where + " group by m", parameters),
                 counts(
                         "select pt.country, count(distinct a.id) from Agreement a join a.parties p join p.party pt"
-                                + where + (filter.clearance().isHighest() ? "" : " and pt.classification in :visible")
+                                + where + (clearance.isHighest() ? "" : " and pt.classification in :visible")
                                 + " group by pt.country",
                         parameters),
                 sorted(types),

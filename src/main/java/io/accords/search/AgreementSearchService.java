@@ -9,6 +9,7 @@ import io.accords.paging.PageView;
 import io.accords.party.PartyRepository;
 import io.accords.problem.ProblemException;
 import io.accords.security.Callers;
+import io.accords.security.Classification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -33,18 +34,19 @@ public class AgreementSearchService {
         this.callers = callers;
     }
 
-    /** The filter restricted to what the current caller may see; every search goes through it. */
-    public AgreementFilter forCaller(AgreementFilter filter) {
-        return filter.visibleTo(callers.current().clearance());
+    /** The current caller's clearance: every search is made for it, apart from what the caller asked for. */
+    public Classification callerClearance() {
+        return callers.current().clearance();
     }
 
-    public PageView<AgreementView> list(AgreementFilter requested, PageParams params) {
-        AgreementFilter filter = forCaller(requested);
-        List<AgreementView> items =
-                search.page(filter, AgreementService.SORT.parse(params.sort), params.index(), params.size()).stream()
-                        .map(views::of)
-                        .toList();
-        return PageView.of(items, params, search.count(filter));
+    public PageView<AgreementView> list(AgreementFilter filter, PageParams params) {
+        Classification clearance = callerClearance();
+        List<AgreementView> items = search
+                .page(filter, clearance, AgreementService.SORT.parse(params.sort), params.index(), params.size())
+                .stream()
+                .map(a -> views.of(a, clearance))
+                .toList();
+        return PageView.of(items, params, search.count(filter, clearance));
     }
 
     /** The agreements naming a party, in any role; 404 when there is no such party or the caller may not see it. */
@@ -58,23 +60,23 @@ public class AgreementSearchService {
     }
 
     public AgreementFacets facets(AgreementFilter filter) {
-        return search.facets(forCaller(filter));
+        return search.facets(filter, callerClearance());
     }
 
     /** Up to {@code size} agreements after a position in the order of their last change, and the position after. */
     public SyncStep after(AgreementFilter filter, Optional<SyncCursor> position, int size) {
-        return walk(forCaller(filter), position, size);
+        return walk(filter, callerClearance(), position, size);
     }
 
-    /** The step of {@link #after} for a filter already restricted by {@link #forCaller}, as export's stream runs. */
-    SyncStep walk(AgreementFilter visible, Optional<SyncCursor> position, int size) {
-        List<Agreement> found = search.after(visible, position, size);
+    /** The step of {@link #after} for a clearance read while the request was at hand, as export's stream runs. */
+    SyncStep walk(AgreementFilter filter, Classification clearance, Optional<SyncCursor> position, int size) {
+        List<Agreement> found = search.after(filter, clearance, position, size);
         if (found.isEmpty()) {
             return new SyncStep(List.of(), position);
         }
         Agreement last = found.get(found.size() - 1);
         return new SyncStep(
-                found.stream().map(a -> views.of(a, visible.clearance())).toList(),
+                found.stream().map(a -> views.of(a, clearance)).toList(),
                 Optional.of(new SyncCursor(last.getUpdatedAt(), last.getId())));
     }
 }
