@@ -144,7 +144,8 @@ public class AgreementService {
                 ClassificationRules.forChange(RECORD, before, input.classification(), callers.current());
         apply(input, classification, agreement);
         agreements.flush();
-        return recorded(agreement, Revision.Action.UPDATED, classification.compareTo(before) < 0 ? before : null);
+        return recorded(
+                agreement, Revision.Action.UPDATED, ClassificationRules.declassifiedFrom(before, classification));
     }
 
     /**

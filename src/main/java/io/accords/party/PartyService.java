@@ -82,6 +82,11 @@ public class PartyService {
         return mapper.toView(find(id));
     }
 
+    /** Answers 404, exactly as {@link #get} does, unless the party exists and the caller may see it. */
+    public void requireVisible(UUID id) {
+        find(id);
+    }
+
     public PartyView create(PartyInput input) {
         return create(UUID.randomUUID(), input);
     }
@@ -149,7 +154,7 @@ public class PartyService {
             agreements.partyChanged(party.getId());
         }
         parties.flush();
-        return recorded(party, Revision.Action.UPDATED, classification.compareTo(before) < 0 ? before : null);
+        return recorded(party, Revision.Action.UPDATED, ClassificationRules.declassifiedFrom(before, classification));
     }
 
     /** Writes the revision in this transaction (which also counts the change). */

@@ -58,19 +58,19 @@ public class RequestGuard {
                 BodySizeGuard.refuse(
                         context,
                         ProblemType.INVALID_REQUEST,
-                        "Send a Host header: this service needs" + " it to answer with links to records",
+                        "Send a Host header: this service needs it to answer with links to records",
                         json);
                 return;
             }
-            if (context.request().headers().getAll(HttpHeaders.AUTHORIZATION).size() > 1) {
+            int authorizations = context.request()
+                    .headers()
+                    .getAll(HttpHeaders.AUTHORIZATION)
+                    .size();
+            if (authorizations > 1) {
                 BodySizeGuard.refuse(
                         context,
                         ProblemType.INVALID_REQUEST,
-                        "Send one Authorization header, not "
-                                + context.request()
-                                        .headers()
-                                        .getAll(HttpHeaders.AUTHORIZATION)
-                                        .size(),
+                        "Send one Authorization header, not " + authorizations,
                         json);
                 return;
             }

@@ -6,8 +6,7 @@ import io.accords.agreement.AgreementView;
 import io.accords.agreement.AgreementViews;
 import io.accords.paging.PageParams;
 import io.accords.paging.PageView;
-import io.accords.party.PartyRepository;
-import io.accords.problem.ProblemException;
+import io.accords.party.PartyService;
 import io.accords.security.Callers;
 import io.accords.security.Classification;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +22,11 @@ public class AgreementSearchService {
 
     private final AgreementSearch search;
     private final AgreementViews views;
-    private final PartyRepository parties;
+    private final PartyService parties;
 
     private final Callers callers;
 
-    AgreementSearchService(AgreementSearch search, AgreementViews views, PartyRepository parties, Callers callers) {
+    AgreementSearchService(AgreementSearch search, AgreementViews views, PartyService parties, Callers callers) {
         this.search = search;
         this.views = views;
         this.parties = parties;
@@ -51,11 +50,7 @@ public class AgreementSearchService {
 
     /** The agreements naming a party, in any role; 404 when there is no such party or the caller may not see it. */
     public PageView<AgreementView> listNamingParty(UUID partyId, PageParams params) {
-        if (parties.findByIdOptional(partyId)
-                .filter(p -> callers.current().sees(p.getClassification()))
-                .isEmpty()) {
-            throw ProblemException.notFound("party", partyId);
-        }
+        parties.requireVisible(partyId);
         return list(AgreementFilter.namingParty(partyId), params);
     }
 

@@ -38,6 +38,9 @@ public class AuthProblems {
                 uri.getPath()));
     }
 
+    private static final String NOT_YET_VALID =
+            "The bearer token is not valid yet: it was issued in the future; check the clock that made it";
+
     /** Why a token was refused, as precisely as the verification says, so the caller knows what to fix. */
     static String why(Throwable refusal) {
         for (Throwable t = refusal; t != null; t = t.getCause()) {
@@ -57,12 +60,11 @@ public class AuthProblems {
                 }
                 if (jwt.hasErrorCode(ErrorCodes.NOT_YET_VALID)
                         || jwt.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)) {
-                    return "The bearer token is not valid yet: it was issued in the future; check the clock that"
-                            + " made it";
+                    return NOT_YET_VALID;
                 }
             }
             if (TokenTimes.ISSUED_IN_THE_FUTURE.equals(t.getMessage())) {
-                return "The bearer token is not valid yet: it was issued in the future; check the clock that made it";
+                return NOT_YET_VALID;
             }
         }
         return "The bearer token cannot be read as a signed JWT (it is malformed or unsigned); send"

@@ -37,6 +37,11 @@ public final class ClassificationRules {
         return requested;
     }
 
+    /** What a change lowered the classification from, for the revision to record; null when it did not lower it. */
+    public static Classification declassifiedFrom(Classification before, Classification after) {
+        return after.compareTo(before) < 0 ? before : null;
+    }
+
     private static void requireWithinClearance(Classification classification, Caller caller) {
         if (!caller.clearance().allows(classification)) {
             throw ProblemException.forbidden("classification " + classification + " is above your clearance "
