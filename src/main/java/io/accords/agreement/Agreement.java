@@ -2,8 +2,7 @@ package io.accords.agreement;
 
 import io.accords.common.MonetaryValue;
 import io.accords.common.PartialDate;
-import io.accords.common.VersionedEntity;
-import io.accords.security.Classification;
+import io.accords.record.ClassifiedEntity;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -26,7 +25,7 @@ import java.util.UUID;
 /** A cooperation agreement between parties: the record analysts search for. */
 @Entity
 @Table(name = "agreement")
-public class Agreement extends VersionedEntity {
+public class Agreement extends ClassifiedEntity {
 
     @Column(nullable = false, length = 300)
     private String title;
@@ -107,10 +106,6 @@ public class Agreement extends VersionedEntity {
     @Column(name = "tag", nullable = false, length = 64)
     private List<String> tags = new ArrayList<>();
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    private Classification classification = Classification.PUBLIC;
-
     /**
      * The folded words the text filter matches ({@link SearchWords}), once per clearance: the agreement's own words
      * and the names of the parties a caller of that clearance may see, so that a search never finds an agreement
@@ -131,14 +126,6 @@ public class Agreement extends VersionedEntity {
 
     public Agreement(UUID id) {
         super(id);
-    }
-
-    public Classification getClassification() {
-        return classification;
-    }
-
-    public void setClassification(Classification classification) {
-        this.classification = classification;
     }
 
     public String getTitle() {

@@ -2,6 +2,8 @@ package io.accords.agreement;
 
 import io.accords.common.CurrencyCode;
 import io.accords.common.PartialDate;
+import io.accords.http.problem.ReadBackAs;
+import io.accords.record.ClassifiedInput;
 import io.accords.security.Classification;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a client sends to create or replace an agreement. The service sets id, version and timestamps. */
 @ChronologicalDates
+@ReadBackAs(AgreementView.class)
 @Schema(name = "AgreementInput", description = "An agreement as a client writes it")
 public record AgreementInput(
         @NotBlank @Size(max = 300) @Schema(examples = "MOU on joint production of KF-21 fighter jet components")
@@ -75,7 +78,8 @@ public record AgreementInput(
                 description = "How sensitive it is: PUBLIC when left out on create, required on a change (so it never"
                         + " changes by being left out); at most your token's clearance; only an admin lowers it",
                 examples = "PUBLIC")
-        Classification classification) {
+        Classification classification)
+        implements ClassifiedInput {
 
     /** A party and the role it plays, as a client writes it. */
     @Schema(name = "ParticipationInput")

@@ -1,6 +1,6 @@
 package io.accords.agreement;
 
-import io.accords.problem.RecordReference;
+import io.accords.http.problem.RecordReference;
 import io.accords.security.Classification;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;

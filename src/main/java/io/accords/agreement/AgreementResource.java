@@ -2,15 +2,15 @@ package io.accords.agreement;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.accords.api.ApiExamples;
-import io.accords.api.Responses;
-import io.accords.common.IfMatchHeader;
-import io.accords.common.RecordIds;
 import io.accords.history.RevisionView;
+import io.accords.http.IfMatchHeader;
+import io.accords.http.PageParams;
+import io.accords.http.PageView;
+import io.accords.http.RecordIds;
+import io.accords.http.Responses;
 import io.accords.idempotency.IdempotencyKeyHeader;
 import io.accords.idempotency.IdempotentCreates;
-import io.accords.paging.PageParams;
-import io.accords.paging.PageView;
+import io.accords.openapi.ApiExamples;
 import io.accords.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -102,7 +102,7 @@ public class AgreementResource {
                 AgreementView.class,
                 () -> agreements.create(body),
                 agreements::get);
-        return Responses.created(uri, outcome);
+        return Responses.created(uri, outcome.record(), outcome.replayed());
     }
 
     @RolesAllowed(Roles.EDITOR)
@@ -168,6 +168,7 @@ public class AgreementResource {
             description = "Deletes an agreement that no other agreement names as its parent; otherwise answers 409"
                     + " listing them.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Other agreements name it as their parent")
     public RestResponse<Void> delete(
             @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID) @PathParam("id")
                     UUID id,

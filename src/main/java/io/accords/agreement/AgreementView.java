@@ -1,7 +1,7 @@
 package io.accords.agreement;
 
 import io.accords.common.PartialDate;
-import io.accords.common.Versioned;
+import io.accords.http.Versioned;
 import io.accords.party.PartySummary;
 import io.accords.security.Classification;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.accords.agreement;
 
+import io.accords.http.problem.RecordReference;
 import io.accords.party.PartyReferences;
-import io.accords.problem.RecordReference;
 import io.accords.security.Classification;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

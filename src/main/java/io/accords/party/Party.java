@@ -1,7 +1,6 @@
 package io.accords.party;
 
-import io.accords.common.VersionedEntity;
-import io.accords.security.Classification;
+import io.accords.record.ClassifiedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -19,7 +18,7 @@ import java.util.UUID;
 /** A government, ministry, armed service, agency, state-owned enterprise or company that takes part in agreements. */
 @Entity
 @Table(name = "party")
-public class Party extends VersionedEntity {
+public class Party extends ClassifiedEntity {
 
     @Column(nullable = false, length = 200)
     private String name;
@@ -48,10 +47,6 @@ public class Party extends VersionedEntity {
     @CollectionTable(name = "party_identifier", joinColumns = @JoinColumn(name = "party_id"))
     @OrderColumn(name = "position")
     private List<PartyIdentifier> identifiers = new ArrayList<>();
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    private Classification classification = Classification.PUBLIC;
 
     protected Party() {
         // for JPA
@@ -108,14 +103,6 @@ public class Party extends VersionedEntity {
 
     public void setKind(PartyKind kind) {
         this.kind = kind;
-    }
-
-    public Classification getClassification() {
-        return classification;
-    }
-
-    public void setClassification(Classification classification) {
-        this.classification = classification;
     }
 
     public List<PartyIdentifier> getIdentifiers() {

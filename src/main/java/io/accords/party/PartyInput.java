@@ -1,6 +1,8 @@
 package io.accords.party;
 
 import io.accords.common.CountryCode;
+import io.accords.http.problem.ReadBackAs;
+import io.accords.record.ClassifiedInput;
 import io.accords.security.Classification;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a client sends to create or replace a party. The service sets id, version and timestamps. */
+@ReadBackAs(PartyView.class)
 @Schema(name = "PartyInput", description = "A party as a client writes it")
 public record PartyInput(
         @NotBlank
@@ -39,7 +42,8 @@ public record PartyInput(
                 description = "How sensitive it is: PUBLIC when left out on create, required on a change; at most your"
                         + " token's clearance; only an admin lowers it",
                 examples = "PUBLIC")
-        Classification classification) {
+        Classification classification)
+        implements ClassifiedInput {
 
     /** An identifier in a named scheme. */
     @Schema(name = "PartyIdentifier")

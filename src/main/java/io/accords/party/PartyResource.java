@@ -2,16 +2,16 @@ package io.accords.party;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.accords.api.ApiExamples;
-import io.accords.api.Responses;
-import io.accords.common.IfMatchHeader;
-import io.accords.common.RecordIds;
 import io.accords.history.RevisionView;
+import io.accords.http.IfMatchHeader;
+import io.accords.http.PageParams;
+import io.accords.http.PageView;
+import io.accords.http.RecordIds;
+import io.accords.http.Responses;
+import io.accords.http.problem.Problem;
 import io.accords.idempotency.IdempotencyKeyHeader;
 import io.accords.idempotency.IdempotentCreates;
-import io.accords.paging.PageParams;
-import io.accords.paging.PageView;
-import io.accords.problem.Problem;
+import io.accords.openapi.ApiExamples;
 import io.accords.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -123,7 +123,7 @@ public class PartyResource {
                 PartyView.class,
                 () -> parties.create(body),
                 parties::get);
-        return Responses.created(uri, outcome);
+        return Responses.created(uri, outcome.record(), outcome.replayed());
     }
 
     @RolesAllowed(Roles.EDITOR)
@@ -142,6 +142,7 @@ public class PartyResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "party", value = ApiExamples.PARTY_INPUT)))
     @APIResponse(responseCode = "200", description = "The replaced party")
+    @APIResponse(responseCode = "409", description = "Another party in this country has the new name")
     public RestResponse<PartyView> replace(
             @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
             @NotNull @Valid PartyInput body,
@@ -167,6 +168,7 @@ public class PartyResource {
                             examples =
                                     @ExampleObject(name = "new alias", value = "{\"aliases\": [\"Korea Aerospace\"]}")))
     @APIResponse(responseCode = "200", description = "The changed party")
+    @APIResponse(responseCode = "409", description = "Another party in this country has the new name")
     public RestResponse<PartyView> patch(
             @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
             @NotNull JsonNode body,
@@ -184,6 +186,7 @@ public class PartyResource {
             summary = "Delete a party",
             description = "Deletes a party that no agreement names; otherwise answers 409 listing those agreements.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Agreements still name the party")
     public RestResponse<Void> delete(
             @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
             @BeanParam IfMatchHeader ifMatch) {

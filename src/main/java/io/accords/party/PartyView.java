@@ -1,6 +1,6 @@
 package io.accords.party;
 
-import io.accords.common.Versioned;
+import io.accords.http.Versioned;
 import io.accords.security.Classification;
 import java.time.Instant;
 import java.util.List;

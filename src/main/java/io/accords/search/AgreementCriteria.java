@@ -2,12 +2,15 @@ package io.accords.search;
 
 import io.accords.agreement.AgreementStatus;
 import io.accords.agreement.SearchWords;
-import io.accords.search.AgreementFilter.DateRange;
+import io.accords.search.FilterReader.DateRange;
 import io.accords.security.Classification;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * An {@link AgreementFilter} as an HQL condition on the alias {@code a}, with its named parameters. Every value is a
@@ -24,76 +27,76 @@ final class AgreementCriteria {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
 
+    private final Classification clearance;
+
+    /** Every condition on a linked record (a party, the parent) looks only at those the caller may see. */
+    private final String visibleParty;
+
     AgreementCriteria(AgreementFilter filter, Classification clearance) {
-        // Every condition on a linked record (a party, the parent) looks only at those the caller may see, so that a
-        // filter never finds an agreement through a record hidden from the caller.
-        String visibleParty = "";
-        if (!clearance.isHighest()) {
+        this.clearance = clearance;
+        // So that a filter never finds an agreement through a record hidden from the caller.
+        if (clearance.isHighest()) {
+            visibleParty = "";
+        } else {
             add("a.classification in :visible", "visible", clearance.andBelow());
             visibleParty = " and xpt.classification in :visible";
         }
+        filter.applyTo(this);
+    }
+
+    /** Each word or phrase begins a word of the agreement's text, as the caller's clearance sees it. */
+    void containsWords(List<String> terms) {
         String text = "a." + SearchWords.pathFor(clearance);
-        for (int i = 0; i < filter.terms().size(); i++) {
-            add(text + " like :term" + i, "term" + i, "% " + filter.terms().get(i) + "%");
+        for (int i = 0; i < terms.size(); i++) {
+            add(text + " like :term" + i, "term" + i, "% " + terms.get(i) + "%");
         }
+    }
+
+    /** Any of the parties named, by id or acronym, takes part. */
+    void namesAnyParty(FilterReader.PartyNames parties) {
         List<String> anyParty = new ArrayList<>(2);
-        if (!filter.partyIds().isEmpty()) {
+        if (!parties.ids().isEmpty()) {
             anyParty.add("xpt.id in :partyIds");
-            parameters.put("partyIds", filter.partyIds());
+            parameters.put("partyIds", parties.ids());
         }
-        if (!filter.partyAcronyms().isEmpty()) {
+        if (!parties.acronyms().isEmpty()) {
             anyParty.add("upper(xpt.acronym) in :partyAcronyms");
-            parameters.put("partyAcronyms", filter.partyAcronyms());
+            parameters.put("partyAcronyms", parties.acronyms());
         }
-        if (!anyParty.isEmpty()) {
-            conditions.add("exists (select 1 from a.parties xp join xp.party xpt where ("
-                    + String.join(" or ", anyParty) + ")" + visibleParty + ")");
-        }
+        conditions.add("exists (select 1 from a.parties xp join xp.party xpt where (" + String.join(" or ", anyParty)
+                + ")" + visibleParty + ")");
+    }
+
+    /** A party from each of the countries takes part. */
+    void hasPartiesFromEvery(Set<String> countries) {
         int c = 0;
-        for (String country : filter.countries()) {
+        for (String country : countries) {
             add(
                     "exists (select 1 from a.parties xp join xp.party xpt where xpt.country = :country" + c
                             + visibleParty + ")",
                     "country" + c++,
                     country);
         }
-        if (!filter.sectors().isEmpty()) {
-            add("exists (select 1 from a.sectors xs where xs in :sectors)", "sectors", filter.sectors());
-        }
-        if (!filter.modes().isEmpty()) {
-            add("exists (select 1 from a.modes xm where xm in :modes)", "modes", filter.modes());
-        }
-        if (!filter.types().isEmpty()) {
-            add("a.type in :types", "types", filter.types());
-        }
-        if (!filter.statuses().isEmpty()) {
-            add("a.status in :statuses", "statuses", filter.statuses());
-        }
-        if (!filter.systems().isEmpty()) {
-            add("exists (select 1 from a.systems xy where upper(xy) in :systems)", "systems", filter.systems());
-        }
-        range("signed", filter.signed());
-        range("effective", filter.effective());
-        range("expires", filter.expires());
-        if (filter.activeOn() != null) {
-            parameters.put("live", LIVE);
-            add(
-                    "a.status in :live and coalesce(a.effective.first, a.signed.first) <= :activeOn"
-                            + " and (a.expires.last is null or a.expires.last >= :activeOn)",
-                    "activeOn",
-                    filter.activeOn());
-        }
-        if (filter.updatedSince() != null) {
-            add("a.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
-        }
-        if (filter.parent() != null) {
-            add(
-                    clearance.isHighest()
-                            ? "a.parent.id = :parent"
-                            : "a.parent.id = :parent and a.parent.classification in :visible",
-                    "parent",
-                    filter.parent());
-        }
+    }
+
+    /** Signed or in force, started on or before the day, and not expired before it. */
+    void inForceOn(LocalDate day) {
+        parameters.put("live", LIVE);
+        add(
+                "a.status in :live and coalesce(a.effective.first, a.signed.first) <= :activeOn"
+                        + " and (a.expires.last is null or a.expires.last >= :activeOn)",
+                "activeOn",
+                day);
+    }
+
+    /** Under this parent, when the caller may see it. */
+    void hasParent(UUID parent) {
+        add(
+                clearance.isHighest()
+                        ? "a.parent.id = :parent"
+                        : "a.parent.id = :parent and a.parent.classification in :visible",
+                "parent",
+                parent);
     }
 
     /**
@@ -101,7 +104,7 @@ final class AgreementCriteria {
      * so {@code last >= from} implies {@code first > from - 1 year}: saying so as well lets the database scan the index
      * on the first day over a narrow range instead of every earlier date.
      */
-    private void range(String date, DateRange range) {
+    void overlaps(String date, DateRange range) {
         if (range.from() != null) {
             add("a." + date + ".last >= :" + date + "From", date + "From", range.from());
             add(
@@ -114,7 +117,8 @@ final class AgreementCriteria {
         }
     }
 
-    private void add(String condition, String parameter, Object value) {
+    /** A condition with one named parameter. */
+    void add(String condition, String parameter, Object value) {
         conditions.add(condition);
         parameters.put(parameter, value);
     }

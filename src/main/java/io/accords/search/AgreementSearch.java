@@ -122,7 +122,7 @@ public class AgreementSearch {
         return query;
     }
 
-    /** Renders a sort that {@link io.accords.paging.SortOrder} checked against its whitelist. */
+    /** Renders a sort that {@link io.accords.http.SortOrder} checked against its whitelist. */
     private static String orderBy(Sort sort) {
         StringBuilder order = new StringBuilder(" order by ");
         for (int i = 0; i < sort.getColumns().size(); i++) {

@@ -1,11 +1,12 @@
 package io.accords.search;
 
 import io.accords.agreement.AgreementView;
-import io.accords.api.ApiExamples;
-import io.accords.api.Responses;
-import io.accords.paging.PageParams;
-import io.accords.paging.PageView;
-import io.accords.problem.ProblemException;
+import io.accords.http.PageParams;
+import io.accords.http.PageView;
+import io.accords.http.QueryParameterTable;
+import io.accords.http.Responses;
+import io.accords.http.problem.ProblemException;
+import io.accords.openapi.ApiExamples;
 import io.accords.search.AgreementExport.Format;
 import io.accords.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Variant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,6 +54,7 @@ public class AgreementSearchResource {
     @RolesAllowed(Roles.READER)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Extension(name = QueryParameterTable.EXTENSION, value = AgreementFilters.NAME)
     @Operation(
             operationId = "listAgreements",
             summary = "List and search agreements",
@@ -62,10 +65,8 @@ public class AgreementSearchResource {
                     + " prev, next and last pages.")
     @APIResponse(responseCode = "200", description = "One page of agreements")
     public RestResponse<PageView<AgreementView>> list(
-            @BeanParam AgreementSearchParams filter,
-            @BeanParam @Valid PageParams page,
-            @Parameter(hidden = true) @Context UriInfo uri) {
-        PageView<AgreementView> result = search.list(AgreementFilter.parse(filter), page);
+            @BeanParam @Valid PageParams page, @Parameter(hidden = true) @Context UriInfo uri) {
+        PageView<AgreementView> result = search.list(AgreementFilter.parse(uri.getQueryParameters()), page);
         return Responses.page(uri, result);
     }
 
@@ -73,6 +74,7 @@ public class AgreementSearchResource {
     @GET
     @Path("facets")
     @Produces(MediaType.APPLICATION_JSON)
+    @Extension(name = QueryParameterTable.EXTENSION, value = AgreementFilters.NAME)
     @Operation(
             operationId = "countAgreementFacets",
             summary = "Count agreements by sector, mode, country and more",
@@ -82,14 +84,15 @@ public class AgreementSearchResource {
                     + " already in the filters, whose values are alternatives, it counts the matching agreements"
                     + " that have the value).")
     @APIResponse(responseCode = "200", description = "The counts")
-    public AgreementFacets facets(@BeanParam AgreementSearchParams filter) {
-        return search.facets(AgreementFilter.parse(filter));
+    public AgreementFacets facets(@Parameter(hidden = true) @Context UriInfo uri) {
+        return search.facets(AgreementFilter.parse(uri.getQueryParameters()));
     }
 
     @RolesAllowed(Roles.READER)
     @GET
     @Path("sync")
     @Produces(MediaType.APPLICATION_JSON)
+    @Extension(name = QueryParameterTable.EXTENSION, value = AgreementFilters.NAME)
     @Operation(
             operationId = "syncAgreements",
             summary = "Walk agreements in the order they changed",
@@ -100,10 +103,8 @@ public class AgreementSearchResource {
                     + " or skips a record. Deletions do not appear.")
     @APIResponse(responseCode = "200", description = "The next agreements")
     public RestResponse<SyncPage> sync(
-            @BeanParam AgreementSearchParams filter,
-            @BeanParam @Valid SyncParams step,
-            @Parameter(hidden = true) @Context UriInfo uri) {
-        SyncStep found = search.after(AgreementFilter.parse(filter), step.position(), step.size());
+            @BeanParam @Valid SyncParams step, @Parameter(hidden = true) @Context UriInfo uri) {
+        SyncStep found = search.after(AgreementFilter.parse(uri.getQueryParameters()), step.position(), step.size());
         String nextCursor = found.position().map(SyncCursor::toString).orElse("");
         String next = uri.getRequestUriBuilder()
                 .replaceQueryParam("cursor", nextCursor)
@@ -118,6 +119,7 @@ public class AgreementSearchResource {
     @GET
     @Path("export")
     @Produces({AgreementExport.CSV, AgreementExport.NDJSON})
+    @Extension(name = QueryParameterTable.EXTENSION, value = AgreementFilters.NAME)
     @Operation(
             operationId = "exportAgreements",
             summary = "Download agreements as CSV or NDJSON",
@@ -139,16 +141,16 @@ public class AgreementSearchResource {
                         examples = @ExampleObject(name = "ndjson", value = ApiExamples.NDJSON))
             })
     public Response export(
-            @BeanParam AgreementSearchParams filter,
             @Parameter(
                             description = "csv or ndjson; overrides Accept, for browsers",
                             schema = @Schema(enumeration = {"csv", "ndjson"}),
                             example = "csv")
                     @QueryParam("format")
                     String format,
-            @Parameter(hidden = true) @Context Request request) {
+            @Parameter(hidden = true) @Context Request request,
+            @Parameter(hidden = true) @Context UriInfo uri) {
         Format chosen = format(format, request);
-        AgreementFilter parsed = AgreementFilter.parse(filter);
+        AgreementFilter parsed = AgreementFilter.parse(uri.getQueryParameters());
         return Response.ok(export.stream(parsed, chosen), chosen.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"agreements." + chosen.extension + "\"")
                 .build();

@@ -1,11 +1,11 @@
 package io.accords.search;
 
 import io.accords.agreement.AgreementView;
-import io.accords.api.ApiExamples;
-import io.accords.api.Responses;
-import io.accords.common.RecordIds;
-import io.accords.paging.PageParams;
-import io.accords.paging.PageView;
+import io.accords.http.PageParams;
+import io.accords.http.PageView;
+import io.accords.http.RecordIds;
+import io.accords.http.Responses;
+import io.accords.openapi.ApiExamples;
 import io.accords.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

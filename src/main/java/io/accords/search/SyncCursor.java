@@ -1,6 +1,6 @@
 package io.accords.search;
 
-import io.accords.problem.ProblemException;
+import io.accords.http.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

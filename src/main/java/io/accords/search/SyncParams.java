@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The {@code cursor} and {@code size} query parameters of the sync walk. Size is read as text and checked here, like
- * {@link io.accords.paging.PageParams}, so a bad value is a 400 naming the parameter.
+ * {@link io.accords.http.PageParams}, so a bad value is a 400 naming the parameter.
  */
 @RegisterForReflection(fields = true)
 public class SyncParams {

@@ -1,8 +1,8 @@
 package io.accords.security;
 
-import io.accords.problem.Problem;
-import io.accords.problem.ProblemResponses;
-import io.accords.problem.ProblemType;
+import io.accords.http.problem.Problem;
+import io.accords.http.problem.ProblemResponses;
+import io.accords.http.problem.ProblemType;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

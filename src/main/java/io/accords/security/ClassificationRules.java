@@ -1,6 +1,6 @@
 package io.accords.security;
 
-import io.accords.problem.ProblemException;
+import io.accords.http.problem.ProblemException;
 
 /**
  * What a write may do to a record's classification: nobody writes above their clearance, a change never alters it

@@ -103,6 +103,7 @@ class ValidationApiTest {
                 Arguments.of("version", "set by the service", (Mutation) b -> with(b, "version", 3)),
                 Arguments.of("createdAt", "set by the service", (Mutation)
                         b -> with(b, "createdAt", "2020-01-01T00:00:00Z")),
+                Arguments.of("countries", "set by the service", (Mutation) b -> with(b, "countries", List.of("KR"))),
                 Arguments.of("colour", "unknown field", (Mutation) b -> with(b, "colour", "blue")));
     }
 

@@ -38,6 +38,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void subPackagesDependOnEachOtherOneWayOnlyToo() {
+        slices().matching("io.accords.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** Problem details, If-Match, merge patch and paging serve every feature, and so know none of them. */
+    @Test
+    void theHttpEdgeKnowsNoFeature() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.accords.http..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.accords..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.accords.http.."))))
+                .check(CLASSES);
+    }
+
+    @Test
     void resourcesNeverReachRepositories() {
         noClasses().that(RESOURCES).should().dependOnClassesThat(REPOSITORIES).check(CLASSES);
     }
@@ -78,6 +95,7 @@ class ArchitectureTest {
                         "io.accords.agreement..",
                         "io.accords.party..",
                         "io.accords.history..",
+                        "io.accords.record..",
                         "io.accords.idempotency..",
                         "io.accords.search..",
                         "io.accords.common..")

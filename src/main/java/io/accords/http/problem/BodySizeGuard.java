@@ -1,0 +1,93 @@
+package io.accords.http.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses a body larger than {@code quarkus.http.limits.max-body-size} with a 413 problem detail: before reading it
+ * when its declared length is too large, and in place of the HTTP layer's empty 413 when a chunked body runs past the
+ * limit.
+ */
+@ApplicationScoped
+public class BodySizeGuard {
+
+    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
+    private final long limit;
+    private final ObjectMapper json;
+
+    BodySizeGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper json) {
+        this.limit = limit.asLongValue();
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
+            String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (declared != null && exceeds(declared)) {
+                refuse(context, "The body declares " + declared + " bytes; this service accepts at most " + limit);
+                return;
+            }
+            context.next();
+        });
+        // A chunked body declares no length: API bodies are read whole (they are small JSON documents) by a body
+        // handler that fails the request with 413 once the limit is passed, and the failure becomes a problem.
+        BodyHandler chunkedBodies =
+                BodyHandler.create(false).setBodyLimit(limit).setHandleFileUploads(false);
+        router.route("/api/*").order(Integer.MIN_VALUE + 2).handler(context -> {
+            if (!context.request().headers().contains(HttpHeaders.CONTENT_LENGTH)
+                    && WITH_BODY.contains(context.request().method())) {
+                chunkedBodies.handle(context);
+            } else {
+                context.next();
+            }
+        });
+        router.route().order(Integer.MIN_VALUE + 1).failureHandler(context -> {
+            if (context.statusCode() == 413 && !context.response().ended()) {
+                refuse(context, "The body is larger than the " + limit + " bytes this service accepts");
+                return;
+            }
+            context.next();
+        });
+    }
+
+    private void refuse(RoutingContext context, String detail) {
+        refuse(context, ProblemType.PAYLOAD_TOO_LARGE, detail, json);
+    }
+
+    /** Ends the exchange with a problem, before the request reaches the REST layer, and closes the connection. */
+    static void refuse(RoutingContext context, ProblemType type, String detail, ObjectMapper json) {
+        Problem problem = type.problem(detail, context.request().path());
+        context.response()
+                .setStatusCode(type.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(write(problem, json));
+    }
+
+    private boolean exceeds(String declared) {
+        try {
+            return Long.parseLong(declared.trim()) > limit;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String write(Problem problem, ObjectMapper json) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

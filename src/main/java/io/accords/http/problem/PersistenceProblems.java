@@ -1,0 +1,100 @@
+package io.accords.http.problem;
+
+import static io.accords.http.problem.ProblemResponses.causedBy;
+import static io.accords.http.problem.ProblemResponses.path;
+import static io.accords.http.problem.ProblemResponses.respond;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * What the database says: a write that raced another (409, or 412 for a stale version), a database that cannot be
+ * reached or a transaction that ran out of time (503, retry); anything else is the service's fault.
+ */
+public class PersistenceProblems {
+
+    private static final Logger LOG = Logger.getLogger(PersistenceProblems.class);
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return staleRecord(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return staleRecord(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        if (concurrentWrite(e)) {
+            LOG.debugf(e, "Write refused by a database constraint at %s", path(uri));
+            return respond(ProblemType.CONFLICT.problem(
+                    "The write conflicts with a record written at the same time; read it again and retry", path(uri)));
+        }
+        if (causedBy(e, StaleStateException.class) || causedBy(e, OptimisticLockException.class)) {
+            return staleRecord(uri);
+        }
+        return HttpProblems.fault(e, uri);
+    }
+
+    private Response staleRecord(UriInfo uri) {
+        return respond(ProblemType.PRECONDITION_FAILED.problem(
+                "The record was changed by someone else while this request ran; read it again and retry", path(uri)));
+    }
+
+    /**
+     * A connection that could not be made, was lost, or was not free within the pool's acquisition timeout, or a
+     * server shutting down, starting up or out of connections: the database is down or overloaded, which a client
+     * should retry, not a fault of the service.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException
+                    || (t instanceof java.sql.SQLException sql
+                            && (unavailableState(sql.getSQLState())
+                                    || String.valueOf(sql.getMessage()).contains("Acquisition timeout")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception), 57P01-57P03 (the server is shutting down, crashed, or not yet accepting
+     * connections: PostgreSQL ends open sessions with these when it stops) and 53300 (too many connections).
+     */
+    private static boolean unavailableState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"));
+    }
+
+    /**
+     * A unique key or a reference broken by a write that ran at the same time (SQLSTATE 23505, 23503): the client
+     * should read again and retry. Any other refusal by the database (a CHECK, a NOT NULL) means the service sent
+     * what it never should, and is reported as the service's fault, never as a conflict.
+     */
+    static boolean concurrentWrite(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                String state = violation.getSQLState();
+                return "23505".equals(state) || "23503".equals(state);
+            }
+        }
+        return false;
+    }
+
+    /** The transaction outlived its timeout and was rolled back, or a statement hit its query timeout. */
+    static boolean timedOut(Throwable e) {
+        return causedBy(e, jakarta.transaction.RollbackException.class)
+                || causedBy(e, jakarta.persistence.QueryTimeoutException.class)
+                || causedBy(e, org.hibernate.QueryTimeoutException.class);
+    }
+}

@@ -1,0 +1,74 @@
+package io.accords.http.problem;
+
+import java.util.List;
+
+/** A refusal that the service reports to the client as a problem detail. */
+public class ProblemException extends RuntimeException {
+
+    private final ProblemType type;
+    private final List<FieldViolation> errors;
+    private final List<RecordReference> agreements;
+
+    private ProblemException(
+            ProblemType type, String detail, List<FieldViolation> errors, List<RecordReference> agreements) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.errors = errors;
+        this.agreements = agreements;
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(ProblemType.NOT_FOUND, "No " + what + " has id " + id, null, null);
+    }
+
+    public static ProblemException invalid(List<FieldViolation> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are not valid; see errors";
+        return new ProblemException(ProblemType.INVALID_REQUEST, detail, List.copyOf(errors), null);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(new FieldViolation(field, message)));
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(ProblemType.CONFLICT, detail, null, null);
+    }
+
+    public static ProblemException conflict(String detail, List<RecordReference> agreements) {
+        return new ProblemException(ProblemType.CONFLICT, detail, null, List.copyOf(agreements));
+    }
+
+    /**
+     * A 409 for records in the way of a delete, listing those the caller may see. When others the caller may not see
+     * are in the way too, it says only that: never how many, nor which.
+     */
+    public static ProblemException inTheWay(String detail, List<RecordReference> visible, boolean hiddenToo) {
+        return conflict(hiddenToo ? detail + " (records you cannot see are in the way too)" : detail, visible);
+    }
+
+    public static ProblemException preconditionFailed(String detail) {
+        return new ProblemException(ProblemType.PRECONDITION_FAILED, detail, null, null);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(ProblemType.FORBIDDEN, detail, null, null);
+    }
+
+    public static ProblemException unprocessable(String detail) {
+        return new ProblemException(ProblemType.UNPROCESSABLE, detail, null, null);
+    }
+
+    public static ProblemException preconditionRequired(String detail) {
+        return new ProblemException(ProblemType.PRECONDITION_REQUIRED, detail, null, null);
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(type.uri(), type.title(), type.status(), getMessage(), instance, errors, agreements);
+    }
+}

@@ -1,0 +1,80 @@
+package io.accords.http.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
+
+/**
+ * What every request meets before anything else: answers that must never be cached or sniffed, a 400 problem for
+ * requests the API cannot answer safely (no {@code Host}, so no absolute {@code Location}; two {@code Authorization}
+ * headers, so no single identity), and metrics route tags that stay few and readable: one for every API path that
+ * matches no route, and templates without their parameters' patterns.
+ */
+@ApplicationScoped
+public class RequestGuard {
+
+    /** The route tag requests get until the REST layer matches a route; a path no route matches keeps it. */
+    static final String UNMATCHED = "/api/{unmatched}";
+    /** Where Quarkus REST and Micrometer keep a request's route template. */
+    private static final String ROUTE_TEMPLATE = "UrlPathTemplate";
+
+    private static final Pattern PARAMETER_PATTERN = Pattern.compile("\\{\\s*(\\w+)\\s*:[^/]*}(?=/|$)");
+
+    private final ObjectMapper json;
+
+    RequestGuard(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A route template as metrics show it: without a path parameter's pattern (the id's UUID form). */
+    static String withoutParameterPatterns(String template) {
+        return PARAMETER_PATTERN.matcher(template).replaceAll("{$1}");
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
+            var response = context.response();
+            response.putHeader("X-Content-Type-Options", "nosniff");
+            boolean api =
+                    context.request().path() != null && context.request().path().startsWith("/api");
+            if (api) {
+                response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                if (context.request() instanceof HttpServerRequestInternal internal) {
+                    Context request = internal.context();
+                    request.putLocal(ROUTE_TEMPLATE, UNMATCHED);
+                    context.addHeadersEndHandler(end -> {
+                        if (request.getLocal(ROUTE_TEMPLATE) instanceof String template && template.contains(":")) {
+                            request.putLocal(ROUTE_TEMPLATE, withoutParameterPatterns(template));
+                        }
+                    });
+                }
+            }
+            if (context.request().authority() == null) {
+                BodySizeGuard.refuse(
+                        context,
+                        ProblemType.INVALID_REQUEST,
+                        "Send a Host header: this service needs it to answer with links to records",
+                        json);
+                return;
+            }
+            int authorizations = context.request()
+                    .headers()
+                    .getAll(HttpHeaders.AUTHORIZATION)
+                    .size();
+            if (authorizations > 1) {
+                BodySizeGuard.refuse(
+                        context,
+                        ProblemType.INVALID_REQUEST,
+                        "Send one Authorization header, not " + authorizations,
+                        json);
+                return;
+            }
+            context.next();
+        });
+    }
+}

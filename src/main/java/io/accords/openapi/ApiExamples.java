@@ -1,0 +1,143 @@
+package io.accords.openapi;
+
+/** Example bodies shown in the OpenAPI document and Swagger UI, taken from the seed agreements. */
+public final class ApiExamples {
+
+    private ApiExamples() {}
+
+    /** The KAI–SEMAN KF-21 MOU and the parties of the seed data: examples Swagger UI can execute as they stand. */
+    public static final String SEED_AGREEMENT_ID = "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5";
+
+    public static final String SEED_PARTY_ID = "a9715a03-00b9-55c2-9eff-7f0f6beda9b3";
+    public static final String SEED_OTHER_PARTY_ID = "06771d74-7cce-5fb9-96d5-4fbf9d67265c";
+
+    public static final String PARTY_INPUT = """
+            {
+              "name": "Example Aerostructures",
+              "acronym": "EXA",
+              "aliases": ["Example Aero"],
+              "country": "KR",
+              "kind": "COMPANY",
+              "identifiers": [],
+              "classification": "PUBLIC"
+            }""";
+
+    public static final String PARTY = """
+            {
+              "id": "6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01",
+              "name": "Korea Aerospace Industries",
+              "acronym": "KAI",
+              "aliases": ["Korea Aerospace"],
+              "country": "KR",
+              "kind": "COMPANY",
+              "identifiers": [],
+              "version": 0,
+              "createdAt": "2026-11-23T10:15:30.123456Z",
+              "updatedAt": "2026-11-23T10:15:30.123456Z"
+            }""";
+
+    public static final String PARTY_PAGE =
+            "{\"items\": [" + PARTY + "], \"page\": 1, \"size\": 20," + " \"total\": 1, \"totalPages\": 1}";
+
+    public static final String AGREEMENT_INPUT = """
+            {
+              "title": "Example follow-up MOU on KF-21 component training",
+              "summary": "Korea Aerospace Industries and SEMAN agree to train SEMAN technicians on KF-21 components.",
+              "type": "MOU",
+              "status": "SIGNED",
+              "sectors": ["AEROSPACE"],
+              "modes": ["TRAINING"],
+              "parties": [
+                {"partyId": "a9715a03-00b9-55c2-9eff-7f0f6beda9b3", "role": "SIGNATORY"},
+                {"partyId": "06771d74-7cce-5fb9-96d5-4fbf9d67265c", "role": "SIGNATORY"}
+              ],
+              "systems": ["KF-21"],
+              "signed": "2024-11-16",
+              "sources": [
+                {
+                  "publisher": "AJP",
+                  "title": "South Korea, Peru to expand cooperation in defense, critical minerals",
+                  "url": "https://www.ajupress.com/",
+                  "published": "2024-11-17"
+                }
+              ],
+              "tags": ["apec-2024"],
+              "classification": "PUBLIC"
+            }""";
+
+    public static final String AGREEMENT = """
+            {
+              "id": "0c7d2a8e-4b1f-4e8a-9f0e-7a6b5c4d3e21",
+              "title": "MOU on joint production of KF-21 fighter jet components",
+              "summary": "Korea Aerospace Industries and SEMAN agree to produce KF-21 components jointly.",
+              "type": "MOU",
+              "status": "SIGNED",
+              "sectors": ["AEROSPACE"],
+              "modes": ["JOINT_PRODUCTION"],
+              "parties": [
+                {"party": {"id": "6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01", "name": "Korea Aerospace Industries",
+                  "acronym": "KAI", "country": "KR"}, "role": "SIGNATORY"},
+                {"party": {"id": "6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e02",
+                  "name": "Servicio de Mantenimiento de la Fuerza Aérea del Perú", "acronym": "SEMAN",
+                  "country": "PE"}, "role": "SIGNATORY"}
+              ],
+              "countries": ["KR", "PE"],
+              "systems": ["KF-21"],
+              "signed": "2024-11-16",
+              "sources": [
+                {
+                  "publisher": "AJP",
+                  "title": "South Korea, Peru to expand cooperation in defense, critical minerals",
+                  "url": "https://www.ajupress.com/",
+                  "published": "2024-11-17"
+                }
+              ],
+              "tags": ["apec-2024"],
+              "classification": "PUBLIC",
+              "version": 0,
+              "createdAt": "2026-11-23T10:15:30.123456Z",
+              "updatedAt": "2026-11-23T10:15:30.123456Z"
+            }""";
+
+    public static final String AGREEMENT_PAGE =
+            "{\"items\": [" + AGREEMENT + "], \"page\": 1, \"size\": 20," + " \"total\": 1, \"totalPages\": 1}";
+
+    public static final String REVISION_PAGE = "{\"items\": [{\"version\": 0, \"action\": \"CREATED\","
+            + " \"actor\": \"analyst-7\", \"at\": \"2026-11-23T10:15:30.123456Z\", \"classification\": \"PUBLIC\","
+            + " \"record\": " + PARTY + "}], \"page\": 1, \"size\": 20, \"total\": 1, \"totalPages\": 1}";
+
+    public static final String FACETS = """
+            {
+              "total": 5,
+              "sectors": [{"value": "NAVAL", "count": 3}, {"value": "AEROSPACE", "count": 2}],
+              "modes": [{"value": "CO_DEVELOPMENT", "count": 2}, {"value": "JOINT_PRODUCTION", "count": 2}],
+              "countries": [{"value": "KR", "count": 5}, {"value": "PE", "count": 5}],
+              "types": [{"value": "MOU", "count": 4}, {"value": "CONTRACT", "count": 1}],
+              "statuses": [{"value": "SIGNED", "count": 4}, {"value": "PROPOSED", "count": 1}],
+              "signedYears": [{"value": "2024", "count": 3}, {"value": "2023", "count": 2}]
+            }""";
+
+    public static final String SYNC_PAGE = "{\"items\": [" + AGREEMENT + "], \"size\": 100,"
+            + " \"nextCursor\": \"MTc2Mzg5MzMzMC4xMjM0NTYwMDAvMGM3ZDJhOGUtNGIxZi00ZThhLTlmMGUtN2E2YjVjNGQzZTIx\"}";
+
+    public static final String CSV = "id,title,type,status,sectors,modes,parties,countries,systems,announced,signed,"
+            + "effective,expires,valueAmount,valueCurrency,parentId,tags,sources,summary,version,createdAt,updatedAt"
+            + "\r\n0c7d2a8e-4b1f-4e8a-9f0e-7a6b5c4d3e21,MOU on joint production of KF-21 fighter jet components,MOU,"
+            + "SIGNED,AEROSPACE,JOINT_PRODUCTION,Korea Aerospace Industries (SIGNATORY);Servicio de Mantenimiento"
+            + " de la Fuerza Aérea del Perú (SIGNATORY),KR;PE,KF-21,,2024-11-16,,,,,,apec-2024,"
+            + "https://www.ajupress.com/,Korea Aerospace Industries and SEMAN agree to produce KF-21 components"
+            + " jointly.,0,2026-11-23T10:15:30.123456Z,2026-11-23T10:15:30.123456Z\r\n";
+
+    public static final String NDJSON = "{\"id\": \"0c7d2a8e-4b1f-4e8a-9f0e-7a6b5c4d3e21\", \"title\": \"MOU on"
+            + " joint production of KF-21 fighter jet components\", \"type\": \"MOU\", \"status\": \"SIGNED\","
+            + " \"countries\": [\"KR\", \"PE\"], \"signed\": \"2024-11-16\", \"version\": 0}\n";
+
+    public static final String DUPLICATE_PARTY = """
+            {
+              "type": "/problems/conflict",
+              "title": "Conflicts with existing records",
+              "status": 409,
+              "detail": "A party named 'Korea Aerospace Industries' already exists in KR with id 6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01",
+              "instance": "/api/v1/parties"
+            }""";
+}

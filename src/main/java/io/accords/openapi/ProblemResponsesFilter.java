@@ -1,0 +1,125 @@
+package io.accords.openapi;
+
+import io.accords.http.problem.ProblemType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents, on every operation, each error it can answer with, as {@code application/problem+json}: one rule here
+ * rather than the same dozen annotations on every method.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        QueryParameterDocs.expand(openAPI);
+        SuccessResponses.document(openAPI);
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            path.getValue().getOperations().values().forEach(this::document);
+        }
+    }
+
+    private void document(Operation operation) {
+        List<ProblemType> problems = new ArrayList<>(List.of(ProblemType.UNAUTHORIZED, ProblemType.FORBIDDEN));
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean hasQuery = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
+        if (hasBody || hasQuery) {
+            problems.add(ProblemType.INVALID_REQUEST);
+        }
+        if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
+            problems.add(ProblemType.NOT_FOUND);
+        }
+        problems.add(ProblemType.NOT_ACCEPTABLE);
+        if (operation.getResponses().hasAPIResponse("409")) {
+            // Declared by the operation itself, which alone knows what can be in the way.
+            problems.add(ProblemType.CONFLICT);
+        }
+        if (parameters.stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
+            problems.add(ProblemType.PRECONDITION_FAILED);
+            problems.add(ProblemType.PRECONDITION_REQUIRED);
+        }
+        if (parameters.stream().anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()))) {
+            problems.add(ProblemType.UNPROCESSABLE);
+        }
+        if (hasBody) {
+            problems.add(ProblemType.PAYLOAD_TOO_LARGE);
+            problems.add(ProblemType.UNSUPPORTED_MEDIA_TYPE);
+        }
+        problems.add(ProblemType.SERVICE_UNAVAILABLE);
+        problems.add(ProblemType.INTERNAL_ERROR);
+        APIResponses responses = operation.getResponses();
+        for (ProblemType problem : problems) {
+            String status = String.valueOf(problem.status());
+            APIResponse declared = responses.getAPIResponse(status);
+            if (declared != null && declared.getContent() != null) {
+                continue;
+            }
+            responses.addAPIResponse(
+                    status,
+                    // A 409 keeps the operation's own words for what can be in the way.
+                    (declared != null && problem == ProblemType.CONFLICT
+                                    ? declared
+                                    : OASFactory.createAPIResponse().description(problem.title()))
+                            .content(OASFactory.createContent()
+                                    .addMediaType(
+                                            "application/problem+json",
+                                            OASFactory.createMediaType()
+                                                    .schema(OASFactory.createSchema()
+                                                            .ref("#/components/schemas/Problem"))
+                                                    .addExample(
+                                                            problem.name().toLowerCase(),
+                                                            OASFactory.createExample()
+                                                                    .value(example(problem, operation))))));
+        }
+    }
+
+    private static Map<String, Object> example(ProblemType problem, Operation operation) {
+        String detail = switch (problem) {
+            case INVALID_REQUEST -> "title: must not be blank";
+            case NOT_FOUND -> "No record has id 0c7d2a8e-4b1f-4e8a-9f0e-7a6b5c4d3e21";
+            case NOT_ACCEPTABLE ->
+                "This resource cannot answer in any of the types in Accept; ask for application/json";
+            case CONFLICT ->
+                operation.getOperationId().startsWith("delete")
+                        ? "The record is still named by 1 agreement; see agreements"
+                        : "A party named 'Korea Aerospace Industries' already exists in KR";
+            case PRECONDITION_FAILED ->
+                "The record is at version 3 (ETag \"3\"), but If-Match named version 2;"
+                        + " read it again and reapply your change";
+            case UNAUTHORIZED -> "Send a bearer token: Authorization: Bearer <JWT>";
+            case FORBIDDEN -> "Your token's roles do not allow this; reading needs reader, writing editor";
+            case UNPROCESSABLE -> "Idempotency-Key 'a1b2' was used with another body; use a new key for a new request";
+            case PRECONDITION_REQUIRED -> "Send If-Match with the ETag of the version you read";
+            case SERVICE_UNAVAILABLE ->
+                "The database cannot be reached just now; nothing was written. Retry in a few" + " seconds";
+            case PAYLOAD_TOO_LARGE -> "The body is larger than this service accepts";
+            case UNSUPPORTED_MEDIA_TYPE -> "Content-Type 'text/plain' is not accepted here; send application/json";
+            default -> "The service failed to handle this request; it has been logged";
+        };
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", problem.uri());
+        example.put("title", problem.title());
+        example.put("status", problem.status());
+        example.put("detail", detail);
+        example.put("instance", "/api/v1/agreements");
+        return example;
+    }
+}

@@ -1,0 +1,184 @@
+package io.accords.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.accords.history.Revision;
+import io.accords.history.RevisionView;
+import io.accords.http.PageParams;
+import io.accords.http.PageView;
+import io.accords.http.Versions;
+import io.accords.http.problem.ProblemException;
+import io.accords.security.Callers;
+import io.accords.security.Classification;
+import io.accords.security.ClassificationRules;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What every classified record goes through, in one transaction per call: found only within the caller's clearance
+ * (404 otherwise, so existence never leaks), changed only from the version the client read (412), classified by
+ * {@link ClassificationRules}, kept while other records refer to it (409 listing those the caller may see), and
+ * recorded whole as a revision on every write. A feature says what is its own: how input becomes the entity, how the
+ * caller sees it, and what refers to it.
+ *
+ * @param <E> the entity
+ * @param <I> the record as a client writes it
+ * @param <V> the record as a client reads it
+ */
+@Transactional
+public abstract class RecordService<E extends ClassifiedEntity, I extends ClassifiedInput, V> {
+
+    /** How many referring records a 409 lists at most. */
+    private static final int LISTED_REFERRERS = 20;
+
+    private String record;
+    private Class<I> inputType;
+    private PanacheRepositoryBase<E, UUID> repository;
+    private Referrers referrers;
+    private RecordPlumbing plumbing;
+
+    /** For the container's proxies only. */
+    protected RecordService() {}
+
+    protected RecordService(
+            String record,
+            Class<I> inputType,
+            PanacheRepositoryBase<E, UUID> repository,
+            Referrers referrers,
+            RecordPlumbing plumbing) {
+        this.record = record;
+        this.inputType = inputType;
+        this.repository = repository;
+        this.referrers = referrers;
+        this.plumbing = plumbing;
+    }
+
+    /** A new, empty entity with the given id. */
+    protected abstract E newEntity(UUID id);
+
+    /** Checks what only the database can tell (400/409), then copies the input and classification onto the entity. */
+    protected abstract void apply(I input, Classification classification, E entity);
+
+    /** The record as the current caller may see it. */
+    protected abstract V view(E entity);
+
+    /** The record whole, as its revision stores it. */
+    protected abstract Object snapshot(E entity);
+
+    /** The record as the current caller would write it back: what a merge patch applies to. */
+    protected abstract I inputOf(E entity);
+
+    /** What a 409 says when other records still refer to this one. */
+    protected abstract String referredToBy(UUID id);
+
+    /** The record as the caller sees it; 404 when there is none or it is above the caller's clearance. */
+    public V get(UUID id) {
+        return view(find(id));
+    }
+
+    /** Answers 404, exactly as {@link #get} does, unless the record exists and the caller may see it. */
+    public void requireVisible(UUID id) {
+        find(id);
+    }
+
+    /** The record's revisions the caller may see; admins also get those of a deleted record. */
+    public PageView<RevisionView> history(UUID id, PageParams page) {
+        Optional<E> entity = repository.findByIdOptional(id);
+        if (entity.isPresent() && !callers().current().sees(entity.get().getClassification())) {
+            throw ProblemException.notFound(record, id);
+        }
+        return plumbing.history().of(record, id, entity.isPresent(), page);
+    }
+
+    public V create(I input) {
+        return create(UUID.randomUUID(), input);
+    }
+
+    /** Creates a record with an id chosen by the caller; used by the seed loader. */
+    public V create(UUID id, I input) {
+        Classification classification =
+                ClassificationRules.forCreate(input.classification(), callers().current());
+        E entity = newEntity(id);
+        apply(input, classification, entity);
+        repository.persist(entity);
+        repository.flush();
+        return recorded(entity, Revision.Action.CREATED, null);
+    }
+
+    public V replace(UUID id, Versions.IfMatch expectedVersion, I input) {
+        return update(current(id, expectedVersion), input);
+    }
+
+    /** Applies a merge patch to the record as the caller sees it, so what is hidden from the caller stays. */
+    public V patch(UUID id, Versions.IfMatch expectedVersion, JsonNode patch) throws JsonProcessingException {
+        E entity = current(id, expectedVersion);
+        I current = inputOf(entity);
+        I patched = plumbing.mergePatch().apply(current, patch, inputType);
+        // A patch that changes nothing writes nothing: no new version, no revision.
+        return patched.equals(current) ? view(entity) : update(entity, patched);
+    }
+
+    /** Deletes a record nothing refers to; otherwise a 409 lists the referring records the caller may see. */
+    public void delete(UUID id, Versions.IfMatch expectedVersion) {
+        E entity = current(id, expectedVersion);
+        long count = referrers.count(id);
+        if (count > 0) {
+            // Lists only the records the caller may see, and does not count the others.
+            List<Classification> visible = callers().current().clearance().andBelow();
+            throw ProblemException.inTheWay(
+                    referredToBy(id),
+                    referrers.first(id, visible, LISTED_REFERRERS),
+                    referrers.count(id, visible) < count);
+        }
+        recorded(entity, Revision.Action.DELETED, null);
+        repository.delete(entity);
+        repository.flush();
+    }
+
+    /** The record, or 404 when there is none or it is above the caller's clearance (so existence never leaks). */
+    protected E find(UUID id) {
+        return repository
+                .findByIdOptional(id)
+                .filter(entity -> callers().current().sees(entity.getClassification()))
+                .orElseThrow(() -> ProblemException.notFound(record, id));
+    }
+
+    protected Callers callers() {
+        return plumbing.callers();
+    }
+
+    private E current(UUID id, Versions.IfMatch expectedVersion) {
+        E entity = find(id);
+        Versions.require(entity.getVersion(), expectedVersion, record);
+        return entity;
+    }
+
+    private V update(E entity, I input) {
+        Classification before = entity.getClassification();
+        Classification classification = ClassificationRules.forChange(
+                record, before, input.classification(), callers().current());
+        apply(input, classification, entity);
+        repository.flush();
+        return recorded(entity, Revision.Action.UPDATED, ClassificationRules.declassifiedFrom(before, classification));
+    }
+
+    /**
+     * Writes the revision, the whole record as it stands, in this transaction (which also counts the change), and
+     * answers the record as the caller sees it.
+     */
+    private V recorded(E entity, Revision.Action action, Classification declassifiedFrom) {
+        plumbing.history()
+                .record(
+                        record,
+                        entity.getId(),
+                        entity.getVersion(),
+                        action,
+                        entity.getClassification(),
+                        declassifiedFrom,
+                        snapshot(entity));
+        return view(entity);
+    }
+}

@@ -1,0 +1,19 @@
+package io.accords.record;
+
+import io.accords.http.problem.RecordReference;
+import io.accords.security.Classification;
+import java.util.List;
+import java.util.UUID;
+
+/** The records that refer to one record, and so keep it from being deleted. */
+public interface Referrers {
+
+    /** How many records refer to it, whatever their classification. */
+    long count(UUID id);
+
+    /** How many records of the given classifications refer to it. */
+    long count(UUID id, List<Classification> visible);
+
+    /** The first records, by title, of the given classifications that refer to it. */
+    List<RecordReference> first(UUID id, List<Classification> visible, int limit);
+}

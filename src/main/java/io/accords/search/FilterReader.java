@@ -1,0 +1,242 @@
+package io.accords.search;
+
+import io.accords.common.IsoCodes;
+import io.accords.common.PartialDate;
+import io.accords.common.SearchText;
+import io.accords.http.problem.FieldViolation;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the query's parameters by name, one filter at a time, collecting what is wrong with each so that a 400 names
+ * every bad parameter at once. Each method answers null when its parameter is absent (the filter then does not apply).
+ */
+final class FilterReader {
+
+    static final int MAX_VALUES = 20;
+    static final int MAX_TEXT = 200;
+    static final int MAX_TERMS = 10;
+    private static final Pattern PHRASE_OR_WORD = Pattern.compile("\"([^\"]*)\"?|(\\S+)");
+
+    private final Map<String, List<String>> query;
+    final List<FieldViolation> errors = new ArrayList<>();
+
+    FilterReader(Map<String, List<String>> query) {
+        this.query = query;
+    }
+
+    /** The parameter's single value (the first, if repeated), or null. */
+    private String one(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Folded words and "phrases" that must each begin a word of the agreement's text. */
+    List<String> terms(String name) {
+        String q = one(name);
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        if (q.length() > MAX_TEXT) {
+            errors.add(new FieldViolation(name, "must be at most " + MAX_TEXT + " characters"));
+            return null;
+        }
+        Set<String> terms = new LinkedHashSet<>();
+        Matcher matcher = PHRASE_OR_WORD.matcher(q);
+        while (matcher.find()) {
+            String folded = SearchText.fold(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+            if (matcher.group(1) != null) {
+                if (!folded.isEmpty()) {
+                    terms.add(folded);
+                }
+            } else {
+                terms.addAll(Arrays.stream(folded.split(" "))
+                        .filter(word -> !word.isEmpty())
+                        .toList());
+            }
+        }
+        if (terms.isEmpty()) {
+            errors.add(new FieldViolation(name, "has no letters or digits to search for"));
+        } else if (terms.size() > MAX_TERMS) {
+            errors.add(new FieldViolation(name, "has " + terms.size() + " words or phrases; use at most " + MAX_TERMS));
+        }
+        return List.copyOf(terms);
+    }
+
+    /** Parties named by id or by acronym, any of which must take part. */
+    PartyNames parties(String name) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        Set<String> acronyms = new LinkedHashSet<>();
+        for (String value : limited(name)) {
+            UUID id = uuidOrNull(value);
+            if (id != null) {
+                ids.add(id);
+            } else if (value.isBlank() || value.length() > 32) {
+                errors.add(new FieldViolation(name, "'" + value + "' is neither a party id nor an acronym"));
+            } else {
+                acronyms.add(value.trim().toUpperCase(Locale.ROOT));
+            }
+        }
+        return ids.isEmpty() && acronyms.isEmpty() ? null : new PartyNames(ids, acronyms);
+    }
+
+    /** Parties named by id and by acronym. */
+    record PartyNames(Set<UUID> ids, Set<String> acronyms) {}
+
+    Set<String> countries(String name) {
+        Set<String> countries = new LinkedHashSet<>();
+        for (String value : limited(name)) {
+            if (IsoCodes.isCountry(value)) {
+                countries.add(value);
+            } else {
+                errors.add(new FieldViolation(
+                        name,
+                        "'" + value + "' is not an ISO 3166-1 alpha-2 country code in upper case, such as KR or PE"));
+            }
+        }
+        return nullIfEmpty(countries);
+    }
+
+    <E extends Enum<E>> Set<E> enums(String name, Class<E> type) {
+        Set<E> result = EnumSet.noneOf(type);
+        for (String value : limited(name)) {
+            try {
+                result.add(Enum.valueOf(type, value));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldViolation(
+                        name,
+                        "'" + value + "' is not one of "
+                                + String.join(
+                                        ", ",
+                                        Arrays.stream(type.getEnumConstants())
+                                                .map(Enum::name)
+                                                .toList())));
+            }
+        }
+        return nullIfEmpty(result);
+    }
+
+    /** Free-text values compared ignoring case (upper-cased here). */
+    Set<String> upperCased(String name, int maxLength) {
+        Set<String> values = new LinkedHashSet<>();
+        for (String value : limited(name)) {
+            if (value.isBlank() || value.length() > maxLength) {
+                errors.add(new FieldViolation(name, "must be 1 to " + maxLength + " characters"));
+            } else {
+                values.add(value.trim().toUpperCase(Locale.ROOT));
+            }
+        }
+        return nullIfEmpty(values);
+    }
+
+    /** The period {@code <date>From} to {@code <date>To}, either open; null when both are. */
+    DateRange range(String date) {
+        PartialDate first = partialDate(date + "From");
+        PartialDate last = partialDate(date + "To");
+        if (first != null && last != null && first.first().isAfter(last.last())) {
+            errors.add(new FieldViolation(date + "From", "is after " + date + "To"));
+        }
+        if (first == null && last == null) {
+            return null;
+        }
+        return new DateRange(first == null ? null : first.first(), last == null ? null : last.last());
+    }
+
+    /** A period with an inclusive first and last day, either open. */
+    record DateRange(LocalDate from, LocalDate to) {}
+
+    LocalDate day(String name) {
+        String value = one(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldViolation(name, "must be a day as YYYY-MM-DD that exists, not '" + value + "'"));
+            return null;
+        }
+    }
+
+    Instant instant(String name) {
+        String value = one(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
+        } catch (DateTimeException e) {
+            errors.add(new FieldViolation(
+                    name,
+                    "must be an ISO 8601 instant such as 2025-01-31T12:00:00Z, or a day as YYYY-MM-DD, not '" + value
+                            + "'"));
+            return null;
+        }
+    }
+
+    UUID agreementId(String name) {
+        String value = one(name);
+        if (value == null) {
+            return null;
+        }
+        UUID id = uuidOrNull(value);
+        if (id == null) {
+            errors.add(new FieldViolation(name, "must be an agreement id (a UUID), not '" + value + "'"));
+        }
+        return id;
+    }
+
+    private PartialDate partialDate(String name) {
+        String value = one(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return PartialDate.parse(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldViolation(name, e.getMessage()));
+            return null;
+        }
+    }
+
+    private List<String> limited(String name) {
+        List<String> values = query.get(name);
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > MAX_VALUES) {
+            errors.add(new FieldViolation(
+                    name, "is repeated " + values.size() + " times; at most " + MAX_VALUES + " values are allowed"));
+            return List.of();
+        }
+        return values;
+    }
+
+    private static <T> Set<T> nullIfEmpty(Set<T> values) {
+        return values.isEmpty() ? null : values;
+    }
+
+    private static UUID uuidOrNull(String value) {
+        try {
+            return value.length() == 36 ? UUID.fromString(value) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
