@@ -19,6 +19,19 @@ public interface AccordsConfig {
 
     Export export();
 
+    Search search();
+
+    interface Search {
+        /**
+         * Up to how many matches a list counts exactly by default; beyond it the answer says "at least this many"
+         * (count=exact asks for every match to be counted).
+         */
+        @WithDefault("10000")
+        @Min(1)
+        @Max(1_000_000)
+        int countLimit();
+    }
+
     interface Export {
         /**
          * How many agreements an export reads per database transaction: memory per export and the length of each read

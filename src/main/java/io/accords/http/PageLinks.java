@@ -24,10 +24,13 @@ public final class PageLinks {
         if (page.page() > 1) {
             links.add(link(uri, Math.min(page.page() - 1, last), "prev"));
         }
-        if (page.page() < last) {
+        if (page.page() < last || (page.bounded() && page.items().size() == page.size())) {
             links.add(link(uri, page.page() + 1, "next"));
         }
-        links.add(link(uri, last, "last"));
+        if (!page.bounded()) {
+            // When the count stopped at its bound, the last page is unknown.
+            links.add(link(uri, last, "last"));
+        }
         return links;
     }
 

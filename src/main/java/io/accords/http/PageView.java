@@ -15,14 +15,39 @@ public record PageView<T>(
         @Schema(description = "The requested page size", examples = "20")
         int size,
 
-        @Schema(description = "Records matching the request across all pages", examples = "9")
+        @Schema(
+                description = "Records matching the request across all pages: exactly that many when"
+                        + " totalRelation is eq, at least that many when it is gte (the count stopped at its"
+                        + " bound; ask with count=exact for the exact number)",
+                examples = "9")
         long total,
 
-        @Schema(description = "Pages at this size", examples = "1")
+        @Schema(
+                description = "eq: total is exact; gte: there are at least total records",
+                enumeration = {"eq", "gte"},
+                examples = "eq")
+        String totalRelation,
+
+        @Schema(description = "Pages at this size (at least that many when totalRelation is gte)", examples = "1")
         long totalPages) {
 
+    public static final String EXACTLY = "eq";
+    public static final String AT_LEAST = "gte";
+
+    /** A page of a collection whose total was counted exactly. */
     public static <T> PageView<T> of(List<T> items, PageParams params, long total) {
-        long pages = total == 0 ? 0 : (total + params.size() - 1) / params.size();
-        return new PageView<>(items, params.page(), params.size(), total, pages);
+        return of(items, params, Total.exactly(total));
+    }
+
+    /** A page of a collection whose total may have been counted only up to a bound. */
+    public static <T> PageView<T> of(List<T> items, PageParams params, Total total) {
+        long pages = total.count() == 0 ? 0 : (total.count() + params.size() - 1) / params.size();
+        return new PageView<>(
+                items, params.page(), params.size(), total.count(), total.atLeast() ? AT_LEAST : EXACTLY, pages);
+    }
+
+    /** Whether the total is a lower bound rather than the exact number. */
+    public boolean bounded() {
+        return AT_LEAST.equals(totalRelation);
     }
 }

@@ -36,8 +36,8 @@ public final class ApiExamples {
               "updatedAt": "2026-11-23T10:15:30.123456Z"
             }""";
 
-    public static final String PARTY_PAGE =
-            "{\"items\": [" + PARTY + "], \"page\": 1, \"size\": 20," + " \"total\": 1, \"totalPages\": 1}";
+    public static final String PARTY_PAGE = "{\"items\": [" + PARTY + "], \"page\": 1, \"size\": 20,"
+            + " \"total\": 1, \"totalRelation\": \"eq\", \"totalPages\": 1}";
 
     public static final String AGREEMENT_INPUT = """
             {
@@ -99,12 +99,13 @@ public final class ApiExamples {
               "updatedAt": "2026-11-23T10:15:30.123456Z"
             }""";
 
-    public static final String AGREEMENT_PAGE =
-            "{\"items\": [" + AGREEMENT + "], \"page\": 1, \"size\": 20," + " \"total\": 1, \"totalPages\": 1}";
+    public static final String AGREEMENT_PAGE = "{\"items\": [" + AGREEMENT + "], \"page\": 1, \"size\": 20,"
+            + " \"total\": 1, \"totalRelation\": \"eq\", \"totalPages\": 1}";
 
     public static final String REVISION_PAGE = "{\"items\": [{\"version\": 0, \"action\": \"CREATED\","
             + " \"actor\": \"analyst-7\", \"at\": \"2026-11-23T10:15:30.123456Z\", \"classification\": \"PUBLIC\","
-            + " \"record\": " + PARTY + "}], \"page\": 1, \"size\": 20, \"total\": 1, \"totalPages\": 1}";
+            + " \"record\": " + PARTY
+            + "}], \"page\": 1, \"size\": 20, \"total\": 1, \"totalRelation\": \"eq\", \"totalPages\": 1}";
 
     public static final String FACETS = """
             {

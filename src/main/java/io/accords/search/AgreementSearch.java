@@ -1,6 +1,7 @@
 package io.accords.search;
 
 import io.accords.agreement.Agreement;
+import io.accords.http.Total;
 import io.accords.security.Classification;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The queries behind agreement search: a filtered page and its total, facet counts, and the keyset walk. */
 @ApplicationScoped
@@ -40,6 +42,16 @@ public class AgreementSearch {
         AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
         return query("select count(a) from Agreement a where " + criteria.where(), Long.class, criteria.parameters())
                 .getSingleResult();
+    }
+
+    /** How many agreements match, counting at most {@code limit + 1} of them: "at least limit" beyond it. */
+    public Total countUpTo(AgreementFilter filter, Classification clearance, int limit) {
+        AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
+        int found = query("select a.id from Agreement a where " + criteria.where(), UUID.class, criteria.parameters())
+                .setMaxResults(limit + 1)
+                .getResultList()
+                .size();
+        return Total.countedUpTo(found, limit);
     }
 
     /** The next agreements after a position (from the first when there is none), in the order of their last change. */

@@ -1,6 +1,7 @@
 package io.accords.search;
 
 import io.accords.agreement.AgreementView;
+import io.accords.http.CountParam;
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
 import io.accords.http.QueryParameterTable;
@@ -62,11 +63,16 @@ public class AgreementSearchResource {
                     + " signature first by default. Sort keys: title, type, status, announced, signed, effective,"
                     + " expires, createdAt, updatedAt; prefix with - for descending; agreements without the date sort"
                     + " last. The order always ends with the id, so pages never overlap. Link headers give the first,"
-                    + " prev, next and last pages.")
+                    + " prev, next and last pages. The total is exact up to a bound (10,000 unless configured);"
+                    + " beyond it the answer says totalRelation gte and gives no last link, unless count=exact asks"
+                    + " for every match to be counted.")
     @APIResponse(responseCode = "200", description = "One page of agreements")
     public RestResponse<PageView<AgreementView>> list(
-            @BeanParam @Valid PageParams page, @Parameter(hidden = true) @Context UriInfo uri) {
-        PageView<AgreementView> result = search.list(AgreementFilter.parse(uri.getQueryParameters()), page);
+            @BeanParam @Valid PageParams page,
+            @BeanParam @Valid CountParam count,
+            @Parameter(hidden = true) @Context UriInfo uri) {
+        PageView<AgreementView> result =
+                search.list(AgreementFilter.parse(uri.getQueryParameters()), page, count.exact());
         return Responses.page(uri, result);
     }
 

@@ -4,8 +4,10 @@ import io.accords.agreement.Agreement;
 import io.accords.agreement.AgreementService;
 import io.accords.agreement.AgreementView;
 import io.accords.agreement.AgreementViews;
+import io.accords.config.AccordsConfig;
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
+import io.accords.http.Total;
 import io.accords.party.PartyService;
 import io.accords.security.Callers;
 import io.accords.security.Classification;
@@ -25,8 +27,11 @@ public class AgreementSearchService {
     private final PartyService parties;
 
     private final Callers callers;
+    private final AccordsConfig config;
 
-    AgreementSearchService(AgreementSearch search, AgreementViews views, PartyService parties, Callers callers) {
+    AgreementSearchService(
+            AgreementSearch search, AgreementViews views, PartyService parties, Callers callers, AccordsConfig config) {
+        this.config = config;
         this.search = search;
         this.views = views;
         this.parties = parties;
@@ -38,20 +43,24 @@ public class AgreementSearchService {
         return callers.current().clearance();
     }
 
-    public PageView<AgreementView> list(AgreementFilter filter, PageParams params) {
+    /** A page of the matching agreements; the total is exact up to the configured bound, or exact when asked. */
+    public PageView<AgreementView> list(AgreementFilter filter, PageParams params, boolean exactTotal) {
         Classification clearance = callerClearance();
         List<AgreementView> items = search
                 .page(filter, clearance, AgreementService.SORT.parse(params.sort), params.index(), params.size())
                 .stream()
                 .map(a -> views.of(a, clearance))
                 .toList();
-        return PageView.of(items, params, search.count(filter, clearance));
+        Total total = exactTotal
+                ? Total.exactly(search.count(filter, clearance))
+                : search.countUpTo(filter, clearance, config.search().countLimit());
+        return PageView.of(items, params, total);
     }
 
     /** The agreements naming a party, in any role; 404 when there is no such party or the caller may not see it. */
-    public PageView<AgreementView> listNamingParty(UUID partyId, PageParams params) {
+    public PageView<AgreementView> listNamingParty(UUID partyId, PageParams params, boolean exactTotal) {
         parties.requireVisible(partyId);
-        return list(AgreementFilter.namingParty(partyId), params);
+        return list(AgreementFilter.namingParty(partyId), params, exactTotal);
     }
 
     public AgreementFacets facets(AgreementFilter filter) {

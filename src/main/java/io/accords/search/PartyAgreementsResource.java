@@ -1,6 +1,7 @@
 package io.accords.search;
 
 import io.accords.agreement.AgreementView;
+import io.accords.http.CountParam;
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
 import io.accords.http.RecordIds;
@@ -46,13 +47,14 @@ public class PartyAgreementsResource {
             operationId = "listPartyAgreements",
             summary = "List a party's agreements",
             description = "Pages through the agreements that name this party in any role, with the same paging and"
-                    + " sort keys as listAgreements.")
+                    + " sort keys as listAgreements, and its total counted the same way.")
     @APIResponse(responseCode = "200", description = "One page of agreements")
     public RestResponse<PageView<AgreementView>> agreements(
             @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
             @BeanParam @Valid PageParams page,
+            @BeanParam @Valid CountParam count,
             @Parameter(hidden = true) @Context UriInfo uri) {
-        PageView<AgreementView> result = agreements.listNamingParty(id, page);
+        PageView<AgreementView> result = agreements.listNamingParty(id, page, count.exact());
         return Responses.page(uri, result);
     }
 }

@@ -57,9 +57,10 @@ class GeneratedClientIT {
         PartiesApi parties = new PartiesApi(client());
 
         PageViewAgreementView page = agreements.listAgreements(
-                null, null, null, null, null, null, null, 1, null, null, null, null, null, null, 5, null, null, null,
-                null, null);
+                null, null, null, null, null, null, null, null, 1, null, null, null, null, null, null, 5, null, null,
+                null, null, null);
         assertEquals(5, page.getItems().size());
+        assertEquals(PageViewAgreementView.TotalRelationEnum.EQ, page.getTotalRelation());
         assertTrue(page.getTotal() >= 12, "the seed agreements: " + page.getTotal());
 
         Agreement mou = agreements.getAgreement(KAI_SEMAN_MOU);
@@ -101,6 +102,7 @@ class GeneratedClientIT {
 
         PageViewAgreementView found = agreements.listAgreements(
                 null,
+                "exact",
                 List.of("KR", "PE"),
                 null,
                 null,

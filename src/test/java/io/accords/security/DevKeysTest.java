@@ -82,6 +82,11 @@ class DevKeysTest {
             public Export export() {
                 return () -> 500;
             }
+
+            @Override
+            public Search search() {
+                return () -> 10_000;
+            }
         };
     }
 }

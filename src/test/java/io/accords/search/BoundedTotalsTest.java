@@ -1,0 +1,129 @@
+package io.accords.search;
+
+import static io.accords.support.Api.agreement;
+import static io.accords.support.Api.createAgreement;
+import static io.accords.support.Api.createParty;
+import static io.accords.support.Api.unique;
+import static io.accords.support.Api.with;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.accords.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A list counts its matches up to a bound (3 here, 10,000 by default) and says when it stopped there; count=exact
+ * counts them all. Records above the caller's clearance are never counted, bounded or not.
+ */
+@QuarkusTest
+@TestProfile(BoundedTotalsTest.SmallBound.class)
+class BoundedTotalsTest {
+
+    private static final String AGREEMENTS = "/api/v1/agreements";
+
+    public static class SmallBound implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("accords.search.count-limit", "3");
+        }
+    }
+
+    private static String agreements(int count, String system, String classification) {
+        String party = createParty("KR");
+        for (int i = 0; i < count; i++) {
+            createAgreement(with(with(agreement(party), "systems", List.of(system)), "classification", classification));
+        }
+        return party;
+    }
+
+    @Test
+    void beyondTheBoundTheTotalSaysAtLeastAndThereIsNoLastLink() {
+        String system = unique("BOUND");
+        agreements(5, system, "PUBLIC");
+        given().queryParam("system", system)
+                .queryParam("size", 2)
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("total", equalTo(3))
+                .body("totalRelation", equalTo("gte"))
+                .header("Link", containsString("rel=\"next\""))
+                .header("Link", not(containsString("rel=\"last\"")));
+    }
+
+    @Test
+    void countExactCountsEveryMatch() {
+        String system = unique("EXACT");
+        agreements(5, system, "PUBLIC");
+        given().queryParam("system", system)
+                .queryParam("size", 2)
+                .queryParam("count", "exact")
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(5))
+                .body("totalRelation", equalTo("eq"))
+                .body("totalPages", equalTo(3))
+                .header("Link", containsString("page=3>; rel=\"last\""));
+    }
+
+    @Test
+    void upToTheBoundTheTotalIsExact() {
+        String system = unique("UPTO");
+        String party = agreements(3, system, "PUBLIC");
+        given().queryParam("system", system)
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("totalRelation", equalTo("eq"))
+                .header("Link", containsString("rel=\"last\""));
+        given().when()
+                .get("/api/v1/parties/" + party + "/agreements")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("totalRelation", equalTo("eq"));
+    }
+
+    @Test
+    void hiddenRecordsAreNeverCounted() {
+        String system = unique("HIDDEN");
+        agreements(2, system, "PUBLIC");
+        agreements(4, system, "CONFIDENTIAL");
+        for (String count : List.of("bounded", "exact")) {
+            given().header(Tokens.bearer("reader", "PUBLIC"))
+                    .queryParam("system", system)
+                    .queryParam("count", count)
+                    .when()
+                    .get(AGREEMENTS)
+                    .then()
+                    .statusCode(200)
+                    .body("total", equalTo(2))
+                    .body("totalRelation", equalTo("eq"));
+        }
+    }
+
+    @Test
+    void anUnknownCountIsRefusedByName() {
+        given().queryParam("count", "approximate")
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("count"))
+                .body("errors[0].message", equalTo("must be bounded or exact"));
+    }
+}
