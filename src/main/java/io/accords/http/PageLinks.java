@@ -24,7 +24,13 @@ public final class PageLinks {
         if (page.page() > 1) {
             links.add(link(uri, Math.min(page.page() - 1, last), "prev"));
         }
-        if (page.page() < last || (page.bounded() && page.items().size() == page.size())) {
+        if (page.nextCursor() != null) {
+            links.add(Link.fromUriBuilder(uri.getRequestUriBuilder()
+                            .replaceQueryParam("page")
+                            .replaceQueryParam("after", page.nextCursor()))
+                    .rel("next")
+                    .build());
+        } else if (page.page() < last || (page.bounded() && page.items().size() == page.size())) {
             links.add(link(uri, page.page() + 1, "next"));
         }
         if (!page.bounded()) {
@@ -35,7 +41,8 @@ public final class PageLinks {
     }
 
     private static Link link(UriInfo uri, long page, String rel) {
-        return Link.fromUriBuilder(uri.getRequestUriBuilder().replaceQueryParam("page", page))
+        return Link.fromUriBuilder(
+                        uri.getRequestUriBuilder().replaceQueryParam("after").replaceQueryParam("page", page))
                 .rel(rel)
                 .build();
     }

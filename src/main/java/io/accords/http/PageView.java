@@ -29,7 +29,13 @@ public record PageView<T>(
         String totalRelation,
 
         @Schema(description = "Pages at this size (at least that many when totalRelation is gte)", examples = "1")
-        long totalPages) {
+        long totalPages,
+
+        @Schema(
+                description = "On agreement lists: pass it as after to get the next page, which then costs"
+                        + " what the first page costs however deep it is; null on the last page",
+                examples = "bDF8fDJ8MGM3ZDJhOGUtNGIxZi00ZThhLTlmMGUtN2E2YjVjNGQzZTIx")
+        String nextCursor) {
 
     public static final String EXACTLY = "eq";
     public static final String AT_LEAST = "gte";
@@ -43,7 +49,12 @@ public record PageView<T>(
     public static <T> PageView<T> of(List<T> items, PageParams params, Total total) {
         long pages = total.count() == 0 ? 0 : (total.count() + params.size() - 1) / params.size();
         return new PageView<>(
-                items, params.page(), params.size(), total.count(), total.atLeast() ? AT_LEAST : EXACTLY, pages);
+                items, params.page(), params.size(), total.count(), total.atLeast() ? AT_LEAST : EXACTLY, pages, null);
+    }
+
+    /** This page, numbered {@code page}, with the cursor to the next one (none when there is no next page). */
+    public PageView<T> at(int page, String nextCursor) {
+        return new PageView<>(items, page, size, total, totalRelation, totalPages, nextCursor);
     }
 
     /** Whether the total is a lower bound rather than the exact number. */

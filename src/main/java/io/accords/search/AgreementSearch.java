@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,58 @@ public class AgreementSearch {
                 .setFirstResult(pageIndex * size)
                 .setMaxResults(size)
                 .getResultList();
+    }
+
+    /**
+     * The first {@code size} matches after an agreement in the given order: a seek from that agreement's own values,
+     * so the database never counts past the pages before. Nulls sort last, as in {@link #page}.
+     */
+    public List<Agreement> pageAfter(
+            AgreementFilter filter, Classification clearance, Sort sort, UUID after, int size) {
+        AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
+        Map<String, Object> parameters = new HashMap<>(criteria.parameters());
+        parameters.put("after", after);
+        return query(
+                        "select a from Agreement a, Agreement pos where pos.id = :after and "
+                                + criteria.where(beyond(sort)) + orderBy(sort),
+                        Agreement.class,
+                        parameters)
+                .setMaxResults(size)
+                .getResultList();
+    }
+
+    /** Whether the agreement exists and is within the clearance: a cursor may stand on it. */
+    public boolean visible(UUID id, Classification clearance) {
+        return query(
+                                "select count(a) from Agreement a where a.id = :id and a.classification in :visible",
+                                Long.class,
+                                Map.of("id", id, "visible", clearance.andBelow()))
+                        .getSingleResult()
+                > 0;
+    }
+
+    /**
+     * The rows after {@code pos} in the sort: for some key, every earlier key equal and this one beyond; a null is
+     * beyond every value (nulls last) and equal only to null.
+     */
+    private static String beyond(Sort sort) {
+        List<String> alternatives = new ArrayList<>();
+        List<String> equalSoFar = new ArrayList<>();
+        for (Sort.Column column : sort.getColumns()) {
+            String mine = "a." + column.getName();
+            String theirs = "pos." + column.getName();
+            String further = mine + (column.getDirection() == Sort.Direction.Descending ? " < " : " > ") + theirs;
+            boolean nullable = column.getNullPrecedence() == Sort.NullPrecedence.NULLS_LAST;
+            String beyond =
+                    nullable ? "(" + theirs + " is not null and (" + further + " or " + mine + " is null))" : further;
+            alternatives.add(
+                    equalSoFar.isEmpty() ? beyond : "(" + String.join(" and ", equalSoFar) + " and " + beyond + ")");
+            equalSoFar.add(
+                    nullable
+                            ? "(" + mine + " = " + theirs + " or (" + mine + " is null and " + theirs + " is null))"
+                            : mine + " = " + theirs);
+        }
+        return "(" + String.join(" or ", alternatives) + ")";
     }
 
     public long count(AgreementFilter filter, Classification clearance) {

@@ -65,14 +65,20 @@ public class AgreementSearchResource {
                     + " last. The order always ends with the id, so pages never overlap. Link headers give the first,"
                     + " prev, next and last pages. The total is exact up to a bound (10,000 unless configured);"
                     + " beyond it the answer says totalRelation gte and gives no last link, unless count=exact asks"
-                    + " for every match to be counted.")
+                    + " for every match to be counted. For deep pages, follow nextCursor (after=), which costs what"
+                    + " the first page costs however deep it is; Link: next uses it.")
     @APIResponse(responseCode = "200", description = "One page of agreements")
     public RestResponse<PageView<AgreementView>> list(
             @BeanParam @Valid PageParams page,
             @BeanParam @Valid CountParam count,
+            @BeanParam AfterParam after,
             @Parameter(hidden = true) @Context UriInfo uri) {
-        PageView<AgreementView> result =
-                search.list(AgreementFilter.parse(uri.getQueryParameters()), page, count.exact());
+        PageView<AgreementView> result = search.list(
+                AgreementFilter.parse(uri.getQueryParameters()),
+                page,
+                count.exact(),
+                after.cursor(),
+                uri.getQueryParameters().containsKey("page"));
         return Responses.page(uri, result);
     }
 

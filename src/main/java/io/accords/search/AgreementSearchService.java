@@ -8,9 +8,11 @@ import io.accords.config.AccordsConfig;
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
 import io.accords.http.Total;
+import io.accords.http.problem.ProblemException;
 import io.accords.party.PartyService;
 import io.accords.security.Callers;
 import io.accords.security.Classification;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -43,24 +45,64 @@ public class AgreementSearchService {
         return callers.current().clearance();
     }
 
-    /** A page of the matching agreements; the total is exact up to the configured bound, or exact when asked. */
-    public PageView<AgreementView> list(AgreementFilter filter, PageParams params, boolean exactTotal) {
+    /**
+     * A page of the matching agreements: by number, or after a cursor from the page before (then {@code pageAsked}
+     * must be false). The total is exact up to the configured bound, or exact when asked; the answer carries the
+     * cursor to the next page.
+     */
+    public PageView<AgreementView> list(
+            AgreementFilter filter,
+            PageParams params,
+            boolean exactTotal,
+            Optional<ListCursor> cursor,
+            boolean pageAsked) {
         Classification clearance = callerClearance();
-        List<AgreementView> items = search
-                .page(filter, clearance, AgreementService.SORT.parse(params.sort), params.index(), params.size())
-                .stream()
-                .map(a -> views.of(a, clearance))
-                .toList();
+        Sort sort = AgreementService.SORT.parse(params.sort);
+        String sortAsked = ListCursor.sortOf(params.sort);
+        int page = params.page();
+        List<Agreement> found;
+        if (cursor.isPresent()) {
+            ListCursor after = cursor.get();
+            if (pageAsked) {
+                throw ProblemException.invalid("page", "cannot be sent with after; send one of them");
+            }
+            if (!after.sort().equals(sortAsked)) {
+                throw ProblemException.invalid(
+                        "after",
+                        "was given for sort=" + (after.sort().isEmpty() ? " (the default)" : after.sort())
+                                + "; send the same sort, or start again without after");
+            }
+            if (!search.visible(after.after(), clearance)) {
+                throw ProblemException.invalid(
+                        "after",
+                        "continues from an agreement that no longer exists for you; start again from the first"
+                                + " page");
+            }
+            page = after.page();
+            found = search.pageAfter(filter, clearance, sort, after.after(), params.size());
+        } else {
+            found = search.page(filter, clearance, sort, params.index(), params.size());
+        }
+        List<AgreementView> items =
+                found.stream().map(a -> views.of(a, clearance)).toList();
         Total total = exactTotal
                 ? Total.exactly(search.count(filter, clearance))
                 : search.countUpTo(filter, clearance, config.search().countLimit());
-        return PageView.of(items, params, total);
+        boolean more =
+                items.size() == params.size() && (total.atLeast() || (long) page * params.size() < total.count());
+        String next = more
+                ? new ListCursor(
+                                sortAsked, page + 1, found.get(found.size() - 1).getId())
+                        .toString()
+                : null;
+        return PageView.of(items, params, total).at(page, next);
     }
 
     /** The agreements naming a party, in any role; 404 when there is no such party or the caller may not see it. */
-    public PageView<AgreementView> listNamingParty(UUID partyId, PageParams params, boolean exactTotal) {
+    public PageView<AgreementView> listNamingParty(
+            UUID partyId, PageParams params, boolean exactTotal, Optional<ListCursor> cursor, boolean pageAsked) {
         parties.requireVisible(partyId);
-        return list(AgreementFilter.namingParty(partyId), params, exactTotal);
+        return list(AgreementFilter.namingParty(partyId), params, exactTotal, cursor, pageAsked);
     }
 
     public AgreementFacets facets(AgreementFilter filter) {

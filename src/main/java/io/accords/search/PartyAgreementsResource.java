@@ -53,8 +53,14 @@ public class PartyAgreementsResource {
             @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
             @BeanParam @Valid PageParams page,
             @BeanParam @Valid CountParam count,
+            @BeanParam AfterParam after,
             @Parameter(hidden = true) @Context UriInfo uri) {
-        PageView<AgreementView> result = agreements.listNamingParty(id, page, count.exact());
+        PageView<AgreementView> result = agreements.listNamingParty(
+                id,
+                page,
+                count.exact(),
+                after.cursor(),
+                uri.getQueryParameters().containsKey("page"));
         return Responses.page(uri, result);
     }
 }

@@ -57,8 +57,8 @@ class GeneratedClientIT {
         PartiesApi parties = new PartiesApi(client());
 
         PageViewAgreementView page = agreements.listAgreements(
-                null, null, null, null, null, null, null, null, 1, null, null, null, null, null, null, 5, null, null,
-                null, null, null);
+                null, null, null, null, null, null, null, null, null, 1, null, null, null, null, null, null, 5, null,
+                null, null, null, null);
         assertEquals(5, page.getItems().size());
         assertEquals(PageViewAgreementView.TotalRelationEnum.EQ, page.getTotalRelation());
         assertTrue(page.getTotal() >= 12, "the seed agreements: " + page.getTotal());
@@ -101,6 +101,7 @@ class GeneratedClientIT {
         assertEquals(1L, patched.getVersion());
 
         PageViewAgreementView found = agreements.listAgreements(
+                null,
                 null,
                 "exact",
                 List.of("KR", "PE"),
