@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -246,8 +247,8 @@ public class SearchBench {
             agreement = db.prepareStatement("insert into agreement (id, version, title, summary, type, status,"
                     + " signed_first, signed_last, signed_precision, effective_first, effective_last,"
                     + " effective_precision, expires_first, expires_last, expires_precision, created_at, updated_at,"
-                    + " search_text, search_text_restricted, search_text_public)"
-                    + " values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " search_text, search_text_restricted, search_text_public, document)"
+                    + " values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             sector = db.prepareStatement("insert into agreement_sector (agreement_id, sector) values (?, ?)");
             mode = db.prepareStatement("insert into agreement_mode (agreement_id, mode) values (?, ?)");
             party = db.prepareStatement(
@@ -285,13 +286,16 @@ public class SearchBench {
             agreement.setObject(1, id);
             agreement.setString(2, title);
             agreement.setString(3, summary);
-            agreement.setString(4, TYPES[skewed(random, TYPES.length)]);
-            agreement.setString(5, STATUSES[skewed(random, STATUSES.length)]);
+            String type = TYPES[skewed(random, TYPES.length)];
+            String status = STATUSES[skewed(random, STATUSES.length)];
+            agreement.setString(4, type);
+            agreement.setString(5, status);
             LocalDate signed = random.nextInt(5) == 0
                     ? null
                     : LocalDate.of(2026, 1, 1).minusDays((long) (Math.pow(random.nextDouble(), 1.5) * 365 * 35));
             int precision = random.nextInt(20);
-            dates(agreement, 6, signed, precision < 12 ? "DAY" : precision < 17 ? "MONTH" : "YEAR");
+            String signedPrecision = precision < 12 ? "DAY" : precision < 17 ? "MONTH" : "YEAR";
+            dates(agreement, 6, signed, signedPrecision);
             LocalDate effective = signed == null || random.nextBoolean() ? null : signed.plusMonths(random.nextInt(12));
             dates(agreement, 9, effective, "DAY");
             LocalDate expires =
@@ -313,7 +317,6 @@ public class SearchBench {
             agreement.setString(17, text);
             agreement.setString(18, text);
             agreement.setString(19, text);
-            agreement.addBatch();
             int sectors = 1 + (random.nextInt(4) == 0 ? 1 : 0);
             List<String> sectorValues = new ArrayList<>();
             while (sectorValues.size() < sectors) {
@@ -325,16 +328,73 @@ public class SearchBench {
                     sector.addBatch();
                 }
             }
+            List<String> modeValues = new ArrayList<>();
             if (random.nextInt(3) > 0) {
                 mode.setObject(1, id);
-                mode.setString(2, MODES[skewed(random, MODES.length)]);
+                String value = MODES[skewed(random, MODES.length)];
+                mode.setString(2, value);
                 mode.addBatch();
+                modeValues.add(value);
             }
+            List<String> roles = new ArrayList<>();
+            for (int p = 0; p < chosen.size(); p++) {
+                roles.add(p < 2 ? "SIGNATORY" : ROLES[random.nextInt(ROLES.length)]);
+            }
+            // The document a get by id reads, as the service writes it (AgreementReadModel).
+            StringBuilder json = new StringBuilder("{\"id\":\"")
+                    .append(id)
+                    .append("\",\"title\":")
+                    .append(quoted(title));
+            json.append(",\"summary\":").append(quoted(summary));
+            json.append(",\"type\":\"")
+                    .append(type)
+                    .append("\",\"status\":\"")
+                    .append(status)
+                    .append('"');
+            json.append(",\"sectors\":")
+                    .append(array(sectorValues))
+                    .append(",\"modes\":")
+                    .append(array(modeValues));
+            json.append(",\"parties\":[");
+            for (int p = 0; p < chosen.size(); p++) {
+                String[] chosenParty = chosen.get(p);
+                json.append(p == 0 ? "" : ",")
+                        .append("{\"party\":{\"id\":\"")
+                        .append(chosenParty[0])
+                        .append("\",\"name\":")
+                        .append(quoted(chosenParty[1]))
+                        .append(",\"acronym\":")
+                        .append(quoted(chosenParty[2]))
+                        .append(",\"country\":\"")
+                        .append(chosenParty[3])
+                        .append("\"},\"role\":\"")
+                        .append(roles.get(p))
+                        .append("\"}");
+            }
+            json.append("],\"countries\":")
+                    .append(array(
+                            chosen.stream().map(c -> c[3]).distinct().sorted().toList()));
+            json.append(",\"systems\":").append(array(systems));
+            json.append(",\"announced\":null,\"signed\":").append(partial(signed, signedPrecision));
+            json.append(",\"effective\":").append(partial(effective, "DAY"));
+            json.append(",\"expires\":").append(partial(expires, "YEAR"));
+            json.append(",\"value\":null,\"sources\":[{\"publisher\":\"Bench Wire\",\"title\":\"A synthetic article\",")
+                    .append("\"url\":\"https://example.org/bench/")
+                    .append(i)
+                    .append("\",\"published\":null}],\"parentId\":null,\"tags\":")
+                    .append(array(List.of(tagValue)));
+            json.append(",\"classification\":\"PUBLIC\",\"version\":0,\"createdAt\":\"")
+                    .append(created)
+                    .append("\",\"updatedAt\":\"")
+                    .append(created)
+                    .append("\"}");
+            agreement.setString(20, json.toString());
+            agreement.addBatch();
             for (int p = 0; p < chosen.size(); p++) {
                 party.setObject(1, id);
                 party.setInt(2, p);
                 party.setObject(3, UUID.fromString(chosen.get(p)[0]));
-                party.setString(4, p < 2 ? "SIGNATORY" : ROLES[random.nextInt(ROLES.length)]);
+                party.setString(4, roles.get(p));
                 party.addBatch();
             }
             for (int s = 0; s < systems.size(); s++) {
@@ -349,6 +409,26 @@ public class SearchBench {
             tag.setObject(1, id);
             tag.setString(2, tagValue);
             tag.addBatch();
+        }
+
+        static String quoted(String text) {
+            return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+
+        static String array(List<String> values) {
+            return "[" + values.stream().map(Batch::quoted).collect(Collectors.joining(",")) + "]";
+        }
+
+        /** A partial date as the service writes it: YYYY, YYYY-MM or YYYY-MM-DD. */
+        static String partial(LocalDate day, String precision) {
+            if (day == null) {
+                return "null";
+            }
+            String text = day.toString();
+            return quoted(
+                    precision.equals("YEAR")
+                            ? text.substring(0, 4)
+                            : precision.equals("MONTH") ? text.substring(0, 7) : text);
         }
 
         static void dates(PreparedStatement statement, int column, LocalDate day, String precision)
@@ -404,7 +484,20 @@ public class SearchBench {
 
     static final String PAGE =
             "select a.* from agreement a where %s" + " order by a.signed_first desc nulls last, a.title, a.id limit 20";
-    static final String COUNT = "select count(*) from agreement a where %s";
+    /** The bounded total the service counts by default: at most 10,001 matches. */
+    static final String COUNT = "select count(*) from (select 1 from agreement a where %s limit 10001) bounded";
+    /** The same page after a cursor: a seek from the last agreement of the page before, as the service does it. */
+    static final String PAGE_AFTER = "select a.* from agreement a, agreement pos where pos.id = ? and %s and"
+            + " ((pos.signed_first is not null and (a.signed_first < pos.signed_first or a.signed_first is null))"
+            + " or ((a.signed_first = pos.signed_first or (a.signed_first is null and pos.signed_first is null))"
+            + " and (pos.title is not null and (a.title > pos.title or a.title is null)))"
+            + " or ((a.signed_first = pos.signed_first or (a.signed_first is null and pos.signed_first is null))"
+            + " and (a.title = pos.title or (a.title is null and pos.title is null)) and a.id > pos.id))"
+            + " order by a.signed_first desc nulls last, a.title, a.id limit 20";
+    /** A get by id: the agreement's stored document (AgreementReadModel). */
+    static final String DOCUMENT =
+            "select classification, version, created_at, updated_at, document from agreement where id = ?";
+
     static final String[] COLLECTIONS = {
         "select * from agreement_sector where agreement_id in (%s)",
         "select * from agreement_mode where agreement_id in (%s)",
@@ -424,7 +517,7 @@ public class SearchBench {
                 + " group by a.type, a.status, extract(year from a.signed_first)"
     };
 
-    static List<Shape> shapes(String anyId) {
+    static List<Shape> shapes(String anyId, String deepCursor, String deepAfter) {
         String sector = "exists (select 1 from agreement_sector x where x.agreement_id = a.id and x.sector in (?))";
         String country = "exists (select 1 from agreement_party xp join party xpt on xpt.id = xp.party_id"
                 + " where xp.agreement_id = a.id and xpt.country = ?)";
@@ -438,6 +531,13 @@ public class SearchBench {
                         false,
                         0),
                 new Shape("list page 1", "/api/v1/agreements", "1 = 1", List.of(), false, 0),
+                new Shape(
+                        "page 5,000 through the cursor",
+                        "/api/v1/agreements?after=" + deepCursor,
+                        "1 = 1",
+                        List.of(UUID.fromString(deepAfter)),
+                        false,
+                        0),
                 new Shape(
                         "one filter (sector=NAVAL)",
                         "/api/v1/agreements?sector=NAVAL",
@@ -491,6 +591,7 @@ public class SearchBench {
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String anyId;
+        String deepAfter;
         long total;
         try (Connection db = connect(options);
                 ResultSet counted = db.createStatement().executeQuery("select count(*) from agreement")) {
@@ -501,7 +602,19 @@ public class SearchBench {
                 rows.next();
                 anyId = rows.getString(1);
             }
+            // The last agreement of page 4,999 in the default order: the cursor to page 5,000 stands on it.
+            try (ResultSet rows = query(
+                    db,
+                    "select id from agreement a order by a.signed_first desc nulls last, a.title, a.id limit 1"
+                            + " offset ?",
+                    List.of(Math.min(total - 1, 4_999L * 20 - 1)))) {
+                rows.next();
+                deepAfter = rows.getString(1);
+            }
         }
+        String deepCursor = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("l1||5000|" + deepAfter).getBytes(StandardCharsets.UTF_8));
         System.out.printf(
                 "%n%,d agreements; %d timed requests per shape (export: %d) after at least %d warm-up"
                         + " requests, one at a time; throughput with 4 concurrent clients%n%n",
@@ -510,7 +623,7 @@ public class SearchBench {
                 + " Service/SQL (p50) | Samples (service, SQL) |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         try (Connection db = connect(options)) {
-            for (Shape shape : shapes(anyId)) {
+            for (Shape shape : shapes(anyId, deepCursor, deepAfter)) {
                 if (!shape.name().contains(only)) {
                     continue;
                 }
@@ -564,16 +677,22 @@ public class SearchBench {
             }
             return;
         }
+        if (shape.path().matches(".*/agreements/[0-9a-f-]{36}$")) {
+            try (ResultSet rows = query(db, DOCUMENT, shape.parameters())) {
+                rows.next();
+                rows.getString(5);
+            }
+            return;
+        }
         List<Object> ids = new ArrayList<>();
-        try (ResultSet rows = query(db, PAGE.formatted(shape.where()), shape.parameters())) {
+        boolean after = shape.path().contains("after=");
+        try (ResultSet rows = query(db, (after ? PAGE_AFTER : PAGE).formatted(shape.where()), shape.parameters())) {
             while (rows.next()) {
                 ids.add(rows.getObject("id"));
             }
         }
-        if (!shape.path().matches(".*/agreements/[0-9a-f-]{36}$")) {
-            try (ResultSet rows = query(db, COUNT.formatted(shape.where()), shape.parameters())) {
-                rows.next();
-            }
+        try (ResultSet rows = query(db, COUNT.formatted(shape.where()), after ? List.of() : shape.parameters())) {
+            rows.next();
         }
         loadCollections(db, ids);
     }

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.OptimisticLock;
 
 /** A cooperation agreement between parties: the record analysts search for. */
 @Entity
@@ -107,18 +108,29 @@ public class Agreement extends ClassifiedEntity {
     private List<String> tags = new ArrayList<>();
 
     /**
-     * The folded words the text filter matches ({@link SearchWords}), once per clearance: the agreement's own words
+     * The folded words the text filter matches ({@link AgreementReadModel}), once per clearance: the agreement's own words
      * and the names of the parties a caller of that clearance may see, so that a search never finds an agreement
      * through a party hidden from the caller.
      */
+    @OptimisticLock(excluded = true)
     @Column(name = "search_text", length = 100_000)
     private String searchText;
 
+    @OptimisticLock(excluded = true)
     @Column(name = "search_text_restricted", length = 100_000)
     private String searchTextRestricted;
 
+    @OptimisticLock(excluded = true)
     @Column(name = "search_text_public", length = 100_000)
     private String searchTextPublic;
+
+    /**
+     * The agreement whole as JSON, for reads by id ({@link AgreementReadModel}); version and times excepted. Like the
+     * search words it is derived, so refreshing it (after a party's rename) does not change the version.
+     */
+    @OptimisticLock(excluded = true)
+    @Column(name = "document", length = 1_000_000)
+    private String document;
 
     protected Agreement() {
         // for JPA
@@ -252,10 +264,14 @@ public class Agreement extends ClassifiedEntity {
         this.tags = tags;
     }
 
-    /** Sets the search words, one text per clearance; {@link SearchWords} computes them. */
-    void searchWords(String publicWords, String restrictedWords, String allWords) {
+    /**
+     * Sets what reads use, derived from the rest: the search words, one text per clearance, and the document;
+     * {@link AgreementReadModel} computes them.
+     */
+    void readModel(String publicWords, String restrictedWords, String allWords, String document) {
         this.searchTextPublic = publicWords;
         this.searchTextRestricted = restrictedWords;
         this.searchText = allWords;
+        this.document = document;
     }
 }

@@ -1,12 +1,16 @@
 package io.accords.agreement;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accords.common.SearchText;
 import io.accords.security.Classification;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -18,15 +22,19 @@ import org.jboss.logging.Logger;
  * and, on start, for agreements stored without them (before text search existed, or after a migration cleared them).
  */
 @ApplicationScoped
-public class SearchWords {
+public class AgreementReadModel {
 
-    private static final Logger LOG = Logger.getLogger(SearchWords.class);
+    private static final Logger LOG = Logger.getLogger(AgreementReadModel.class);
     private static final int CHUNK = 500;
 
     private final AgreementRepository agreements;
+    private final AgreementMapper mapper;
+    private final ObjectMapper json;
 
-    SearchWords(AgreementRepository agreements) {
+    AgreementReadModel(AgreementRepository agreements, AgreementMapper mapper, ObjectMapper json) {
         this.agreements = agreements;
+        this.mapper = mapper;
+        this.json = json;
     }
 
     /** The HQL path of the words a caller of this clearance matches. */
@@ -38,12 +46,34 @@ public class SearchWords {
         };
     }
 
-    /** After a write that changes the agreement's text or parties. */
+    /** After every write of the agreement, and after a change of a party it names. */
     void refresh(Agreement agreement) {
-        agreement.searchWords(
+        agreement.readModel(
                 upTo(agreement, Classification.PUBLIC),
                 upTo(agreement, Classification.RESTRICTED),
-                upTo(agreement, Classification.CONFIDENTIAL));
+                upTo(agreement, Classification.CONFIDENTIAL),
+                document(agreement));
+    }
+
+    /** The agreement whole as JSON; its version and times are read from their columns, set when it is flushed. */
+    private String document(Agreement agreement) {
+        try {
+            return json.writeValueAsString(mapper.toView(agreement));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An agreement cannot be written as JSON", e);
+        }
+    }
+
+    /** The agreement as its document holds it, with the version and times given; empty when it has none yet. */
+    Optional<AgreementView> read(String document, long version, Instant createdAt, Instant updatedAt) {
+        if (document == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(document, AgreementView.class).as(version, createdAt, updatedAt));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored agreement cannot be read", e);
+        }
     }
 
     /** After a party's names or classification changed: every agreement that names it. */
@@ -56,14 +86,14 @@ public class SearchWords {
         int done;
         do {
             done = QuarkusTransaction.requiringNew().call(() -> {
-                List<Agreement> missing = agreements.withoutSearchWords(CHUNK);
+                List<Agreement> missing = agreements.withoutReadModel(CHUNK);
                 missing.forEach(this::refresh);
                 return missing.size();
             });
             filled += done;
         } while (done == CHUNK);
         if (filled > 0) {
-            LOG.infof("Filled in the search words of %d agreements", filled);
+            LOG.infof("Filled in the read model (search words, document) of %d agreements", filled);
         }
     }
 

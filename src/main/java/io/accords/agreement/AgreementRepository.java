@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Queries over agreements. */
@@ -21,9 +22,21 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         return list(NAMING_PARTY, partyId);
     }
 
-    /** Up to {@code limit} agreements stored without search words. */
-    List<Agreement> withoutSearchWords(int limit) {
-        return find("searchText is null").page(0, limit).list();
+    /** Up to {@code limit} agreements stored without search words or document. */
+    List<Agreement> withoutReadModel(int limit) {
+        return find("searchText is null or document is null").page(0, limit).list();
+    }
+
+    /** The columns a get by id reads: classification, version, times and document, in one statement. */
+    Optional<Object[]> stored(UUID id) {
+        return getEntityManager()
+                .createQuery(
+                        "select a.classification, a.version, a.createdAt, a.updatedAt, a.document from Agreement a"
+                                + " where a.id = :id",
+                        Object[].class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
     }
 
     public long countNamingParty(UUID partyId) {

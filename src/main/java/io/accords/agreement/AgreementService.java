@@ -12,6 +12,7 @@ import io.accords.security.Classification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +44,7 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
     private PartyRepository parties;
     private AgreementMapper mapper;
     private AgreementViews views;
-    private SearchWords searchWords;
+    private AgreementReadModel readModel;
 
     /** For the container's proxies only. */
     AgreementService() {}
@@ -55,14 +56,31 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
             PartyRepository parties,
             AgreementMapper mapper,
             AgreementViews views,
-            SearchWords searchWords,
+            AgreementReadModel readModel,
             RecordPlumbing plumbing) {
         super(RECORD, AgreementInput.class, agreements, children, plumbing);
         this.agreements = agreements;
         this.parties = parties;
         this.mapper = mapper;
         this.views = views;
-        this.searchWords = searchWords;
+        this.readModel = readModel;
+    }
+
+    /**
+     * The agreement as the caller sees it, from its stored document: one statement, and one more for a caller not
+     * cleared for everything (are its parties and parent visible). An agreement stored before documents existed is
+     * read whole, until the start-up fill reaches it.
+     */
+    @Override
+    public AgreementView get(UUID id) {
+        Object[] row = agreements.stored(id).orElseThrow(() -> ProblemException.notFound(RECORD, id));
+        if (!callers().current().sees((Classification) row[0])) {
+            throw ProblemException.notFound(RECORD, id);
+        }
+        return readModel
+                .read((String) row[4], (Long) row[1], (Instant) row[2], (Instant) row[3])
+                .map(views::of)
+                .orElseGet(() -> super.get(id));
     }
 
     @Override
@@ -120,7 +138,7 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         agreement.getParties().addAll(participants);
         agreement.getParties().addAll(hiddenParties);
         agreement.setParent(parent);
-        searchWords.refresh(agreement);
+        readModel.refresh(agreement);
     }
 
     /** The parties named, each existing and within the caller's clearance (a hidden one is as unknown as a missing). */

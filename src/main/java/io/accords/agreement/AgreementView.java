@@ -89,6 +89,33 @@ public record AgreementView(
                 updatedAt);
     }
 
+    /** This view with the version and times the database holds now (a stored document is written before them). */
+    AgreementView as(long version, Instant createdAt, Instant updatedAt) {
+        return new AgreementView(
+                id,
+                title,
+                summary,
+                type,
+                status,
+                sectors,
+                modes,
+                parties,
+                countries,
+                systems,
+                announced,
+                signed,
+                effective,
+                expires,
+                value,
+                sources,
+                parentId,
+                tags,
+                classification,
+                version,
+                createdAt,
+                updatedAt);
+    }
+
     /** A party and the role it plays. */
     @Schema(name = "Participation")
     public record Participation(

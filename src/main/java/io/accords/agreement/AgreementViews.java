@@ -9,6 +9,8 @@ import io.accords.security.Callers;
 import io.accords.security.Classification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,17 +62,18 @@ public class AgreementViews implements SnapshotLens {
                 partyId -> clearance.allows(parties.get(partyId)));
     }
 
-    /** A stored agreement as the current caller may see it, judged by what its links are classified now. */
+    /**
+     * A stored agreement as the current caller may see it, judged by what its links are classified now: one query for
+     * its parties and parent together, none for a caller cleared for everything.
+     */
     public AgreementView of(AgreementView stored) {
         Caller caller = callers.current();
         if (caller.clearance().isHighest()) {
             return stored;
         }
-        Set<UUID> visibleParties = visible(
-                "Party", stored.parties().stream().map(p -> p.party().id()).collect(Collectors.toSet()), caller);
-        Set<UUID> visibleParent =
-                stored.parentId() == null ? Set.of() : visible("Agreement", Set.of(stored.parentId()), caller);
-        return stored.seenThrough(visibleParent::contains, visibleParties::contains);
+        Set<UUID> parties = stored.parties().stream().map(p -> p.party().id()).collect(Collectors.toSet());
+        Set<UUID> visible = visible(parties, stored.parentId(), caller);
+        return stored.seenThrough(visible::contains, visible::contains);
     }
 
     @Override
@@ -87,18 +90,27 @@ public class AgreementViews implements SnapshotLens {
         }
     }
 
-    /** Those of the ids whose record exists and is within the caller's clearance. */
-    private Set<UUID> visible(String entity, Set<UUID> ids, Caller caller) {
-        if (ids.isEmpty()) {
+    /** Those of the parties and the parent that exist and are within the caller's clearance, in one query. */
+    private Set<UUID> visible(Set<UUID> parties, UUID parent, Caller caller) {
+        List<String> selects = new ArrayList<>(2);
+        if (!parties.isEmpty()) {
+            selects.add("select p.id from Party p where p.id in :parties and p.classification in :visible");
+        }
+        if (parent != null) {
+            selects.add("select a.id from Agreement a where a.id = :parent and a.classification in :visible");
+        }
+        if (selects.isEmpty()) {
             return Set.of();
         }
-        List<UUID> found = entityManager
-                .createQuery(
-                        "select r.id from " + entity + " r where r.id in :ids and r.classification in :visible",
-                        UUID.class)
-                .setParameter("ids", ids)
-                .setParameter("visible", caller.clearance().andBelow())
-                .getResultList();
-        return Set.copyOf(found);
+        TypedQuery<UUID> query = entityManager
+                .createQuery(String.join(" union all ", selects), UUID.class)
+                .setParameter("visible", caller.clearance().andBelow());
+        if (!parties.isEmpty()) {
+            query.setParameter("parties", parties);
+        }
+        if (parent != null) {
+            query.setParameter("parent", parent);
+        }
+        return Set.copyOf(query.getResultList());
     }
 }

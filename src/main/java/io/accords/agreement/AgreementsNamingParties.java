@@ -12,11 +12,11 @@ import java.util.UUID;
 public class AgreementsNamingParties implements PartyReferences {
 
     private final AgreementRepository agreements;
-    private final SearchWords searchWords;
+    private final AgreementReadModel readModel;
 
-    AgreementsNamingParties(AgreementRepository agreements, SearchWords searchWords) {
+    AgreementsNamingParties(AgreementRepository agreements, AgreementReadModel readModel) {
         this.agreements = agreements;
-        this.searchWords = searchWords;
+        this.readModel = readModel;
     }
 
     @Override
@@ -37,6 +37,6 @@ public class AgreementsNamingParties implements PartyReferences {
     /** Their search words include the party's names, per clearance. */
     @Override
     public void partyChanged(UUID partyId) {
-        searchWords.refreshNaming(partyId);
+        readModel.refreshNaming(partyId);
     }
 }

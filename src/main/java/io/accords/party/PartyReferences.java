@@ -9,6 +9,6 @@ import java.util.UUID;
  */
 public interface PartyReferences extends Referrers {
 
-    /** The party's names or classification changed: what records naming it derive from them must follow. */
+    /** The party's names, country or classification changed: what records naming it derive from them must follow. */
     void partyChanged(UUID partyId);
 }

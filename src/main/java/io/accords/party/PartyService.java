@@ -82,17 +82,21 @@ public class PartyService extends RecordService<Party, PartyInput, PartyView> {
 
     /**
      * Copies the input onto the party once its name is known to be free; when a stored party's names or classification
-     * change, the agreements naming it follow (their search words hold its names).
+     * change, the agreements naming it follow (their search words hold its names, their documents its summary).
      */
     @Override
     protected void apply(PartyInput input, Classification classification, Party party) {
         requireUniqueName(input, party.getId());
         boolean stored = party.getCreatedAt() != null;
         List<String> namesBefore = party.searchableNames();
+        String countryBefore = party.getCountry();
         Classification before = party.getClassification();
         mapper.update(input, party);
         party.setClassification(classification);
-        if (stored && (!party.searchableNames().equals(namesBefore) || classification != before)) {
+        if (stored
+                && (!party.searchableNames().equals(namesBefore)
+                        || !party.getCountry().equals(countryBefore)
+                        || classification != before)) {
             agreements.partyChanged(party.getId());
         }
     }

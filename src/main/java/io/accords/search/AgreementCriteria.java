@@ -1,7 +1,7 @@
 package io.accords.search;
 
+import io.accords.agreement.AgreementReadModel;
 import io.accords.agreement.AgreementStatus;
-import io.accords.agreement.SearchWords;
 import io.accords.search.FilterReader.DateRange;
 import io.accords.security.Classification;
 import java.time.LocalDate;
@@ -46,7 +46,7 @@ final class AgreementCriteria {
 
     /** Each word or phrase begins a word of the agreement's text, as the caller's clearance sees it. */
     void containsWords(List<String> terms) {
-        String text = "a." + SearchWords.pathFor(clearance);
+        String text = "a." + AgreementReadModel.pathFor(clearance);
         for (int i = 0; i < terms.size(); i++) {
             add(text + " like :term" + i, "term" + i, "% " + terms.get(i) + "%");
         }

@@ -1,0 +1,88 @@
+package io.accords.agreement;
+
+import static io.accords.support.Api.agreement;
+import static io.accords.support.Api.createAgreement;
+import static io.accords.support.Api.createParty;
+import static io.accords.support.Api.getAgreement;
+import static io.accords.support.Api.party;
+import static io.accords.support.Api.unique;
+import static io.accords.support.Api.with;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.accords.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A get by id reads the agreement's stored document: one SQL statement, two for a caller not cleared for everything.
+ * The document follows every change that shows in it.
+ */
+@QuarkusTest
+class AgreementReadsTest {
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
+
+    private long statements() {
+        return entityManagerFactory.unwrap(SessionFactory.class).getStatistics().getPrepareStatementCount();
+    }
+
+    @Test
+    void aGetByIdTakesOneStatementOrTwoBelowTheHighestClearance() {
+        String parent = createAgreement(agreement(createParty("KR")));
+        Map<String, Object> body =
+                with(agreement(createParty("KR"), createParty("PE"), createParty("FR")), "parentId", parent);
+        body = with(body, "tags", List.of("a", "b"));
+        String id = createAgreement(with(body, "systems", List.of("KF-21", "KUH-1")));
+
+        long before = statements();
+        getAgreement(id).statusCode(200).body("parties.size()", equalTo(3));
+        assertEquals(1, statements() - before, "statements for a get by a caller cleared for everything");
+
+        before = statements();
+        given().header(Tokens.bearer("reader", "PUBLIC"))
+                .when()
+                .get("/api/v1/agreements/" + id)
+                .then()
+                .statusCode(200)
+                .body("parentId", equalTo(parent));
+        assertEquals(2, statements() - before, "statements for a get by a caller below the highest clearance");
+    }
+
+    @Test
+    void theStoredAgreementFollowsItsChangesAndItsPartysRename() {
+        String partyName = unique("Renamed Works");
+        String party = createParty(party(unique("Old Works"), "KR"));
+        String id = createAgreement(agreement(party));
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body(Map.of("name", partyName, "country", "PE"))
+                .when()
+                .patch("/api/v1/parties/" + party)
+                .then()
+                .statusCode(200);
+        // The party's change refreshes the agreement's stored form, but is no change of the agreement: same version.
+        getAgreement(id).statusCode(200).header("ETag", "\"0\"").body("parties[0].party.name", equalTo(partyName));
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body(Map.of("title", "A new title"))
+                .when()
+                .patch("/api/v1/agreements/" + id)
+                .then()
+                .statusCode(200);
+        getAgreement(id)
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("title", equalTo("A new title"))
+                .body("parties[0].party.name", equalTo(partyName))
+                .body("countries", contains("PE"));
+    }
+}
