@@ -42,7 +42,7 @@ for n in "$@"; do
       java -XX:+UseParallelGC -Xmx1g -jar "$app/quarkus-run.jar" > /tmp/accords-bench-app.log 2>&1 &
     pid=$!
     for _ in $(seq 1 240); do
-      curl -sf http://localhost:8080/q/health/ready > /dev/null && return 0
+      curl -sf http://localhost:9000/q/health/ready > /dev/null && return 0
       sleep 0.5
     done
     echo "the service did not start; see /tmp/accords-bench-app.log" >&2; exit 1

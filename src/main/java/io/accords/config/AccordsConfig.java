@@ -21,6 +21,19 @@ public interface AccordsConfig {
 
     Search search();
 
+    Facets facets();
+
+    interface Facets {
+        /**
+         * How many matching agreements facets are counted on when more match than {@code accords.search.count-limit}:
+         * a random sample, whose counts are scaled to the estimated total (about 1/sqrt(size) relative error).
+         */
+        @WithDefault("2000")
+        @Min(100)
+        @Max(100_000)
+        int sampleSize();
+    }
+
     interface Search {
         /**
          * Up to how many matches a list counts exactly by default; beyond it the answer says "at least this many"

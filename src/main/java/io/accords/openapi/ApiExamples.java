@@ -110,6 +110,7 @@ public final class ApiExamples {
     public static final String FACETS = """
             {
               "total": 5,
+              "approximate": false,
               "sectors": [{"value": "NAVAL", "count": 3}, {"value": "AEROSPACE", "count": 2}],
               "modes": [{"value": "CO_DEVELOPMENT", "count": 2}, {"value": "JOINT_PRODUCTION", "count": 2}],
               "countries": [{"value": "KR", "count": 5}, {"value": "PE", "count": 5}],

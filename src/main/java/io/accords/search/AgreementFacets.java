@@ -9,8 +9,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "AgreementFacets")
 public record AgreementFacets(
-        @Schema(description = "Agreements matching the filter", examples = "12")
+        @Schema(
+                description =
+                        "Agreements matching the filter: exact, or when approximate an estimate from the" + " sample",
+                examples = "12")
         long total,
+
+        @Schema(
+                description = "false: every count is exact. true: more agreements match than the service"
+                        + " counts exactly (10,000 unless configured), so the counts were made on a random"
+                        + " sample of sampleSize matching agreements and scaled to the estimated total",
+                examples = "false")
+        boolean approximate,
+
+        @Schema(
+                description = "How many matching agreements the counts were made on, when approximate",
+                examples = "2000")
+        Integer sampleSize,
 
         List<FacetCount> sectors,
         List<FacetCount> modes,
@@ -19,4 +34,17 @@ public record AgreementFacets(
         List<FacetCount> statuses,
 
         @Schema(description = "By year of signature; agreements without a signature date are not counted")
-        List<FacetCount> signedYears) {}
+        List<FacetCount> signedYears) {
+
+    /** These counts, exact. */
+    static AgreementFacets exact(
+            long total,
+            List<FacetCount> sectors,
+            List<FacetCount> modes,
+            List<FacetCount> countries,
+            List<FacetCount> types,
+            List<FacetCount> statuses,
+            List<FacetCount> signedYears) {
+        return new AgreementFacets(total, false, null, sectors, modes, countries, types, statuses, signedYears);
+    }
+}

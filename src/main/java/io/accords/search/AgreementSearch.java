@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The queries behind agreement search: a filtered page and its total, facet counts, and the keyset walk. */
 @ApplicationScoped
@@ -40,55 +42,77 @@ public class AgreementSearch {
     }
 
     /**
-     * The first {@code size} matches after an agreement in the given order: a seek from that agreement's own values,
-     * so the database never counts past the pages before. Nulls sort last, as in {@link #page}.
+     * The values an agreement has in the sort's keys, when it exists within the clearance: where a cursor standing on
+     * it continues from. Empty when it was deleted or is hidden from the caller.
+     */
+    public Optional<Object[]> position(UUID id, Sort sort, Classification clearance) {
+        String keys = sort.getColumns().stream().map(c -> "a." + c.getName()).collect(Collectors.joining(", "));
+        List<Object> found = entityManager
+                .createQuery(
+                        "select " + keys + " from Agreement a where a.id = :id and a.classification in :visible",
+                        Object.class)
+                .setParameter("id", id)
+                .setParameter("visible", clearance.andBelow())
+                .getResultList();
+        return found.stream().findFirst().map(row -> row instanceof Object[] values ? values : new Object[] {row});
+    }
+
+    /**
+     * The first {@code size} matches after a position in the given order: a seek from the position's values, so the
+     * database starts where the page before ended instead of counting past it. Nulls sort last, as in {@link #page}.
+     * While the position's first key has a value, the rows with a value there come first, bounded by it (a range the
+     * index on that key serves), then those without; once it is null, only rows without one can follow.
      */
     public List<Agreement> pageAfter(
-            AgreementFilter filter, Classification clearance, Sort sort, UUID after, int size) {
+            AgreementFilter filter, Classification clearance, Sort sort, Object[] position, int size) {
         AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
+        List<Sort.Column> columns = sort.getColumns();
+        String first = "a." + columns.get(0).getName();
         Map<String, Object> parameters = new HashMap<>(criteria.parameters());
-        parameters.put("after", after);
-        return query(
-                        "select a from Agreement a, Agreement pos where pos.id = :after and "
-                                + criteria.where(beyond(sort)) + orderBy(sort),
-                        Agreement.class,
-                        parameters)
+        for (int k = 0; k < position.length; k++) {
+            if (position[k] != null) {
+                parameters.put("pos" + k, position[k]);
+            }
+        }
+        String beyond = beyond(columns, position);
+        if (position[0] == null) {
+            return seek(criteria.where(first + " is null and " + beyond), sort, parameters, size);
+        }
+        String bound = first + (columns.get(0).getDirection() == Sort.Direction.Descending ? " <= " : " >= ") + ":pos0";
+        List<Agreement> found = new ArrayList<>(seek(criteria.where(bound + " and " + beyond), sort, parameters, size));
+        if (found.size() < size && columns.get(0).getNullPrecedence() == Sort.NullPrecedence.NULLS_LAST) {
+            found.addAll(seek(criteria.where(first + " is null"), sort, criteria.parameters(), size - found.size()));
+        }
+        return found;
+    }
+
+    private List<Agreement> seek(String where, Sort sort, Map<String, Object> parameters, int size) {
+        return query("select a from Agreement a where " + where + orderBy(sort), Agreement.class, parameters)
                 .setMaxResults(size)
                 .getResultList();
     }
 
-    /** Whether the agreement exists and is within the clearance: a cursor may stand on it. */
-    public boolean visible(UUID id, Classification clearance) {
-        return query(
-                                "select count(a) from Agreement a where a.id = :id and a.classification in :visible",
-                                Long.class,
-                                Map.of("id", id, "visible", clearance.andBelow()))
-                        .getSingleResult()
-                > 0;
-    }
-
     /**
-     * The rows after {@code pos} in the sort: for some key, every earlier key equal and this one beyond; a null is
-     * beyond every value (nulls last) and equal only to null.
+     * The rows after the position in the sort: for some key, every earlier key equal and this one beyond. A null is
+     * beyond every value (nulls last) and equal only to null; nothing is beyond a null.
      */
-    private static String beyond(Sort sort) {
+    private static String beyond(List<Sort.Column> columns, Object[] position) {
         List<String> alternatives = new ArrayList<>();
         List<String> equalSoFar = new ArrayList<>();
-        for (Sort.Column column : sort.getColumns()) {
+        for (int k = 0; k < columns.size(); k++) {
+            Sort.Column column = columns.get(k);
             String mine = "a." + column.getName();
-            String theirs = "pos." + column.getName();
-            String further = mine + (column.getDirection() == Sort.Direction.Descending ? " < " : " > ") + theirs;
-            boolean nullable = column.getNullPrecedence() == Sort.NullPrecedence.NULLS_LAST;
-            String beyond =
-                    nullable ? "(" + theirs + " is not null and (" + further + " or " + mine + " is null))" : further;
-            alternatives.add(
-                    equalSoFar.isEmpty() ? beyond : "(" + String.join(" and ", equalSoFar) + " and " + beyond + ")");
-            equalSoFar.add(
-                    nullable
-                            ? "(" + mine + " = " + theirs + " or (" + mine + " is null and " + theirs + " is null))"
-                            : mine + " = " + theirs);
+            boolean nullsLast = column.getNullPrecedence() == Sort.NullPrecedence.NULLS_LAST;
+            if (position[k] != null) {
+                String further =
+                        mine + (column.getDirection() == Sort.Direction.Descending ? " < " : " > ") + ":pos" + k;
+                String after = nullsLast ? "(" + further + " or " + mine + " is null)" : further;
+                alternatives.add(
+                        equalSoFar.isEmpty() ? after : "(" + String.join(" and ", equalSoFar) + " and " + after + ")");
+            }
+            equalSoFar.add(position[k] == null ? mine + " is null" : mine + " = :pos" + k);
         }
-        return "(" + String.join(" or ", alternatives) + ")";
+        return alternatives.isEmpty() ? "1 = 0" : "(" + String.join(" or ", alternatives) + ")";
     }
 
     public long count(AgreementFilter filter, Classification clearance) {
@@ -128,12 +152,78 @@ public class AgreementSearch {
 
     /**
      * Facet counts in four grouped queries: type, status and signature year together (the total is their sum, as
-     * every agreement has exactly one type and one status), then sectors, modes and countries.
+     * every agreement has exactly one type and one status), then sectors, modes and countries. Exact up to
+     * {@code limit} matches; beyond, the counts are made on a sample and scaled ({@link #sampledFacets}).
      */
-    public AgreementFacets facets(AgreementFilter filter, Classification clearance) {
+    public AgreementFacets facets(AgreementFilter filter, Classification clearance, int limit, int sampleSize) {
         AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
-        String where = " where " + criteria.where();
-        Map<String, Object> parameters = criteria.parameters();
+        if (!countUpTo(filter, clearance, limit).atLeast()) {
+            Counted counted = facetCounts(" where " + criteria.where(), criteria.parameters(), clearance, 1.0);
+            return AgreementFacets.exact(
+                    counted.total,
+                    counted.sectors,
+                    counted.modes,
+                    counted.countries,
+                    counted.types,
+                    counted.statuses,
+                    counted.years);
+        }
+        return sampledFacets(criteria, clearance, sampleSize);
+    }
+
+    /**
+     * Facets from a random sample: the first {@code sampleSize} matches in the order of their ids. Ids are random
+     * UUIDs, so those are a uniform sample of the matches, and how far into the id space the sample reached estimates
+     * how many match in all (the k-th smallest of n uniform values sits near k / n).
+     */
+    private AgreementFacets sampledFacets(AgreementCriteria criteria, Classification clearance, int sampleSize) {
+        List<UUID> sample = query(
+                        "select a.id from Agreement a where " + criteria.where() + " order by a.id",
+                        UUID.class,
+                        criteria.parameters())
+                .setMaxResults(sampleSize)
+                .getResultList();
+        if (sample.size() < sampleSize) {
+            // Fewer match than the sample would hold (they changed since they were counted): count them all.
+            Counted counted = facetCounts(" where " + criteria.where(), criteria.parameters(), clearance, 1.0);
+            return AgreementFacets.exact(
+                    counted.total,
+                    counted.sectors,
+                    counted.modes,
+                    counted.countries,
+                    counted.types,
+                    counted.statuses,
+                    counted.years);
+        }
+        double reached = idSpaceFraction(sample.get(sample.size() - 1));
+        long estimated = Math.max(sample.size(), Math.round(sample.size() / Math.max(reached, 1e-12)));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("sample", sample);
+        if (!clearance.isHighest()) {
+            parameters.put("visible", clearance.andBelow());
+        }
+        Counted counted =
+                facetCounts(" where a.id in :sample", parameters, clearance, (double) estimated / sample.size());
+        return new AgreementFacets(
+                estimated,
+                true,
+                sample.size(),
+                counted.sectors,
+                counted.modes,
+                counted.countries,
+                counted.types,
+                counted.statuses,
+                counted.years);
+    }
+
+    /** Where an id sits in the space of ids, from 0 to 1, in the database's order (unsigned, most significant first). */
+    static double idSpaceFraction(UUID id) {
+        long high = id.getMostSignificantBits();
+        return (high >= 0 ? high : high + 0x1p64) / 0x1p64;
+    }
+
+    /** The facet counts over the agreements the condition selects, each multiplied by {@code scale} and rounded. */
+    private Counted facetCounts(String where, Map<String, Object> parameters, Classification clearance, double scale) {
         Map<String, Long> types = new HashMap<>();
         Map<String, Long> statuses = new HashMap<>();
         Map<String, Long> years = new HashMap<>();
@@ -152,18 +242,47 @@ public class AgreementSearch {
                 years.merge(String.valueOf(row[2]), count, Long::sum);
             }
         }
-        return new AgreementFacets(
+        return new Counted(
                 total,
-                counts("select s, count(a) from Agreement a join a.sectors s" + where + " group by s", parameters),
-                counts("select m, count(a) from Agreement a join a.modes m" + where + " group by m", parameters),
-                counts(
-                        "select pt.country, count(distinct a.id) from Agreement a join a.parties p join p.party pt"
-                                + where + (clearance.isHighest() ? "" : " and pt.classification in :visible")
-                                + " group by pt.country",
-                        parameters),
-                sorted(types),
-                sorted(statuses),
-                sorted(years));
+                scaled(
+                        counts(
+                                "select s, count(a) from Agreement a join a.sectors s" + where + " group by s",
+                                parameters),
+                        scale),
+                scaled(
+                        counts(
+                                "select m, count(a) from Agreement a join a.modes m" + where + " group by m",
+                                parameters),
+                        scale),
+                scaled(
+                        counts(
+                                "select pt.country, count(distinct a.id) from Agreement a join a.parties p join p.party pt"
+                                        + where + (clearance.isHighest() ? "" : " and pt.classification in :visible")
+                                        + " group by pt.country",
+                                parameters),
+                        scale),
+                scaled(sorted(types), scale),
+                scaled(sorted(statuses), scale),
+                scaled(sorted(years), scale));
+    }
+
+    private record Counted(
+            long total,
+            List<FacetCount> sectors,
+            List<FacetCount> modes,
+            List<FacetCount> countries,
+            List<FacetCount> types,
+            List<FacetCount> statuses,
+            List<FacetCount> years) {}
+
+    private static List<FacetCount> scaled(List<FacetCount> counts, double scale) {
+        if (scale == 1.0) {
+            return counts;
+        }
+        return counts.stream()
+                .map(c -> new FacetCount(c.value(), Math.round(c.count() * scale)))
+                .sorted(MOST_FIRST)
+                .toList();
     }
 
     private List<FacetCount> counts(String hql, Map<String, Object> parameters) {
@@ -181,9 +300,14 @@ public class AgreementSearch {
                 .toList();
     }
 
+    /** The query with those of the parameters it names (one set of parameters serves several queries). */
     private <T> TypedQuery<T> query(String hql, Class<T> type, Map<String, Object> parameters) {
         TypedQuery<T> query = entityManager.createQuery(hql, type);
-        parameters.forEach(query::setParameter);
+        parameters.forEach((name, value) -> {
+            if (Pattern.compile(":" + name + "\\b").matcher(hql).find()) {
+                query.setParameter(name, value);
+            }
+        });
         return query;
     }
 

@@ -94,7 +94,9 @@ public class AgreementSearchResource {
                     + " cooperation mode, country, type, status and year of signature, most frequent first. A count"
                     + " is the total listAgreements gives with that value added to the filters (for a parameter"
                     + " already in the filters, whose values are alternatives, it counts the matching agreements"
-                    + " that have the value).")
+                    + " that have the value). Exact up to the count bound (10,000 unless configured); beyond it the"
+                    + " counts are made on a random sample of the matches, scaled to an estimated total, and the answer"
+                    + " says approximate with its sampleSize.")
     @APIResponse(responseCode = "200", description = "The counts")
     public AgreementFacets facets(@Parameter(hidden = true) @Context UriInfo uri) {
         return search.facets(AgreementFilter.parse(uri.getQueryParameters()));

@@ -72,14 +72,13 @@ public class AgreementSearchService {
                         "was given for sort=" + (after.sort().isEmpty() ? " (the default)" : after.sort())
                                 + "; send the same sort, or start again without after");
             }
-            if (!search.visible(after.after(), clearance)) {
-                throw ProblemException.invalid(
-                        "after",
-                        "continues from an agreement that no longer exists for you; start again from the first"
-                                + " page");
-            }
+            Object[] position = search.position(after.after(), sort, clearance)
+                    .orElseThrow(() -> ProblemException.invalid(
+                            "after",
+                            "continues from an agreement that no longer exists for you; start again from the first"
+                                    + " page"));
             page = after.page();
-            found = search.pageAfter(filter, clearance, sort, after.after(), params.size());
+            found = search.pageAfter(filter, clearance, sort, position, params.size());
         } else {
             found = search.page(filter, clearance, sort, params.index(), params.size());
         }
@@ -106,7 +105,11 @@ public class AgreementSearchService {
     }
 
     public AgreementFacets facets(AgreementFilter filter) {
-        return search.facets(filter, callerClearance());
+        return search.facets(
+                filter,
+                callerClearance(),
+                config.search().countLimit(),
+                config.facets().sampleSize());
     }
 
     /** Up to {@code size} agreements after a position in the order of their last change, and the position after. */

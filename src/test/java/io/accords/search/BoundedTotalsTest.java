@@ -9,6 +9,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accords.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A list counts its matches up to a bound (3 here, 10,000 by default) and says when it stopped there; count=exact
- * counts them all. Records above the caller's clearance are never counted, bounded or not.
+ * counts them all. Facets beyond the bound are counted on a random sample (100 here) and scaled, and say so. Records
+ * above the caller's clearance are never counted, bounded, sampled or not.
  */
 @QuarkusTest
 @TestProfile(BoundedTotalsTest.SmallBound.class)
@@ -31,7 +35,7 @@ class BoundedTotalsTest {
     public static class SmallBound implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("accords.search.count-limit", "3");
+            return Map.of("accords.search.count-limit", "3", "accords.facets.sample-size", "100");
         }
     }
 
@@ -125,5 +129,50 @@ class BoundedTotalsTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("count"))
                 .body("errors[0].message", equalTo("must be bounded or exact"));
+    }
+
+    @Test
+    void facetsUpToTheBoundAreExact() {
+        String system = unique("FEW");
+        agreements(3, system, "PUBLIC");
+        given().queryParam("system", system)
+                .when()
+                .get(AGREEMENTS + "/facets")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("approximate", equalTo(false))
+                .body("sampleSize", nullValue())
+                .body("sectors[0].count", equalTo(3));
+    }
+
+    @Test
+    void facetsBeyondTheBoundAreSampledScaledAndSaySo() {
+        String system = unique("MANY");
+        agreements(150, system, "PUBLIC");
+        agreements(150, system, "CONFIDENTIAL");
+        for (var caller : List.of(
+                Map.entry(Tokens.bearer("reader", "PUBLIC"), 150),
+                Map.entry(Tokens.bearer("reader", "CONFIDENTIAL"), 300))) {
+            var facets = given().header(caller.getKey())
+                    .queryParam("system", system)
+                    .when()
+                    .get(AGREEMENTS + "/facets")
+                    .then()
+                    .statusCode(200)
+                    .body("approximate", equalTo(true))
+                    .body("sampleSize", equalTo(100))
+                    .extract()
+                    .jsonPath();
+            long total = facets.getLong("total");
+            int matching = caller.getValue();
+            // A sample of 100 estimates the total within about 10 %; half of it either way is five times that.
+            assertTrue(
+                    total > matching / 2 && total < matching * 3 / 2,
+                    "estimated " + total + " of " + matching + " visible matches");
+            // Every match is NAVAL: the scaled sector count is the estimated total itself.
+            assertEquals(total, facets.getLong("sectors[0].count"));
+            assertEquals("NAVAL", facets.getString("sectors[0].value"));
+        }
     }
 }

@@ -87,6 +87,11 @@ class DevKeysTest {
             public Search search() {
                 return () -> 10_000;
             }
+
+            @Override
+            public Facets facets() {
+                return () -> 2_000;
+            }
         };
     }
 }
