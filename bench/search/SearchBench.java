@@ -486,13 +486,15 @@ public class SearchBench {
             "select a.* from agreement a where %s" + " order by a.signed_first desc nulls last, a.title, a.id limit 20";
     /** The bounded total the service counts by default: at most 10,001 matches. */
     static final String COUNT = "select count(*) from (select 1 from agreement a where %s limit 10001) bounded";
-    /** The same page after a cursor: a seek from the last agreement of the page before, as the service does it. */
-    static final String PAGE_AFTER = "select a.* from agreement a, agreement pos where pos.id = ? and %s and"
-            + " ((pos.signed_first is not null and (a.signed_first < pos.signed_first or a.signed_first is null))"
-            + " or ((a.signed_first = pos.signed_first or (a.signed_first is null and pos.signed_first is null))"
-            + " and (pos.title is not null and (a.title > pos.title or a.title is null)))"
-            + " or ((a.signed_first = pos.signed_first or (a.signed_first is null and pos.signed_first is null))"
-            + " and (a.title = pos.title or (a.title is null and pos.title is null)) and a.id > pos.id))"
+    /**
+     * The same page after a cursor, as the service does it: the position's values first, then a seek bounded by its
+     * first key (the position of page 5,000 has a signature date, so the rows without one are not reached).
+     */
+    static final String POSITION = "select signed_first, title from agreement where id = ?";
+
+    static final String PAGE_AFTER = "select a.* from agreement a where %s and a.signed_first <= ? and"
+            + " ((a.signed_first < ? or a.signed_first is null) or (a.signed_first = ? and (a.title > ? or a.title is"
+            + " null)) or (a.signed_first = ? and a.title = ? and a.id > ?))"
             + " order by a.signed_first desc nulls last, a.title, a.id limit 20";
     /** A get by id: the agreement's stored document (AgreementReadModel). */
     static final String DOCUMENT =
@@ -686,7 +688,23 @@ public class SearchBench {
         }
         List<Object> ids = new ArrayList<>();
         boolean after = shape.path().contains("after=");
-        try (ResultSet rows = query(db, (after ? PAGE_AFTER : PAGE).formatted(shape.where()), shape.parameters())) {
+        List<Object> parameters = shape.parameters();
+        if (after) {
+            try (ResultSet rows = query(db, POSITION, shape.parameters())) {
+                rows.next();
+                Object signed = rows.getObject(1);
+                Object title = rows.getObject(2);
+                parameters = List.of(
+                        signed,
+                        signed,
+                        signed,
+                        title,
+                        signed,
+                        title,
+                        shape.parameters().get(0));
+            }
+        }
+        try (ResultSet rows = query(db, (after ? PAGE_AFTER : PAGE).formatted(shape.where()), parameters)) {
             while (rows.next()) {
                 ids.add(rows.getObject("id"));
             }
