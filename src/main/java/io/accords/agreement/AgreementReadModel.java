@@ -81,13 +81,17 @@ public class AgreementReadModel {
         agreements.namingParty(partyId).forEach(this::refresh);
     }
 
+    /**
+     * On start, for agreements stored without their read model (before it existed): written by a bulk update, so the
+     * agreement itself is not changed (neither its version nor its last change).
+     */
     void backfill(@Observes StartupEvent event) {
         long filled = 0;
         int done;
         do {
             done = QuarkusTransaction.requiringNew().call(() -> {
                 List<Agreement> missing = agreements.withoutReadModel(CHUNK);
-                missing.forEach(this::refresh);
+                missing.forEach(this::fill);
                 return missing.size();
             });
             filled += done;
@@ -95,6 +99,16 @@ public class AgreementReadModel {
         if (filled > 0) {
             LOG.infof("Filled in the read model (search words, document) of %d agreements", filled);
         }
+    }
+
+    private void fill(Agreement agreement) {
+        agreements.update(
+                "searchTextPublic = ?1, searchTextRestricted = ?2, searchText = ?3, document = ?4 where id = ?5",
+                upTo(agreement, Classification.PUBLIC),
+                upTo(agreement, Classification.RESTRICTED),
+                upTo(agreement, Classification.CONFIDENTIAL),
+                document(agreement),
+                agreement.getId());
     }
 
     private static String upTo(Agreement agreement, Classification clearance) {

@@ -11,13 +11,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.accords.support.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +34,12 @@ class AgreementReadsTest {
 
     @Inject
     EntityManagerFactory entityManagerFactory;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    AgreementReadModel readModel;
 
     private long statements() {
         return entityManagerFactory.unwrap(SessionFactory.class).getStatistics().getPrepareStatementCount();
@@ -84,5 +94,27 @@ class AgreementReadsTest {
                 .body("title", equalTo("A new title"))
                 .body("parties[0].party.name", equalTo(partyName))
                 .body("countries", contains("PE"));
+    }
+
+    @Test
+    void anAgreementStoredWithoutItsDocumentIsReadWholeUntilTheStartUpFillWritesIt() {
+        String id = createAgreement(agreement(createParty("KR"), createParty("PE")));
+        String before = getAgreement(id).statusCode(200).extract().asString();
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("update agreement set document = null where id = :id")
+                        .setParameter("id", UUID.fromString(id))
+                        .executeUpdate());
+        assertEquals(before, getAgreement(id).statusCode(200).extract().asString(), "read whole without a document");
+
+        readModel.backfill(null);
+        String document = QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                .createNativeQuery("select document from agreement where id = :id")
+                .setParameter("id", UUID.fromString(id))
+                .getSingleResult());
+        assertNotNull(document, "the start-up fill writes the missing document");
+        long statements = statements();
+        assertEquals(before, getAgreement(id).statusCode(200).extract().asString(), "the same from the document");
+        assertEquals(1, statements() - statements, "read from the document");
     }
 }
