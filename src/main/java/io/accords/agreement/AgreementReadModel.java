@@ -8,7 +8,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,13 +45,21 @@ public class AgreementReadModel {
         };
     }
 
-    /** After every write of the agreement, and after a change of a party it names. */
-    void refresh(Agreement agreement) {
-        agreement.readModel(
+    /** What reads use, derived from the agreement: its search words per clearance and its document. */
+    private record Derived(String publicWords, String restrictedWords, String allWords, String document) {}
+
+    private Derived derive(Agreement agreement) {
+        return new Derived(
                 upTo(agreement, Classification.PUBLIC),
                 upTo(agreement, Classification.RESTRICTED),
                 upTo(agreement, Classification.CONFIDENTIAL),
                 document(agreement));
+    }
+
+    /** After every write of the agreement, and after a change of a party it names. */
+    void refresh(Agreement agreement) {
+        Derived derived = derive(agreement);
+        agreement.readModel(derived.publicWords(), derived.restrictedWords(), derived.allWords(), derived.document());
     }
 
     /** The agreement whole as JSON; its version and times are read from their columns, set when it is flushed. */
@@ -64,13 +71,14 @@ public class AgreementReadModel {
         }
     }
 
-    /** The agreement as its document holds it, with the version and times given; empty when it has none yet. */
-    Optional<AgreementView> read(String document, long version, Instant createdAt, Instant updatedAt) {
-        if (document == null) {
+    /** The agreement as its document holds it, with the stored version and times; empty when it has none yet. */
+    Optional<AgreementView> read(StoredAgreement stored) {
+        if (stored.document() == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(json.readValue(document, AgreementView.class).as(version, createdAt, updatedAt));
+            return Optional.of(json.readValue(stored.document(), AgreementView.class)
+                    .as(stored.version(), stored.createdAt(), stored.updatedAt()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored agreement cannot be read", e);
         }
@@ -102,12 +110,13 @@ public class AgreementReadModel {
     }
 
     private void fill(Agreement agreement) {
+        Derived derived = derive(agreement);
         agreements.update(
                 "searchTextPublic = ?1, searchTextRestricted = ?2, searchText = ?3, document = ?4 where id = ?5",
-                upTo(agreement, Classification.PUBLIC),
-                upTo(agreement, Classification.RESTRICTED),
-                upTo(agreement, Classification.CONFIDENTIAL),
-                document(agreement),
+                derived.publicWords(),
+                derived.restrictedWords(),
+                derived.allWords(),
+                derived.document(),
                 agreement.getId());
     }
 

@@ -12,7 +12,6 @@ import io.accords.security.Classification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,14 +72,8 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
      */
     @Override
     public AgreementView get(UUID id) {
-        Object[] row = agreements.stored(id).orElseThrow(() -> ProblemException.notFound(RECORD, id));
-        if (!callers().current().sees((Classification) row[0])) {
-            throw ProblemException.notFound(RECORD, id);
-        }
-        return readModel
-                .read((String) row[4], (Long) row[1], (Instant) row[2], (Instant) row[3])
-                .map(views::of)
-                .orElseGet(() -> super.get(id));
+        StoredAgreement stored = visible(id, agreements.stored(id), StoredAgreement::classification);
+        return readModel.read(stored).map(views::of).orElseGet(() -> super.get(id));
     }
 
     @Override

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What every classified record goes through, in one transaction per call: found only within the caller's clearance
@@ -140,9 +141,15 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
 
     /** The record, or 404 when there is none or it is above the caller's clearance (so existence never leaks). */
     protected E find(UUID id) {
-        return repository
-                .findByIdOptional(id)
-                .filter(entity -> callers().current().sees(entity.getClassification()))
+        return visible(id, repository.findByIdOptional(id), ClassifiedEntity::getClassification);
+    }
+
+    /**
+     * What was found of the record (the entity, or columns of it), or the same 404 as {@link #find} when nothing was or
+     * it is above the caller's clearance.
+     */
+    protected <T> T visible(UUID id, Optional<T> found, Function<T, Classification> classification) {
+        return found.filter(f -> callers().current().sees(classification.apply(f)))
                 .orElseThrow(() -> ProblemException.notFound(record, id));
     }
 

@@ -1,5 +1,6 @@
 package io.accords.search;
 
+import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -36,7 +37,11 @@ public record AgreementFacets(
         @Schema(description = "By year of signature; agreements without a signature date are not counted")
         List<FacetCount> signedYears) {
 
-    /** These counts, exact. */
+    /** Most frequent first, then by value. */
+    static final Comparator<FacetCount> MOST_FIRST =
+            Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value);
+
+    /** Counts made exactly, over every matching agreement. */
     static AgreementFacets exact(
             long total,
             List<FacetCount> sectors,
@@ -46,5 +51,30 @@ public record AgreementFacets(
             List<FacetCount> statuses,
             List<FacetCount> signedYears) {
         return new AgreementFacets(total, false, null, sectors, modes, countries, types, statuses, signedYears);
+    }
+
+    /**
+     * These counts, made exactly on a sample of {@code total} agreements, scaled to {@code estimated} matching ones and
+     * flagged approximate.
+     */
+    AgreementFacets scaledTo(long estimated) {
+        double scale = (double) estimated / total;
+        return new AgreementFacets(
+                estimated,
+                true,
+                (int) total,
+                scaled(sectors, scale),
+                scaled(modes, scale),
+                scaled(countries, scale),
+                scaled(types, scale),
+                scaled(statuses, scale),
+                scaled(signedYears, scale));
+    }
+
+    private static List<FacetCount> scaled(List<FacetCount> counts, double scale) {
+        return counts.stream()
+                .map(c -> new FacetCount(c.value(), Math.round(c.count() * scale)))
+                .sorted(MOST_FIRST)
+                .toList();
     }
 }

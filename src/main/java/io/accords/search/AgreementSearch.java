@@ -6,23 +6,19 @@ import io.accords.security.Classification;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Parameter;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The queries behind agreement search: a filtered page and its total, facet counts, and the keyset walk. */
 @ApplicationScoped
 public class AgreementSearch {
-
-    private static final Comparator<FacetCount> MOST_FIRST =
-            Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value);
 
     private final EntityManager entityManager;
 
@@ -123,7 +119,10 @@ public class AgreementSearch {
 
     /** How many agreements match, counting at most {@code limit + 1} of them: "at least limit" beyond it. */
     public Total countUpTo(AgreementFilter filter, Classification clearance, int limit) {
-        AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
+        return countUpTo(new AgreementCriteria(filter, clearance), limit);
+    }
+
+    private Total countUpTo(AgreementCriteria criteria, int limit) {
         int found = query("select a.id from Agreement a where " + criteria.where(), UUID.class, criteria.parameters())
                 .setMaxResults(limit + 1)
                 .getResultList()
@@ -157,16 +156,8 @@ public class AgreementSearch {
      */
     public AgreementFacets facets(AgreementFilter filter, Classification clearance, int limit, int sampleSize) {
         AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
-        if (!countUpTo(filter, clearance, limit).atLeast()) {
-            Counted counted = facetCounts(" where " + criteria.where(), criteria.parameters(), clearance, 1.0);
-            return AgreementFacets.exact(
-                    counted.total,
-                    counted.sectors,
-                    counted.modes,
-                    counted.countries,
-                    counted.types,
-                    counted.statuses,
-                    counted.years);
+        if (!countUpTo(criteria, limit).atLeast()) {
+            return facetCounts(" where " + criteria.where(), criteria.parameters(), clearance);
         }
         return sampledFacets(criteria, clearance, sampleSize);
     }
@@ -185,15 +176,7 @@ public class AgreementSearch {
                 .getResultList();
         if (sample.size() < sampleSize) {
             // Fewer match than the sample would hold (they changed since they were counted): count them all.
-            Counted counted = facetCounts(" where " + criteria.where(), criteria.parameters(), clearance, 1.0);
-            return AgreementFacets.exact(
-                    counted.total,
-                    counted.sectors,
-                    counted.modes,
-                    counted.countries,
-                    counted.types,
-                    counted.statuses,
-                    counted.years);
+            return facetCounts(" where " + criteria.where(), criteria.parameters(), clearance);
         }
         double reached = idSpaceFraction(sample.get(sample.size() - 1));
         long estimated = Math.max(sample.size(), Math.round(sample.size() / Math.max(reached, 1e-12)));
@@ -202,18 +185,7 @@ public class AgreementSearch {
         if (!clearance.isHighest()) {
             parameters.put("visible", clearance.andBelow());
         }
-        Counted counted =
-                facetCounts(" where a.id in :sample", parameters, clearance, (double) estimated / sample.size());
-        return new AgreementFacets(
-                estimated,
-                true,
-                sample.size(),
-                counted.sectors,
-                counted.modes,
-                counted.countries,
-                counted.types,
-                counted.statuses,
-                counted.years);
+        return facetCounts(" where a.id in :sample", parameters, clearance).scaledTo(estimated);
     }
 
     /** Where an id sits in the space of ids, from 0 to 1, in the database's order (unsigned, most significant first). */
@@ -222,8 +194,8 @@ public class AgreementSearch {
         return (high >= 0 ? high : high + 0x1p64) / 0x1p64;
     }
 
-    /** The facet counts over the agreements the condition selects, each multiplied by {@code scale} and rounded. */
-    private Counted facetCounts(String where, Map<String, Object> parameters, Classification clearance, double scale) {
+    /** The exact facet counts over the agreements the condition selects. */
+    private AgreementFacets facetCounts(String where, Map<String, Object> parameters, Classification clearance) {
         Map<String, Long> types = new HashMap<>();
         Map<String, Long> statuses = new HashMap<>();
         Map<String, Long> years = new HashMap<>();
@@ -242,72 +214,44 @@ public class AgreementSearch {
                 years.merge(String.valueOf(row[2]), count, Long::sum);
             }
         }
-        return new Counted(
+        return AgreementFacets.exact(
                 total,
-                scaled(
-                        counts(
-                                "select s, count(a) from Agreement a join a.sectors s" + where + " group by s",
-                                parameters),
-                        scale),
-                scaled(
-                        counts(
-                                "select m, count(a) from Agreement a join a.modes m" + where + " group by m",
-                                parameters),
-                        scale),
-                scaled(
-                        counts(
-                                "select pt.country, count(distinct a.id) from Agreement a join a.parties p join p.party pt"
-                                        + where + (clearance.isHighest() ? "" : " and pt.classification in :visible")
-                                        + " group by pt.country",
-                                parameters),
-                        scale),
-                scaled(sorted(types), scale),
-                scaled(sorted(statuses), scale),
-                scaled(sorted(years), scale));
-    }
-
-    private record Counted(
-            long total,
-            List<FacetCount> sectors,
-            List<FacetCount> modes,
-            List<FacetCount> countries,
-            List<FacetCount> types,
-            List<FacetCount> statuses,
-            List<FacetCount> years) {}
-
-    private static List<FacetCount> scaled(List<FacetCount> counts, double scale) {
-        if (scale == 1.0) {
-            return counts;
-        }
-        return counts.stream()
-                .map(c -> new FacetCount(c.value(), Math.round(c.count() * scale)))
-                .sorted(MOST_FIRST)
-                .toList();
+                counts("select s, count(a) from Agreement a join a.sectors s" + where + " group by s", parameters),
+                counts("select m, count(a) from Agreement a join a.modes m" + where + " group by m", parameters),
+                counts(
+                        "select pt.country, count(distinct a.id) from Agreement a join a.parties p join p.party pt"
+                                + where + (clearance.isHighest() ? "" : " and pt.classification in :visible")
+                                + " group by pt.country",
+                        parameters),
+                sorted(types),
+                sorted(statuses),
+                sorted(years));
     }
 
     private List<FacetCount> counts(String hql, Map<String, Object> parameters) {
         return query(hql, Object[].class, parameters)
                 .getResultStream()
                 .map(row -> new FacetCount(String.valueOf(row[0]), ((Number) row[1]).longValue()))
-                .sorted(MOST_FIRST)
+                .sorted(AgreementFacets.MOST_FIRST)
                 .toList();
     }
 
     private static List<FacetCount> sorted(Map<String, Long> counts) {
         return counts.entrySet().stream()
                 .map(e -> new FacetCount(e.getKey(), e.getValue()))
-                .sorted(MOST_FIRST)
+                .sorted(AgreementFacets.MOST_FIRST)
                 .toList();
     }
 
-    /** The query with those of the parameters it names (one set of parameters serves several queries). */
+    /** The query with the parameters it declares (one set of parameters serves several queries). */
     private <T> TypedQuery<T> query(String hql, Class<T> type, Map<String, Object> parameters) {
         TypedQuery<T> query = entityManager.createQuery(hql, type);
-        parameters.forEach((name, value) -> {
-            if (Pattern.compile(":" + name + "\\b").matcher(hql).find()) {
-                query.setParameter(name, value);
+        for (Parameter<?> declared : query.getParameters()) {
+            if (!parameters.containsKey(declared.getName())) {
+                throw new IllegalStateException("No value for :" + declared.getName() + " in " + hql);
             }
-        });
+            query.setParameter(declared.getName(), parameters.get(declared.getName()));
+        }
         return query;
     }
 
