@@ -4,6 +4,7 @@ import io.accords.common.MonetaryValue;
 import io.accords.common.PartialDate;
 import io.accords.record.ClassifiedEntity;
 import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -131,6 +132,28 @@ public class Agreement extends ClassifiedEntity {
     @OptimisticLock(excluded = true)
     @Column(name = "document", length = 1_000_000)
     private String document;
+
+    /** What the filters on collections match ({@link SearchKeys}), as one indexed array. */
+    @OptimisticLock(excluded = true)
+    @Column(name = "search_keys")
+    private String[] searchKeys;
+
+    /*
+     * The search words as PostgreSQL's text search reads them (tsvector, GIN-indexed), one per clearance: columns the
+     * database computes from the search words, never written here and never loaded with the agreement (lazy); only
+     * queries name them. Empty columns on H2, which matches the words with LIKE.
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "search_vector", insertable = false, updatable = false, columnDefinition = "tsvector")
+    private String searchVector;
+
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "search_vector_restricted", insertable = false, updatable = false, columnDefinition = "tsvector")
+    private String searchVectorRestricted;
+
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "search_vector_public", insertable = false, updatable = false, columnDefinition = "tsvector")
+    private String searchVectorPublic;
 
     protected Agreement() {
         // for JPA
@@ -268,7 +291,8 @@ public class Agreement extends ClassifiedEntity {
      * Sets what reads use, derived from the rest: the search words, one text per clearance, and the document;
      * {@link AgreementReadModel} computes them.
      */
-    void readModel(String publicWords, String restrictedWords, String allWords, String document) {
+    void readModel(String publicWords, String restrictedWords, String allWords, String document, String[] keys) {
+        this.searchKeys = keys;
         this.searchTextPublic = publicWords;
         this.searchTextRestricted = restrictedWords;
         this.searchText = allWords;

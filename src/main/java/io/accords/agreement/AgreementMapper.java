@@ -13,6 +13,7 @@ public interface AgreementMapper {
 
     @Mapping(target = "parentId", source = "parent.id")
     @Mapping(target = "countries", expression = "java(countries(agreement))")
+    @Mapping(target = "snippet", ignore = true)
     AgreementView toView(Agreement agreement);
 
     /** The input that would write this record as it is shown; a merge patch applies to it. */

@@ -3,6 +3,7 @@ package io.accords.agreement;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accords.common.SearchText;
+import io.accords.config.AccordsConfig;
 import io.accords.security.Classification;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -17,8 +18,10 @@ import org.jboss.logging.Logger;
 /**
  * The one place an agreement's search words are kept up to date: computed from its title, summary, systems, tags and
  * the names of its parties, once per clearance (a caller's text search never matches the names of parties it may not
- * see), on every write that changes them: a change to the agreement, a change to a party's names or classification,
- * and, on start, for agreements stored without them (before text search existed, or after a migration cleared them).
+ * see); its filter keys ({@link SearchKeys}); and its stored document. PostgreSQL derives the text-search vectors from
+ * the words itself (generated columns). Refreshed in the transaction of every write that changes them: a change to the
+ * agreement, a change to a party's names or classification, and, on start, for agreements stored without them (before
+ * they existed, or after a migration cleared them); all of them when {@code accords.read-model.rebuild} is set.
  */
 @ApplicationScoped
 public class AgreementReadModel {
@@ -29,8 +32,11 @@ public class AgreementReadModel {
     private final AgreementRepository agreements;
     private final AgreementMapper mapper;
     private final ObjectMapper json;
+    private final AccordsConfig config;
 
-    AgreementReadModel(AgreementRepository agreements, AgreementMapper mapper, ObjectMapper json) {
+    AgreementReadModel(
+            AgreementRepository agreements, AgreementMapper mapper, ObjectMapper json, AccordsConfig config) {
+        this.config = config;
         this.agreements = agreements;
         this.mapper = mapper;
         this.json = json;
@@ -45,21 +51,40 @@ public class AgreementReadModel {
         };
     }
 
-    /** What reads use, derived from the agreement: its search words per clearance and its document. */
-    private record Derived(String publicWords, String restrictedWords, String allWords, String document) {}
+    /**
+     * The HQL path of the text-search vector a caller of this clearance matches (PostgreSQL computes it from the
+     * words at {@link #pathFor}).
+     */
+    public static String vectorPathFor(Classification clearance) {
+        return switch (clearance) {
+            case PUBLIC -> "searchVectorPublic";
+            case RESTRICTED -> "searchVectorRestricted";
+            case CONFIDENTIAL -> "searchVector";
+        };
+    }
+
+    /** What reads use, derived from the agreement: its search words per clearance, its document and its keys. */
+    private record Derived(
+            String publicWords, String restrictedWords, String allWords, String document, String[] keys) {}
 
     private Derived derive(Agreement agreement) {
         return new Derived(
                 upTo(agreement, Classification.PUBLIC),
                 upTo(agreement, Classification.RESTRICTED),
                 upTo(agreement, Classification.CONFIDENTIAL),
-                document(agreement));
+                document(agreement),
+                SearchKeys.array(SearchKeys.of(agreement)));
     }
 
     /** After every write of the agreement, and after a change of a party it names. */
     void refresh(Agreement agreement) {
         Derived derived = derive(agreement);
-        agreement.readModel(derived.publicWords(), derived.restrictedWords(), derived.allWords(), derived.document());
+        agreement.readModel(
+                derived.publicWords(),
+                derived.restrictedWords(),
+                derived.allWords(),
+                derived.document(),
+                derived.keys());
     }
 
     /** The agreement whole as JSON; its version and times are read from their columns, set when it is flushed. */
@@ -94,6 +119,10 @@ public class AgreementReadModel {
      * agreement itself is not changed (neither its version nor its last change).
      */
     void backfill(@Observes StartupEvent event) {
+        if (config.readModel().rebuild()) {
+            int cleared = QuarkusTransaction.requiringNew().call(() -> agreements.update("document = null"));
+            LOG.infof("Rebuilding the read model of %d agreements (accords.read-model.rebuild=true)", cleared);
+        }
         long filled = 0;
         int done;
         do {
@@ -112,11 +141,13 @@ public class AgreementReadModel {
     private void fill(Agreement agreement) {
         Derived derived = derive(agreement);
         agreements.update(
-                "searchTextPublic = ?1, searchTextRestricted = ?2, searchText = ?3, document = ?4 where id = ?5",
+                "searchTextPublic = ?1, searchTextRestricted = ?2, searchText = ?3, document = ?4, searchKeys = ?5"
+                        + " where id = ?6",
                 derived.publicWords(),
                 derived.restrictedWords(),
                 derived.allWords(),
                 derived.document(),
+                derived.keys(),
                 agreement.getId());
     }
 

@@ -24,7 +24,9 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
 
     /** Up to {@code limit} agreements stored without search words or document. */
     List<Agreement> withoutReadModel(int limit) {
-        return find("searchText is null or document is null").page(0, limit).list();
+        return find("searchText is null or document is null or searchKeys is null")
+                .page(0, limit)
+                .list();
     }
 
     /** The columns a get by id reads: classification, version, times and document, in one statement. */

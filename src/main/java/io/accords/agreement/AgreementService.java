@@ -1,6 +1,5 @@
 package io.accords.agreement;
 
-import io.accords.http.SortOrder;
 import io.accords.http.problem.FieldViolation;
 import io.accords.http.problem.ProblemException;
 import io.accords.party.Party;
@@ -15,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,19 +23,6 @@ import java.util.UUID;
 public class AgreementService extends RecordService<Agreement, AgreementInput, AgreementView> {
 
     static final String RECORD = "agreement";
-
-    public static final SortOrder SORT = new SortOrder(
-            Map.of(
-                    "title", "title",
-                    "type", "type",
-                    "status", "status",
-                    "announced", "announced.first",
-                    "signed", "signed.first",
-                    "effective", "effective.first",
-                    "expires", "expires.first",
-                    "createdAt", "createdAt",
-                    "updatedAt", "updatedAt"),
-            "-signed,title");
 
     private AgreementRepository agreements;
     private PartyRepository parties;

@@ -1,5 +1,6 @@
 package io.accords.agreement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.accords.common.PartialDate;
 import io.accords.http.Versioned;
 import io.accords.party.PartySummary;
@@ -47,7 +48,8 @@ public record AgreementView(
         long version,
 
         Instant createdAt,
-        Instant updatedAt)
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Snippet snippet)
         implements Versioned {
 
     /**
@@ -86,7 +88,8 @@ public record AgreementView(
                 classification,
                 version,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                snippet);
     }
 
     /** This view with the version and times the database holds now (a stored document is written before them). */
@@ -113,7 +116,39 @@ public record AgreementView(
                 classification,
                 version,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                snippet);
+    }
+
+    /**
+     * An agreement as a search result, with where the search found its words (static, so that mappers do not take it
+     * for a property).
+     */
+    public static AgreementView found(AgreementView view, Snippet snippet) {
+        return new AgreementView(
+                view.id,
+                view.title,
+                view.summary,
+                view.type,
+                view.status,
+                view.sectors,
+                view.modes,
+                view.parties,
+                view.countries,
+                view.systems,
+                view.announced,
+                view.signed,
+                view.effective,
+                view.expires,
+                view.value,
+                view.sources,
+                view.parentId,
+                view.tags,
+                view.classification,
+                view.version,
+                view.createdAt,
+                view.updatedAt,
+                snippet);
     }
 
     /** A party and the role it plays. */

@@ -23,6 +23,18 @@ public interface AccordsConfig {
 
     Facets facets();
 
+    ReadModel readModel();
+
+    interface ReadModel {
+        /**
+         * When true, every agreement's read model (search words, text-search vectors, filter keys, stored document)
+         * is recomputed on start, before the service reports ready: the command to rebuild it after restoring a
+         * backup or changing how it is derived. Set it for one start only.
+         */
+        @WithDefault("false")
+        boolean rebuild();
+    }
+
     interface Facets {
         /**
          * How many matching agreements facets are counted on when more match than {@code accords.search.count-limit}:

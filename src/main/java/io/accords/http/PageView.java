@@ -33,7 +33,8 @@ public record PageView<T>(
 
         @Schema(
                 description = "On agreement lists: pass it as after to get the next page, which then costs"
-                        + " what the first page costs however deep it is; null on the last page",
+                        + " what the first page costs however deep it is; null on the last page, and in the relevance"
+                        + " order of a text search, which pages by number",
                 examples = "bDF8fDJ8MGM3ZDJhOGUtNGIxZi00ZThhLTlmMGUtN2E2YjVjNGQzZTIx")
         String nextCursor) {
 

@@ -1,7 +1,7 @@
 package io.accords.search;
 
-import io.accords.agreement.AgreementReadModel;
 import io.accords.agreement.AgreementStatus;
+import io.accords.agreement.SearchKeys;
 import io.accords.search.FilterReader.DateRange;
 import io.accords.security.Classification;
 import java.time.LocalDate;
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,55 +29,51 @@ final class AgreementCriteria {
     private final Map<String, Object> parameters = new HashMap<>();
 
     private final Classification clearance;
+    private final SearchDialect dialect;
 
-    /** Every condition on a linked record (a party, the parent) looks only at those the caller may see. */
-    private final String visibleParty;
+    /** The text query, when the filter has one: what relevance is measured against. */
+    private TextQuery text;
 
-    AgreementCriteria(AgreementFilter filter, Classification clearance) {
+    AgreementCriteria(AgreementFilter filter, Classification clearance, SearchDialect dialect) {
         this.clearance = clearance;
+        this.dialect = dialect;
         // So that a filter never finds an agreement through a record hidden from the caller.
-        if (clearance.isHighest()) {
-            visibleParty = "";
-        } else {
+        if (!clearance.isHighest()) {
             add("a.classification in :visible", "visible", clearance.andBelow());
-            visibleParty = " and xpt.classification in :visible";
         }
         filter.applyTo(this);
     }
 
-    /** Each word or phrase begins a word of the agreement's text, as the caller's clearance sees it. */
-    void containsWords(List<String> terms) {
-        String text = "a." + AgreementReadModel.pathFor(clearance);
-        for (int i = 0; i < terms.size(); i++) {
-            add(text + " like :term" + i, "term" + i, "% " + terms.get(i) + "%");
-        }
+    /** The words, phrases and exclusions of a text query, in the agreement's text as the caller's clearance sees it. */
+    void matches(TextQuery query) {
+        text = query;
+        dialect.match(query, clearance, this);
     }
 
-    /** Any of the parties named, by id or acronym, takes part. */
+    /** How well an agreement matches the text query, higher first; empty when the filter has none. */
+    Optional<String> relevance() {
+        return Optional.ofNullable(text).map(query -> dialect.relevance(query, clearance, this));
+    }
+
+    /** Any of the parties named, by id or acronym, takes part (among those the caller may see). */
     void namesAnyParty(FilterReader.PartyNames parties) {
-        List<String> anyParty = new ArrayList<>(2);
-        if (!parties.ids().isEmpty()) {
-            anyParty.add("xpt.id in :partyIds");
-            parameters.put("partyIds", parties.ids());
-        }
-        if (!parties.acronyms().isEmpty()) {
-            anyParty.add("upper(xpt.acronym) in :partyAcronyms");
-            parameters.put("partyAcronyms", parties.acronyms());
-        }
-        conditions.add("exists (select 1 from a.parties xp join xp.party xpt where (" + String.join(" or ", anyParty)
-                + ")" + visibleParty + ")");
+        List<String> keys = new ArrayList<>();
+        parties.ids().forEach(id -> keys.addAll(SearchKeys.party(id, clearance)));
+        parties.acronyms().forEach(acronym -> keys.addAll(SearchKeys.acronym(acronym, clearance)));
+        hasAnyKey("parties", keys);
     }
 
-    /** A party from each of the countries takes part. */
+    /** A party from each of the countries takes part (among those the caller may see). */
     void hasPartiesFromEvery(Set<String> countries) {
         int c = 0;
         for (String country : countries) {
-            add(
-                    "exists (select 1 from a.parties xp join xp.party xpt where xpt.country = :country" + c
-                            + visibleParty + ")",
-                    "country" + c++,
-                    country);
+            hasAnyKey("country" + c++, SearchKeys.country(country, clearance));
         }
+    }
+
+    /** The agreement's read model holds at least one of the keys ({@link SearchKeys}). */
+    void hasAnyKey(String parameter, List<String> keys) {
+        dialect.hasAnyKey(parameter, keys, this);
     }
 
     /** Signed or in force, started on or before the day, and not expired before it. */
@@ -121,6 +118,15 @@ final class AgreementCriteria {
     void add(String condition, String parameter, Object value) {
         conditions.add(condition);
         parameters.put(parameter, value);
+    }
+
+    /** A condition whose parameters are given apart ({@link #parameter}). */
+    void condition(String condition) {
+        conditions.add(condition);
+    }
+
+    void parameter(String name, Object value) {
+        parameters.put(name, value);
     }
 
     /** The condition, {@code 1 = 1} when nothing filters. */

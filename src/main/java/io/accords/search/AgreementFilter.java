@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -48,6 +49,11 @@ public final class AgreementFilter {
     /** Adds the condition of every filter given. */
     void applyTo(AgreementCriteria criteria) {
         values.forEach((filter, value) -> filter.apply(value, criteria));
+    }
+
+    /** The text query (q), when given. */
+    public Optional<TextQuery> text() {
+        return Optional.ofNullable((TextQuery) valueOf("q"));
     }
 
     /** The value read for the filter taking this parameter, or null when it was not given. */

@@ -3,6 +3,7 @@ package io.accords.search;
 import io.accords.agreement.AgreementStatus;
 import io.accords.agreement.AgreementType;
 import io.accords.agreement.CooperationMode;
+import io.accords.agreement.SearchKeys;
 import io.accords.agreement.Sector;
 import io.accords.http.QueryParameterTable;
 import io.accords.http.QueryParameterTable.Documented;
@@ -28,15 +29,20 @@ public final class AgreementFilters implements QueryParameterTable {
             new SearchFilter<>(
                     List.of(new Documented(
                             "q",
-                            "Words to find in the title, summary, systems, tags and the parties' names, acronyms and"
-                                    + " aliases, ignoring case and accents. Each word must begin a word of the"
-                                    + " agreement; several words all apply; a \"quoted phrase\" matches as a phrase. At"
-                                    + " most " + FilterReader.MAX_TEXT + " characters.",
+                            "Words to find in the title, summary, systems, tags and the names, acronyms and aliases of"
+                                    + " the parties you may see, ignoring case and accents, as in a web search: each"
+                                    + " word must begin a word of the agreement (submar finds submarine); several"
+                                    + " words all apply; a \"quoted phrase\" matches its words in order; -word or"
+                                    + " -\"a phrase\" leaves out the agreements that have it; or between two terms"
+                                    + " accepts either (frigate or corvette). Results come most relevant first unless"
+                                    + " sort says otherwise, each with a snippet marking where the words were found. At"
+                                    + " most " + FilterReader.MAX_TEXT + " characters and " + FilterReader.MAX_TERMS
+                                    + " terms.",
                             null,
                             false,
                             null)),
-                    reader -> reader.terms("q"),
-                    (terms, where) -> where.containsWords(terms)),
+                    reader -> reader.text("q"),
+                    (query, where) -> where.matches(query)),
             new SearchFilter<>(
                     List.of(new Documented(
                             "party",
@@ -60,14 +66,14 @@ public final class AgreementFilters implements QueryParameterTable {
                     List.of(new Documented(
                             "sector", "Sector (repeat for any of several)", Sector.class, true, List.of("NAVAL"))),
                     reader -> reader.enums("sector", Sector.class),
-                    (sectors, where) ->
-                            where.add("exists (select 1 from a.sectors xs where xs in :sectors)", "sectors", sectors)),
+                    (sectors, where) -> where.hasAnyKey(
+                            "sectors", sectors.stream().map(SearchKeys::sector).toList())),
             new SearchFilter<>(
                     List.of(new Documented(
                             "mode", "Cooperation mode (repeat for any of several)", CooperationMode.class, true, null)),
                     reader -> reader.enums("mode", CooperationMode.class),
-                    (modes, where) ->
-                            where.add("exists (select 1 from a.modes xm where xm in :modes)", "modes", modes)),
+                    (modes, where) -> where.hasAnyKey(
+                            "modes", modes.stream().map(SearchKeys::mode).toList())),
             new SearchFilter<>(
                     List.of(new Documented(
                             "type", "Agreement type (repeat for any of several)", AgreementType.class, true, null)),
@@ -87,8 +93,8 @@ public final class AgreementFilters implements QueryParameterTable {
                             true,
                             null)),
                     reader -> reader.upperCased("system", 100),
-                    (systems, where) -> where.add(
-                            "exists (select 1 from a.systems xy where upper(xy) in :systems)", "systems", systems)),
+                    (systems, where) -> where.hasAnyKey(
+                            "systems", systems.stream().map(SearchKeys::system).toList())),
             new SearchFilter<>(
                     List.of(
                             new Documented(

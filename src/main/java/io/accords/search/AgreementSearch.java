@@ -20,16 +20,25 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AgreementSearch {
 
-    private final EntityManager entityManager;
+    /** The sort key ordering by how well an agreement matches the text query, best first. */
+    static final String RELEVANCE = "relevance";
 
-    AgreementSearch(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final SearchDialect dialect;
+
+    AgreementSearch(EntityManager entityManager, SearchDialect dialect) {
         this.entityManager = entityManager;
+        this.dialect = dialect;
+    }
+
+    private AgreementCriteria criteria(AgreementFilter filter, Classification clearance) {
+        return new AgreementCriteria(filter, clearance, dialect);
     }
 
     public List<Agreement> page(AgreementFilter filter, Classification clearance, Sort sort, int pageIndex, int size) {
-        AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
+        AgreementCriteria criteria = criteria(filter, clearance);
         return query(
-                        "select a from Agreement a where " + criteria.where() + orderBy(sort),
+                        "select a from Agreement a where " + criteria.where() + orderBy(sort, criteria),
                         Agreement.class,
                         criteria.parameters())
                 .setFirstResult(pageIndex * size)
@@ -61,7 +70,7 @@ public class AgreementSearch {
      */
     public List<Agreement> pageAfter(
             AgreementFilter filter, Classification clearance, Sort sort, Object[] position, int size) {
-        AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
+        AgreementCriteria criteria = criteria(filter, clearance);
         List<Sort.Column> columns = sort.getColumns();
         String first = "a." + columns.get(0).getName();
         Map<String, Object> parameters = new HashMap<>(criteria.parameters());
@@ -83,7 +92,7 @@ public class AgreementSearch {
     }
 
     private List<Agreement> seek(String where, Sort sort, Map<String, Object> parameters, int size) {
-        return query("select a from Agreement a where " + where + orderBy(sort), Agreement.class, parameters)
+        return query("select a from Agreement a where " + where + orderBy(sort, null), Agreement.class, parameters)
                 .setMaxResults(size)
                 .getResultList();
     }
@@ -112,14 +121,14 @@ public class AgreementSearch {
     }
 
     public long count(AgreementFilter filter, Classification clearance) {
-        AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
+        AgreementCriteria criteria = criteria(filter, clearance);
         return query("select count(a) from Agreement a where " + criteria.where(), Long.class, criteria.parameters())
                 .getSingleResult();
     }
 
     /** How many agreements match, counting at most {@code limit + 1} of them: "at least limit" beyond it. */
     public Total countUpTo(AgreementFilter filter, Classification clearance, int limit) {
-        return countUpTo(new AgreementCriteria(filter, clearance), limit);
+        return countUpTo(criteria(filter, clearance), limit);
     }
 
     private Total countUpTo(AgreementCriteria criteria, int limit) {
@@ -133,7 +142,7 @@ public class AgreementSearch {
     /** The next agreements after a position (from the first when there is none), in the order of their last change. */
     public List<Agreement> after(
             AgreementFilter filter, Classification clearance, Optional<SyncCursor> position, int size) {
-        AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
+        AgreementCriteria criteria = criteria(filter, clearance);
         Map<String, Object> parameters = new HashMap<>(criteria.parameters());
         String where = criteria.where();
         if (position.isPresent()) {
@@ -155,7 +164,7 @@ public class AgreementSearch {
      * {@code limit} matches; beyond, the counts are made on a sample and scaled ({@link #sampledFacets}).
      */
     public AgreementFacets facets(AgreementFilter filter, Classification clearance, int limit, int sampleSize) {
-        AgreementCriteria criteria = new AgreementCriteria(filter, clearance);
+        AgreementCriteria criteria = criteria(filter, clearance);
         if (!countUpTo(criteria, limit).atLeast()) {
             return facetCounts(" where " + criteria.where(), criteria.parameters(), clearance);
         }
@@ -255,16 +264,26 @@ public class AgreementSearch {
         return query;
     }
 
-    /** Renders a sort that {@link io.accords.http.SortOrder} checked against its whitelist. */
-    private static String orderBy(Sort sort) {
+    /**
+     * Renders a sort that {@link io.accords.http.SortOrder} checked against its whitelist; relevance, which the
+     * service allows only with a text query, orders best match first (descending relevance when ascending).
+     */
+    private static String orderBy(Sort sort, AgreementCriteria criteria) {
         StringBuilder order = new StringBuilder(" order by ");
         for (int i = 0; i < sort.getColumns().size(); i++) {
             Sort.Column column = sort.getColumns().get(i);
-            order.append(i == 0 ? "" : ", ")
-                    .append("a.")
-                    .append(column.getName())
-                    .append(' ')
-                    .append(column.getDirection() == Sort.Direction.Descending ? "desc" : "asc");
+            boolean descending = column.getDirection() == Sort.Direction.Descending;
+            order.append(i == 0 ? "" : ", ");
+            if (column.getName().equals(RELEVANCE)) {
+                String relevance =
+                        criteria == null ? null : criteria.relevance().orElse(null);
+                if (relevance == null) {
+                    throw new IllegalStateException("sort by relevance without a text query");
+                }
+                order.append(relevance).append(descending ? " asc" : " desc");
+                continue;
+            }
+            order.append("a.").append(column.getName()).append(' ').append(descending ? "desc" : "asc");
             if (column.getNullPrecedence() != null) {
                 order.append(
                         column.getNullPrecedence() == Sort.NullPrecedence.NULLS_FIRST ? " nulls first" : " nulls last");

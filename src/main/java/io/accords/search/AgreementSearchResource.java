@@ -60,13 +60,15 @@ public class AgreementSearchResource {
             operationId = "listAgreements",
             summary = "List and search agreements",
             description = "Pages through the agreements matching every filter given (none: all of them), newest"
-                    + " signature first by default. Sort keys: title, type, status, announced, signed, effective,"
-                    + " expires, createdAt, updatedAt; prefix with - for descending; agreements without the date sort"
-                    + " last. The order always ends with the id, so pages never overlap. Link headers give the first,"
+                    + " signature first by default, most relevant first when q is given. Sort keys: title, type,"
+                    + " status, announced, signed, effective, expires, createdAt, updatedAt, and relevance (only with"
+                    + " q); prefix with - for descending; agreements without the date sort last. With q, each item"
+                    + " carries a snippet showing where the words were found. The order always ends with the id, so pages never overlap. Link headers give the first,"
                     + " prev, next and last pages. The total is exact up to a bound (10,000 unless configured);"
                     + " beyond it the answer says totalRelation gte and gives no last link, unless count=exact asks"
                     + " for every match to be counted. For deep pages, follow nextCursor (after=), which costs what"
-                    + " the first page costs however deep it is; Link: next uses it.")
+                    + " the first page costs however deep it is; Link: next uses it (the relevance order pages by"
+                    + " number).")
     @APIResponse(responseCode = "200", description = "One page of agreements")
     public RestResponse<PageView<AgreementView>> list(
             @BeanParam @Valid PageParams page,

@@ -1,12 +1,12 @@
 package io.accords.search;
 
 import io.accords.agreement.Agreement;
-import io.accords.agreement.AgreementService;
 import io.accords.agreement.AgreementView;
 import io.accords.agreement.AgreementViews;
 import io.accords.config.AccordsConfig;
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
+import io.accords.http.SortOrder;
 import io.accords.http.Total;
 import io.accords.http.problem.ProblemException;
 import io.accords.party.PartyService;
@@ -16,6 +16,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +24,21 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class AgreementSearchService {
+
+    /** The orders a list may ask for; relevance only with a text query, and then by default. */
+    static final SortOrder SORT = new SortOrder(
+            Map.ofEntries(
+                    Map.entry("title", "title"),
+                    Map.entry("type", "type"),
+                    Map.entry("status", "status"),
+                    Map.entry("announced", "announced.first"),
+                    Map.entry("signed", "signed.first"),
+                    Map.entry("effective", "effective.first"),
+                    Map.entry("expires", "expires.first"),
+                    Map.entry("createdAt", "createdAt"),
+                    Map.entry("updatedAt", "updatedAt"),
+                    Map.entry(AgreementSearch.RELEVANCE, AgreementSearch.RELEVANCE)),
+            "-signed,title");
 
     private final AgreementSearch search;
     private final AgreementViews views;
@@ -57,8 +73,17 @@ public class AgreementSearchService {
             Optional<ListCursor> cursor,
             boolean pageAsked) {
         Classification clearance = callerClearance();
-        Sort sort = AgreementService.SORT.parse(params.sort);
-        String sortAsked = ListCursor.sortOf(params.sort);
+        Optional<TextQuery> text = filter.text();
+        List<String> sortAsked = params.sort == null || params.sort.isEmpty()
+                ? text.map(q -> List.of(AgreementSearch.RELEVANCE)).orElse(params.sort)
+                : params.sort;
+        Sort sort = SORT.parse(sortAsked);
+        boolean byRelevance =
+                sort.getColumns().stream().anyMatch(column -> column.getName().equals(AgreementSearch.RELEVANCE));
+        if (byRelevance && text.isEmpty()) {
+            throw ProblemException.invalid("sort", "relevance needs a q to measure it against; give q or another key");
+        }
+        String sortKey = ListCursor.sortOf(params.sort);
         int page = params.page();
         List<Agreement> found;
         if (cursor.isPresent()) {
@@ -66,7 +91,12 @@ public class AgreementSearchService {
             if (pageAsked) {
                 throw ProblemException.invalid("page", "cannot be sent with after; send one of them");
             }
-            if (!after.sort().equals(sortAsked)) {
+            if (byRelevance) {
+                throw ProblemException.invalid(
+                        "after",
+                        "does not work with the relevance order; page through it with page, or sort by a field");
+            }
+            if (!after.sort().equals(sortKey)) {
                 throw ProblemException.invalid(
                         "after",
                         "was given for sort=" + (after.sort().isEmpty() ? " (the default)" : after.sort())
@@ -82,17 +112,20 @@ public class AgreementSearchService {
         } else {
             found = search.page(filter, clearance, sort, params.index(), params.size());
         }
-        List<AgreementView> items =
-                found.stream().map(a -> views.of(a, clearance)).toList();
+        List<AgreementView> items = found.stream()
+                .map(a -> views.of(a, clearance))
+                .map(view -> text.flatMap(q -> Snippets.of(view, q))
+                        .map(snippet -> AgreementView.found(view, snippet))
+                        .orElse(view))
+                .toList();
         Total total = exactTotal
                 ? Total.exactly(search.count(filter, clearance))
                 : search.countUpTo(filter, clearance, config.search().countLimit());
         boolean more =
                 items.size() == params.size() && (total.atLeast() || (long) page * params.size() < total.count());
-        String next = more
-                ? new ListCursor(
-                                sortAsked, page + 1, found.get(found.size() - 1).getId())
-                        .toString()
+        // The relevance order has no cursor: Link: next then gives the next page by number.
+        String next = more && !byRelevance
+                ? new ListCursor(sortKey, page + 1, found.get(found.size() - 1).getId()).toString()
                 : null;
         return PageView.of(items, params, total).at(page, next);
     }

@@ -2,7 +2,6 @@ package io.accords.search;
 
 import io.accords.common.IsoCodes;
 import io.accords.common.PartialDate;
-import io.accords.common.SearchText;
 import io.accords.http.problem.FieldViolation;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -18,8 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the query's parameters by name, one filter at a time, collecting what is wrong with each so that a 400 names
@@ -30,7 +27,6 @@ final class FilterReader {
     static final int MAX_VALUES = 20;
     static final int MAX_TEXT = 200;
     static final int MAX_TERMS = 10;
-    private static final Pattern PHRASE_OR_WORD = Pattern.compile("\"([^\"]*)\"?|(\\S+)");
 
     private final Map<String, List<String>> query;
     final List<FieldViolation> errors = new ArrayList<>();
@@ -45,8 +41,8 @@ final class FilterReader {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** Folded words and "phrases" that must each begin a word of the agreement's text. */
-    List<String> terms(String name) {
+    /** A web-search style text query ({@link TextQuery}). */
+    TextQuery text(String name) {
         String q = one(name);
         if (q == null || q.isBlank()) {
             return null;
@@ -55,26 +51,12 @@ final class FilterReader {
             errors.add(new FieldViolation(name, "must be at most " + MAX_TEXT + " characters"));
             return null;
         }
-        Set<String> terms = new LinkedHashSet<>();
-        Matcher matcher = PHRASE_OR_WORD.matcher(q);
-        while (matcher.find()) {
-            String folded = SearchText.fold(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
-            if (matcher.group(1) != null) {
-                if (!folded.isEmpty()) {
-                    terms.add(folded);
-                }
-            } else {
-                terms.addAll(Arrays.stream(folded.split(" "))
-                        .filter(word -> !word.isEmpty())
-                        .toList());
-            }
+        try {
+            return TextQuery.parse(q, MAX_TERMS);
+        } catch (TextQuery.Invalid e) {
+            errors.add(new FieldViolation(name, e.getMessage()));
+            return null;
         }
-        if (terms.isEmpty()) {
-            errors.add(new FieldViolation(name, "has no letters or digits to search for"));
-        } else if (terms.size() > MAX_TERMS) {
-            errors.add(new FieldViolation(name, "has " + terms.size() + " words or phrases; use at most " + MAX_TERMS));
-        }
-        return List.copyOf(terms);
     }
 
     /** Parties named by id or by acronym, any of which must take part. */

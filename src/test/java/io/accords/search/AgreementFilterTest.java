@@ -25,7 +25,11 @@ class AgreementFilterTest {
                 "sector", List.of("NAVAL"),
                 "signedFrom", List.of("2024-11"),
                 "signedTo", List.of("2024")));
-        assertEquals(List.of("peru", "naval vessel", "kf", "21"), filter.valueOf("q"));
+        TextQuery text = filter.text().orElseThrow();
+        assertEquals(
+                List.of(List.of("peru"), List.of("naval", "vessel"), List.of("kf", "21")),
+                text.wanted().stream().map(TextQuery.Term::words).toList(),
+                "a word with inner punctuation is the phrase of its parts");
         FilterReader.PartyNames parties = (FilterReader.PartyNames) filter.valueOf("party");
         assertEquals(Set.of("SIMA"), parties.acronyms());
         assertEquals(1, parties.ids().size());

@@ -12,6 +12,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -161,6 +165,113 @@ class AgreementSearchApiTest {
                 Set.copyOf(ids(search().queryParam("q", "bet " + word))),
                 "a word matches the start of words");
         assertEquals(List.of(), ids(search().queryParam("q", "eta " + word)), "but not their middle");
+    }
+
+    @Test
+    void textSearchTakesWebSearchSyntax() {
+        String word = word();
+        String party = createParty("KR");
+        String frigate = createAgreement(with(agreement(party), "title", "Frigate alpha " + word));
+        String corvette = createAgreement(with(agreement(party), "title", "Corvette alpha " + word));
+        String submarine = createAgreement(with(agreement(party), "title", "Submarine programme " + word));
+        assertEquals(List.of(submarine), ids(search().queryParam("q", word + " -alpha")), "-word leaves it out");
+        assertEquals(
+                Set.of(frigate, corvette),
+                Set.copyOf(ids(search().queryParam("q", word + " frigate OR corvette"))),
+                "or accepts either");
+        assertEquals(
+                Set.of(frigate, submarine),
+                Set.copyOf(ids(search().queryParam("q", word + " -\"corvette alpha\""))),
+                "a phrase can be left out");
+        assertEquals(List.of(submarine), ids(search().queryParam("q", word + " submar")), "words match as prefixes");
+        assertEquals(
+                List.of(corvette),
+                ids(search().queryParam("q", word + " -frigate -submarine")),
+                "several exclusions all apply");
+        given().queryParam("q", "-" + word)
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("q"))
+                .body("errors[0].message", containsString("only leaves words out"));
+    }
+
+    @Test
+    void textResultsComeMostRelevantFirstWithSnippets() {
+        String word = word();
+        String party = createParty("KR");
+        String longSummary = "Under this agreement the parties set up a working group that meets twice a year to plan"
+                + " training, exchanges of staff and joint studies, and the " + word.toUpperCase(Locale.ROOT)
+                + " study of coastal radar coverage, whose results both navies share before the end of the decade.";
+        String weak = createAgreement(with(with(agreement(party), "title", "Coastal study"), "summary", longSummary));
+        String strong = createAgreement(with(
+                with(with(agreement(party), "title", "Joint " + word + " radar"), "tags", List.of(word)),
+                "summary",
+                "The " + word + " radar, built together."));
+        var page = search().queryParam("q", word)
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(List.of(strong, weak), page.getList("items.id"), "relevance first when q is given");
+        assertEquals("title", page.getString("items[0].snippet.field"));
+        assertEquals("Joint " + word + " radar", page.getString("items[0].snippet.text"));
+        assertEquals(6, page.getInt("items[0].snippet.highlights[0].start"));
+        assertEquals(word.length(), page.getInt("items[0].snippet.highlights[0].length"));
+        String cut = page.getString("items[1].snippet.text");
+        int start = page.getInt("items[1].snippet.highlights[0].start");
+        assertEquals("summary", page.getString("items[1].snippet.field"));
+        assertTrue(cut.startsWith("…") && cut.length() < longSummary.length(), cut);
+        assertEquals(
+                word.toUpperCase(Locale.ROOT),
+                cut.substring(start, start + page.getInt("items[1].snippet.highlights[0].length")));
+        assertEquals(
+                List.of(weak, strong),
+                ids(search().queryParam("q", word).queryParam("sort", "title")),
+                "an explicit sort wins");
+        given().when().get(AGREEMENTS + "/" + strong).then().statusCode(200).body("$", not(hasKey("snippet")));
+    }
+
+    @Test
+    void relevanceNeedsAQueryAndPagesByNumber() {
+        String word = word();
+        String party = createParty("KR");
+        IntStream.range(0, 3).forEach(i -> createAgreement(with(agreement(party), "title", "Paged " + word)));
+        given().queryParam("sort", "relevance")
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("sort"))
+                .body("errors[0].message", containsString("needs a q"));
+        given().queryParam("q", word)
+                .queryParam("size", 2)
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("nextCursor", nullValue())
+                .header("Link", containsString("page=2>; rel=\"next\""));
+        String cursor = given().queryParam("size", 1)
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+        given().queryParam("q", word)
+                .queryParam("sort", "relevance")
+                .queryParam("after", cursor)
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("after"));
     }
 
     @Test

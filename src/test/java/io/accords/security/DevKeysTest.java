@@ -92,6 +92,11 @@ class DevKeysTest {
             public Facets facets() {
                 return () -> 2_000;
             }
+
+            @Override
+            public ReadModel readModel() {
+                return () -> false;
+            }
         };
     }
 }

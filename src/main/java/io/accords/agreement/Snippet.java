@@ -1,0 +1,35 @@
+package io.accords.agreement;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Where a text search found its words in an agreement: a piece of one field, with the words found marked. */
+@RegisterForReflection
+@Schema(
+        description = "Only on listAgreements results for a q: the piece of the agreement where the words were found,"
+                + " with each match given as a span of that text (plain text; mark it as your interface likes)")
+public record Snippet(
+        @Schema(
+                description = "The field the text comes from",
+                enumeration = {"title", "summary", "systems", "tags", "parties"},
+                examples = "summary")
+        String field,
+
+        @Schema(
+                description = "The field's text, or for a long summary the part around the first match,"
+                        + " with … where it was cut",
+                examples = "…agreement on joint production of KF-21 fighter jet components…")
+        String text,
+
+        @Schema(description = "The matches in text, in order")
+        List<Highlight> highlights) {
+
+    /** A span of the snippet's text, in UTF-16 code units as JavaScript and Java count them. */
+    public record Highlight(
+            @Schema(description = "Where the match starts in text, from 0", examples = "35")
+            int start,
+
+            @Schema(description = "How long it is", examples = "5")
+            int length) {}
+}
