@@ -78,7 +78,7 @@ class AgreementApiTest {
                 .body("signed", equalTo("2024-11"))
                 .body("effective", equalTo("2024-11-16"))
                 .body("expires", equalTo("2030"))
-                .body("value.amount", equalTo(463000000))
+                .body("value.amount", equalTo(463000000.00f))
                 .body("value.currency", equalTo("USD"))
                 .body("sources[0].url", equalTo("https://example.org/news/1"))
                 .body("sources[0].published", equalTo("2024-11-17"))
