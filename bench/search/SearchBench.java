@@ -786,7 +786,8 @@ public class SearchBench {
                 rows.next();
                 Object signed = rows.getObject(1);
                 Object title = rows.getObject(2);
-                parameters = List.of(
+                // Arrays.asList: at 10,000 the position is the last agreement, which may have no signature date.
+                parameters = Arrays.asList(
                         signed,
                         signed,
                         signed,

@@ -32,10 +32,7 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     /** The columns a get by id reads: classification, version, times and document, in one statement. */
     Optional<StoredAgreement> stored(UUID id) {
         return getEntityManager()
-                .createQuery(
-                        "select new io.accords.agreement.StoredAgreement(a.classification, a.version, a.createdAt,"
-                                + " a.updatedAt, a.document) from Agreement a where a.id = :id",
-                        StoredAgreement.class)
+                .createQuery(StoredAgreement.SELECT + " from Agreement a where a.id = :id", StoredAgreement.class)
                 .setParameter("id", id)
                 .getResultStream()
                 .findFirst();

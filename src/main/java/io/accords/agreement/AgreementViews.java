@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accords.history.SnapshotLens;
-import io.accords.security.Caller;
 import io.accords.security.Callers;
 import io.accords.security.Classification;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -29,8 +29,15 @@ public class AgreementViews implements SnapshotLens {
     private final Callers callers;
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final AgreementReadModel readModel;
 
-    AgreementViews(AgreementMapper mapper, Callers callers, EntityManager entityManager, ObjectMapper json) {
+    AgreementViews(
+            AgreementMapper mapper,
+            Callers callers,
+            EntityManager entityManager,
+            ObjectMapper json,
+            AgreementReadModel readModel) {
+        this.readModel = readModel;
         this.mapper = mapper;
         this.callers = callers;
         this.entityManager = entityManager;
@@ -67,13 +74,48 @@ public class AgreementViews implements SnapshotLens {
      * its parties and parent together, none for a caller cleared for everything.
      */
     public AgreementView of(AgreementView stored) {
-        Caller caller = callers.current();
-        if (caller.clearance().isHighest()) {
+        return seenBy(List.of(stored), callers.current().clearance()).get(0);
+    }
+
+    /**
+     * Agreements read with {@link StoredAgreement#SELECT}, as a caller of this clearance sees them: from their
+     * documents, with one query for the visibility of every party and parent they link to (none for a caller cleared
+     * for everything). One stored before documents existed is read whole, until the start-up fill reaches it.
+     */
+    public List<AgreementView> ofStored(List<StoredAgreement> rows, Classification clearance) {
+        List<AgreementView> views = new ArrayList<>(rows.size());
+        List<Integer> live = new ArrayList<>();
+        for (StoredAgreement row : rows) {
+            AgreementView view = readModel.read(row).orElse(null);
+            if (view == null) {
+                live.add(views.size());
+                view = of(entityManager.find(Agreement.class, row.id()), clearance);
+            }
+            views.add(view);
+        }
+        List<AgreementView> seen = new ArrayList<>(seenBy(views, clearance));
+        // Those read whole were seen through the clearance already.
+        live.forEach(i -> seen.set(i, views.get(i)));
+        return seen;
+    }
+
+    /** Stored views as a caller of this clearance sees them, judged by what their links are classified now. */
+    private List<AgreementView> seenBy(List<AgreementView> stored, Classification clearance) {
+        if (clearance.isHighest()) {
             return stored;
         }
-        Set<UUID> parties = stored.parties().stream().map(p -> p.party().id()).collect(Collectors.toSet());
-        Set<UUID> visible = visible(parties, stored.parentId(), caller);
-        return stored.seenThrough(visible::contains, visible::contains);
+        Set<UUID> parties = stored.stream()
+                .flatMap(view -> view.parties().stream())
+                .map(p -> p.party().id())
+                .collect(Collectors.toSet());
+        Set<UUID> parents = stored.stream()
+                .map(AgreementView::parentId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Set<UUID> visible = visible(parties, parents, clearance);
+        return stored.stream()
+                .map(view -> view.seenThrough(visible::contains, visible::contains))
+                .toList();
     }
 
     @Override
@@ -91,25 +133,25 @@ public class AgreementViews implements SnapshotLens {
     }
 
     /** Those of the parties and the parent that exist and are within the caller's clearance, in one query. */
-    private Set<UUID> visible(Set<UUID> parties, UUID parent, Caller caller) {
+    private Set<UUID> visible(Set<UUID> parties, Set<UUID> parents, Classification clearance) {
         List<String> selects = new ArrayList<>(2);
         if (!parties.isEmpty()) {
             selects.add("select p.id from Party p where p.id in :parties and p.classification in :visible");
         }
-        if (parent != null) {
-            selects.add("select a.id from Agreement a where a.id = :parent and a.classification in :visible");
+        if (!parents.isEmpty()) {
+            selects.add("select a.id from Agreement a where a.id in :parents and a.classification in :visible");
         }
         if (selects.isEmpty()) {
             return Set.of();
         }
         TypedQuery<UUID> query = entityManager
                 .createQuery(String.join(" union all ", selects), UUID.class)
-                .setParameter("visible", caller.clearance().andBelow());
+                .setParameter("visible", clearance.andBelow());
         if (!parties.isEmpty()) {
             query.setParameter("parties", parties);
         }
-        if (parent != null) {
-            query.setParameter("parent", parent);
+        if (!parents.isEmpty()) {
+            query.setParameter("parents", parents);
         }
         return Set.copyOf(query.getResultList());
     }

@@ -3,8 +3,18 @@ package io.accords.agreement;
 import io.accords.security.Classification;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import java.util.UUID;
 
-/** What a get by id reads of an agreement, in one statement: its classification, version, times and document. */
+/**
+ * What a read of an agreement needs, in one statement and without its collections: its id, classification, version,
+ * times and document. A get by id reads one; a list page, a sync step and an export chunk read theirs in the query
+ * that finds them ({@link AgreementViews#ofStored}).
+ */
 @RegisterForReflection
-record StoredAgreement(
-        Classification classification, long version, Instant createdAt, Instant updatedAt, String document) {}
+public record StoredAgreement(
+        UUID id, Classification classification, long version, Instant createdAt, Instant updatedAt, String document) {
+
+    /** The HQL select of this record from an agreement aliased {@code a}. */
+    public static final String SELECT = "select new io.accords.agreement.StoredAgreement(a.id, a.classification,"
+            + " a.version, a.createdAt, a.updatedAt, a.document)";
+}

@@ -25,6 +25,19 @@ public interface AccordsConfig {
 
     ReadModel readModel();
 
+    Relevance relevance();
+
+    interface Relevance {
+        /**
+         * Up to how many matches of a text search the relevance order ranks; when more match, it ranks that many (the
+         * first the index yields) and the page says so ({@code rankedSample}).
+         */
+        @WithDefault("2000")
+        @Min(100)
+        @Max(1_000_000)
+        int rankLimit();
+    }
+
     interface ReadModel {
         /**
          * When true, every agreement's read model (search words, text-search vectors, filter keys, stored document)

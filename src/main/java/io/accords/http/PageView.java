@@ -1,5 +1,6 @@
 package io.accords.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,7 +37,16 @@ public record PageView<T>(
                         + " what the first page costs however deep it is; null on the last page, and in the relevance"
                         + " order of a text search, which pages by number",
                 examples = "bDF8fDJ8MGM3ZDJhOGUtNGIxZi00ZThhLTlmMGUtN2E2YjVjNGQzZTIx")
-        String nextCursor) {
+        String nextCursor,
+
+        @Schema(
+                description = "Only when a text search ordered by relevance matched more agreements than it ranks"
+                        + " (2,000 unless configured): how many it ranked. The order is then the best of those,"
+                        + " which are the first the index found, not of every match, and its pages end after them;"
+                        + " narrow the query, or sort by a field to page through every match",
+                examples = "2000")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Integer rankedSample) {
 
     public static final String EXACTLY = "eq";
     public static final String AT_LEAST = "gte";
@@ -50,12 +60,24 @@ public record PageView<T>(
     public static <T> PageView<T> of(List<T> items, PageParams params, Total total) {
         long pages = total.count() == 0 ? 0 : (total.count() + params.size() - 1) / params.size();
         return new PageView<>(
-                items, params.page(), params.size(), total.count(), total.atLeast() ? AT_LEAST : EXACTLY, pages, null);
+                items,
+                params.page(),
+                params.size(),
+                total.count(),
+                total.atLeast() ? AT_LEAST : EXACTLY,
+                pages,
+                null,
+                null);
     }
 
     /** This page, numbered {@code page}, with the cursor to the next one (none when there is no next page). */
     public PageView<T> at(int page, String nextCursor) {
-        return new PageView<>(items, page, size, total, totalRelation, totalPages, nextCursor);
+        return new PageView<>(items, page, size, total, totalRelation, totalPages, nextCursor, rankedSample);
+    }
+
+    /** This page of a relevance order that ranked only a sample of the matches, of this size (null: all of them). */
+    public PageView<T> rankedBy(Integer sample) {
+        return new PageView<>(items, page, size, total, totalRelation, totalPages, nextCursor, sample);
     }
 
     /** Whether the total is a lower bound rather than the exact number. */

@@ -1,6 +1,6 @@
 package io.accords.search;
 
-import io.accords.agreement.Agreement;
+import io.accords.agreement.StoredAgreement;
 import io.accords.http.Total;
 import io.accords.security.Classification;
 import io.quarkus.panache.common.Sort;
@@ -35,12 +35,42 @@ public class AgreementSearch {
         return new AgreementCriteria(filter, clearance, dialect);
     }
 
-    public List<Agreement> page(AgreementFilter filter, Classification clearance, Sort sort, int pageIndex, int size) {
+    /** A page of the matches, read without their collections ({@link StoredAgreement}). */
+    public List<StoredAgreement> page(
+            AgreementFilter filter, Classification clearance, Sort sort, int pageIndex, int size) {
         AgreementCriteria criteria = criteria(filter, clearance);
         return query(
-                        "select a from Agreement a where " + criteria.where() + orderBy(sort, criteria),
-                        Agreement.class,
+                        StoredAgreement.SELECT + " from Agreement a where " + criteria.where()
+                                + orderBy(sort, criteria),
+                        StoredAgreement.class,
                         criteria.parameters())
+                .setFirstResult(pageIndex * size)
+                .setMaxResults(size)
+                .getResultList();
+    }
+
+    /** The ids of up to {@code max} matches, in no order: the database stops once it has found them. */
+    public List<UUID> matchingIds(AgreementFilter filter, Classification clearance, int max) {
+        AgreementCriteria criteria = criteria(filter, clearance);
+        return query("select a.id from Agreement a where " + criteria.where(), UUID.class, criteria.parameters())
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** A page of the given matches in the sort, which may order by relevance to the filter's text query. */
+    public List<StoredAgreement> ranked(
+            AgreementFilter filter, Classification clearance, Sort sort, List<UUID> matches, int pageIndex, int size) {
+        if (matches.isEmpty()) {
+            return List.of();
+        }
+        AgreementCriteria criteria = criteria(filter, clearance);
+        String order = orderBy(sort, criteria);
+        Map<String, Object> parameters = new HashMap<>(criteria.parameters());
+        parameters.put("matches", matches);
+        return query(
+                        StoredAgreement.SELECT + " from Agreement a where a.id in :matches" + order,
+                        StoredAgreement.class,
+                        parameters)
                 .setFirstResult(pageIndex * size)
                 .setMaxResults(size)
                 .getResultList();
@@ -68,7 +98,7 @@ public class AgreementSearch {
      * While the position's first key has a value, the rows with a value there come first, bounded by it (a range the
      * index on that key serves), then those without; once it is null, only rows without one can follow.
      */
-    public List<Agreement> pageAfter(
+    public List<StoredAgreement> pageAfter(
             AgreementFilter filter, Classification clearance, Sort sort, Object[] position, int size) {
         AgreementCriteria criteria = criteria(filter, clearance);
         List<Sort.Column> columns = sort.getColumns();
@@ -84,15 +114,19 @@ public class AgreementSearch {
             return seek(criteria.where(first + " is null and " + beyond), sort, parameters, size);
         }
         String bound = first + (columns.get(0).getDirection() == Sort.Direction.Descending ? " <= " : " >= ") + ":pos0";
-        List<Agreement> found = new ArrayList<>(seek(criteria.where(bound + " and " + beyond), sort, parameters, size));
+        List<StoredAgreement> found =
+                new ArrayList<>(seek(criteria.where(bound + " and " + beyond), sort, parameters, size));
         if (found.size() < size && columns.get(0).getNullPrecedence() == Sort.NullPrecedence.NULLS_LAST) {
             found.addAll(seek(criteria.where(first + " is null"), sort, criteria.parameters(), size - found.size()));
         }
         return found;
     }
 
-    private List<Agreement> seek(String where, Sort sort, Map<String, Object> parameters, int size) {
-        return query("select a from Agreement a where " + where + orderBy(sort, null), Agreement.class, parameters)
+    private List<StoredAgreement> seek(String where, Sort sort, Map<String, Object> parameters, int size) {
+        return query(
+                        StoredAgreement.SELECT + " from Agreement a where " + where + orderBy(sort, null),
+                        StoredAgreement.class,
+                        parameters)
                 .setMaxResults(size)
                 .getResultList();
     }
@@ -140,7 +174,7 @@ public class AgreementSearch {
     }
 
     /** The next agreements after a position (from the first when there is none), in the order of their last change. */
-    public List<Agreement> after(
+    public List<StoredAgreement> after(
             AgreementFilter filter, Classification clearance, Optional<SyncCursor> position, int size) {
         AgreementCriteria criteria = criteria(filter, clearance);
         Map<String, Object> parameters = new HashMap<>(criteria.parameters());
@@ -151,8 +185,8 @@ public class AgreementSearch {
             parameters.put("cursorId", position.get().id());
         }
         return query(
-                        "select a from Agreement a where " + where + " order by a.updatedAt, a.id",
-                        Agreement.class,
+                        StoredAgreement.SELECT + " from Agreement a where " + where + " order by a.updatedAt, a.id",
+                        StoredAgreement.class,
                         parameters)
                 .setMaxResults(size)
                 .getResultList();

@@ -1,8 +1,8 @@
 package io.accords.search;
 
-import io.accords.agreement.Agreement;
 import io.accords.agreement.AgreementView;
 import io.accords.agreement.AgreementViews;
+import io.accords.agreement.StoredAgreement;
 import io.accords.config.AccordsConfig;
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
@@ -85,7 +85,7 @@ public class AgreementSearchService {
         }
         String sortKey = ListCursor.sortOf(params.sort);
         int page = params.page();
-        List<Agreement> found;
+        List<StoredAgreement> found;
         if (cursor.isPresent()) {
             ListCursor after = cursor.get();
             if (pageAsked) {
@@ -109,25 +109,55 @@ public class AgreementSearchService {
                                     + " page"));
             page = after.page();
             found = search.pageAfter(filter, clearance, sort, position, params.size());
+        } else if (byRelevance) {
+            return byRelevance(filter, text.get(), sort, params, exactTotal, clearance);
         } else {
             found = search.page(filter, clearance, sort, params.index(), params.size());
         }
-        List<AgreementView> items = found.stream()
-                .map(a -> views.of(a, clearance))
-                .map(view -> text.flatMap(q -> Snippets.of(view, q))
-                        .map(snippet -> AgreementView.found(view, snippet))
-                        .orElse(view))
-                .toList();
+        List<AgreementView> items = withSnippets(views.ofStored(found, clearance), text);
         Total total = exactTotal
                 ? Total.exactly(search.count(filter, clearance))
                 : search.countUpTo(filter, clearance, config.search().countLimit());
         boolean more =
                 items.size() == params.size() && (total.atLeast() || (long) page * params.size() < total.count());
-        // The relevance order has no cursor: Link: next then gives the next page by number.
-        String next = more && !byRelevance
-                ? new ListCursor(sortKey, page + 1, found.get(found.size() - 1).getId()).toString()
+        String next = more
+                ? new ListCursor(sortKey, page + 1, found.get(found.size() - 1).id()).toString()
                 : null;
         return PageView.of(items, params, total).at(page, next);
+    }
+
+    /**
+     * The relevance order: the matches are read once, unordered, up to the count bound (which gives the total), and
+     * at most {@code accords.relevance.rank-limit} of them are ranked, so that a common word costs a bounded amount
+     * however many agreements have it. When more match, the page says its order is approximate: the best of those
+     * ranked, which are the first the index yields. It has no cursor: Link: next gives the next page by number.
+     */
+    private PageView<AgreementView> byRelevance(
+            AgreementFilter filter,
+            TextQuery text,
+            Sort sort,
+            PageParams params,
+            boolean exactTotal,
+            Classification clearance) {
+        int countLimit = config.search().countLimit();
+        int rankLimit = config.relevance().rankLimit();
+        List<UUID> matches = search.matchingIds(filter, clearance, Math.max(countLimit, rankLimit) + 1);
+        boolean sampled = matches.size() > rankLimit;
+        List<UUID> ranked = sampled ? matches.subList(0, rankLimit) : matches;
+        List<StoredAgreement> found = search.ranked(filter, clearance, sort, ranked, params.index(), params.size());
+        Total total = exactTotal
+                ? Total.exactly(search.count(filter, clearance))
+                : Total.countedUpTo(Math.min(matches.size(), countLimit + 1), countLimit);
+        return PageView.of(withSnippets(views.ofStored(found, clearance), Optional.of(text)), params, total)
+                .rankedBy(sampled ? ranked.size() : null);
+    }
+
+    private static List<AgreementView> withSnippets(List<AgreementView> views, Optional<TextQuery> text) {
+        return views.stream()
+                .map(view -> text.flatMap(q -> Snippets.of(view, q))
+                        .map(snippet -> AgreementView.found(view, snippet))
+                        .orElse(view))
+                .toList();
     }
 
     /** The agreements naming a party, in any role; 404 when there is no such party or the caller may not see it. */
@@ -152,13 +182,11 @@ public class AgreementSearchService {
 
     /** The step of {@link #after} for a clearance read while the request was at hand, as export's stream runs. */
     SyncStep walk(AgreementFilter filter, Classification clearance, Optional<SyncCursor> position, int size) {
-        List<Agreement> found = search.after(filter, clearance, position, size);
+        List<StoredAgreement> found = search.after(filter, clearance, position, size);
         if (found.isEmpty()) {
             return new SyncStep(List.of(), position);
         }
-        Agreement last = found.get(found.size() - 1);
-        return new SyncStep(
-                found.stream().map(a -> views.of(a, clearance)).toList(),
-                Optional.of(new SyncCursor(last.getUpdatedAt(), last.getId())));
+        StoredAgreement last = found.get(found.size() - 1);
+        return new SyncStep(views.ofStored(found, clearance), Optional.of(new SyncCursor(last.updatedAt(), last.id())));
     }
 }

@@ -10,8 +10,10 @@ import static io.accords.support.Api.with;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accords.support.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,8 +28,9 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * A get by id reads the agreement's stored document: one SQL statement, two for a caller not cleared for everything.
- * The document follows every change that shows in it.
+ * A get by id reads the agreement's stored document: one SQL statement, two for a caller not cleared for everything;
+ * a list page reads its agreements' documents in the query that finds them. The document follows every change that
+ * shows in it.
  */
 @QuarkusTest
 class AgreementReadsTest {
@@ -65,6 +68,48 @@ class AgreementReadsTest {
                 .statusCode(200)
                 .body("parentId", equalTo(parent));
         assertEquals(2, statements() - before, "statements for a get by a caller below the highest clearance");
+    }
+
+    @Test
+    void aListPageTakesTwoStatementsOrThreeBelowTheHighestClearance() {
+        String system = unique("LIST").replace(' ', '-');
+        String parent = createAgreement(agreement(createParty("KR")));
+        for (int i = 0; i < 3; i++) {
+            createAgreement(with(
+                    with(agreement(createParty("KR"), createParty("PE")), "parentId", parent),
+                    "systems",
+                    List.of(system)));
+        }
+        long before = statements();
+        given().queryParam("system", system)
+                .when()
+                .get("/api/v1/agreements")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(3))
+                .body("items[0].parties.size()", equalTo(2));
+        assertEquals(2, statements() - before, "the page and its bounded count, for a caller cleared for everything");
+
+        before = statements();
+        given().header(Tokens.bearer("reader", "PUBLIC"))
+                .queryParam("system", system)
+                .when()
+                .get("/api/v1/agreements")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(3))
+                .body("items.parentId", everyItem(equalTo(parent)));
+        assertEquals(3, statements() - before, "and one for what the page links to, below the highest clearance");
+    }
+
+    @Test
+    void amountsAreReadBackExactlyAtTheirScale() {
+        String id = createAgreement(with(
+                agreement(createParty("KR")),
+                "value",
+                Map.of("amount", new java.math.BigDecimal("12345678901234567.8"), "currency", "USD")));
+        String body = getAgreement(id).statusCode(200).extract().asString();
+        assertTrue(body.contains("\"amount\":12345678901234567.80"), body);
     }
 
     @Test

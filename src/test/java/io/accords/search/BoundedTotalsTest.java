@@ -6,8 +6,12 @@ import static io.accords.support.Api.createParty;
 import static io.accords.support.Api.unique;
 import static io.accords.support.Api.with;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +40,13 @@ class BoundedTotalsTest {
     public static class SmallBound implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("accords.search.count-limit", "3", "accords.facets.sample-size", "100");
+            return Map.of(
+                    "accords.search.count-limit",
+                    "3",
+                    "accords.facets.sample-size",
+                    "100",
+                    "accords.relevance.rank-limit",
+                    "100");
         }
     }
 
@@ -62,6 +73,60 @@ class BoundedTotalsTest {
                 .body("totalRelation", equalTo("gte"))
                 .header("Link", containsString("rel=\"next\""))
                 .header("Link", not(containsString("rel=\"last\"")));
+    }
+
+    @Test
+    void aTextSearchBeyondTheRankLimitSaysItRankedASample() {
+        String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        String party = createParty("KR");
+        for (int i = 0; i < 101; i++) {
+            createAgreement(with(agreement(party), "title", "Sampled " + word + " " + i));
+        }
+        given().queryParam("q", word)
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(20))
+                .body("rankedSample", equalTo(100))
+                .body("totalRelation", equalTo("gte"))
+                .body("items.snippet.field", everyItem(equalTo("title")));
+        // Page 5 is the last of the 100 ranked.
+        given().queryParam("q", word)
+                .queryParam("page", 5)
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(20));
+        given().queryParam("q", word + " 7")
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .body("$", not(hasKey("rankedSample")))
+                .body("items.size()", equalTo(11))
+                .body("items.title", hasItem("Sampled " + word + " 7"));
+    }
+
+    @Test
+    void agreementsAboveTheCallersClearanceAreNeverRanked() {
+        String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        String party = createParty("KR");
+        for (int i = 0; i < 101; i++) {
+            createAgreement(with(with(agreement(party), "title", "Hidden " + word), "classification", "CONFIDENTIAL"));
+        }
+        createAgreement(with(agreement(party), "title", "Seen " + word));
+        given().header(Tokens.bearer("reader", "PUBLIC"))
+                .queryParam("q", word)
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .body("$", not(hasKey("rankedSample")))
+                .body("total", equalTo(1))
+                .body("totalRelation", equalTo("eq"))
+                .body("items.title", contains("Seen " + word));
     }
 
     @Test

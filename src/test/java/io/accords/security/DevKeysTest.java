@@ -94,6 +94,11 @@ class DevKeysTest {
             }
 
             @Override
+            public Relevance relevance() {
+                return () -> 2_000;
+            }
+
+            @Override
             public ReadModel readModel() {
                 return () -> false;
             }
