@@ -808,22 +808,21 @@ public class SearchBench {
     }
 
     /**
-     * The relevance order as the service asks for it: the ids of up to 10,001 matches in no order (they give the
-     * total), then a page of the first 2,000 of them ranked.
+     * The relevance order as the service asks for it: the bounded count, then a page of at most 2,000 matches (the
+     * first the database finds) ranked in the query that finds them.
      */
     static void rankedSql(Connection db, Shape shape) throws SQLException {
-        List<Object> ids = new ArrayList<>();
-        try (ResultSet rows =
-                query(db, "select a.id from agreement a where " + shape.where() + " limit 10001", shape.parameters())) {
-            while (rows.next()) {
-                ids.add(rows.getObject(1));
-            }
+        try (ResultSet rows = query(db, COUNT.formatted(shape.where()), shape.parameters())) {
+            rows.next();
         }
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(ids.subList(0, Math.min(2000, ids.size())).toArray(new Object[0]));
-        parameters.addAll(shape.orderParameters());
+        List<Object> parameters = new ArrayList<>(shape.orderParameters());
+        parameters.addAll(shape.parameters());
+        String rank = shape.order().replaceFirst("order by (.*) desc, a.id", "$1");
         try (ResultSet rows = query(
-                db, "select a.* from agreement a where a.id = any(?) " + shape.order() + " limit 20", parameters)) {
+                db,
+                "select x.* from (select a.id, " + rank + " as rank from agreement a where " + shape.where()
+                        + " limit 2000) c join agreement x on x.id = c.id order by c.rank desc, c.id limit 20",
+                parameters)) {
             while (rows.next()) {
                 rows.getString("document");
             }

@@ -15,6 +15,12 @@ public record StoredAgreement(
         UUID id, Classification classification, long version, Instant createdAt, Instant updatedAt, String document) {
 
     /** The HQL select of this record from an agreement aliased {@code a}. */
-    public static final String SELECT = "select new io.accords.agreement.StoredAgreement(a.id, a.classification,"
-            + " a.version, a.createdAt, a.updatedAt, a.document)";
+    public static final String SELECT = select("a");
+
+    /** The HQL select of this record from an agreement with this alias. */
+    public static String select(String alias) {
+        return "select new io.accords.agreement.StoredAgreement(%1$s.id, %1$s.classification, %1$s.version,"
+                        .formatted(alias)
+                + " %1$s.createdAt, %1$s.updatedAt, %1$s.document)".formatted(alias);
+    }
 }

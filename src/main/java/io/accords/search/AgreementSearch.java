@@ -41,7 +41,7 @@ public class AgreementSearch {
         AgreementCriteria criteria = criteria(filter, clearance);
         return query(
                         StoredAgreement.SELECT + " from Agreement a where " + criteria.where()
-                                + orderBy(sort, criteria),
+                                + orderBy(sort, "a", null),
                         StoredAgreement.class,
                         criteria.parameters())
                 .setFirstResult(pageIndex * size)
@@ -49,28 +49,21 @@ public class AgreementSearch {
                 .getResultList();
     }
 
-    /** The ids of up to {@code max} matches, in no order: the database stops once it has found them. */
-    public List<UUID> matchingIds(AgreementFilter filter, Classification clearance, int max) {
-        AgreementCriteria criteria = criteria(filter, clearance);
-        return query("select a.id from Agreement a where " + criteria.where(), UUID.class, criteria.parameters())
-                .setMaxResults(max)
-                .getResultList();
-    }
-
-    /** A page of the given matches in the sort, which may order by relevance to the filter's text query. */
+    /**
+     * A page of the relevance order: at most {@code rankLimit} matches, the first the database finds, ranked in the
+     * query that finds them (the page's documents are read for its rows only).
+     */
     public List<StoredAgreement> ranked(
-            AgreementFilter filter, Classification clearance, Sort sort, List<UUID> matches, int pageIndex, int size) {
-        if (matches.isEmpty()) {
-            return List.of();
-        }
+            AgreementFilter filter, Classification clearance, Sort sort, int rankLimit, int pageIndex, int size) {
         AgreementCriteria criteria = criteria(filter, clearance);
-        String order = orderBy(sort, criteria);
-        Map<String, Object> parameters = new HashMap<>(criteria.parameters());
-        parameters.put("matches", matches);
+        String relevance = criteria.relevance().orElseThrow(() -> new IllegalStateException("no text query"));
         return query(
-                        StoredAgreement.SELECT + " from Agreement a where a.id in :matches" + order,
+                        StoredAgreement.select("x") + " from (select a.id as id, " + relevance
+                                + " as rank from Agreement a where " + criteria.where() + ANY_ORDER + " limit "
+                                + rankLimit
+                                + ") c join Agreement x on x.id = c.id" + orderBy(sort, "x", "c.rank"),
                         StoredAgreement.class,
-                        parameters)
+                        criteria.parameters())
                 .setFirstResult(pageIndex * size)
                 .setMaxResults(size)
                 .getResultList();
@@ -124,7 +117,7 @@ public class AgreementSearch {
 
     private List<StoredAgreement> seek(String where, Sort sort, Map<String, Object> parameters, int size) {
         return query(
-                        StoredAgreement.SELECT + " from Agreement a where " + where + orderBy(sort, null),
+                        StoredAgreement.SELECT + " from Agreement a where " + where + orderBy(sort, "a", null),
                         StoredAgreement.class,
                         parameters)
                 .setMaxResults(size)
@@ -165,11 +158,20 @@ public class AgreementSearch {
         return countUpTo(criteria(filter, clearance), limit);
     }
 
+    /**
+     * HQL requires an order before a limit in a subquery; ordering by a constant satisfies it, and the database drops
+     * it (PostgreSQL plans no sort), so the subquery stops at its limit instead of reading every match.
+     */
+    private static final String ANY_ORDER = " order by abs(0)";
+
+    /** Counted in the database, which stops at the first {@code limit + 1} matches it finds. */
     private Total countUpTo(AgreementCriteria criteria, int limit) {
-        int found = query("select a.id from Agreement a where " + criteria.where(), UUID.class, criteria.parameters())
-                .setMaxResults(limit + 1)
-                .getResultList()
-                .size();
+        long found = query(
+                        "select count(*) from (select a.id as id from Agreement a where " + criteria.where() + ANY_ORDER
+                                + " limit " + (limit + 1) + ") matches",
+                        Long.class,
+                        criteria.parameters())
+                .getSingleResult();
         return Total.countedUpTo(found, limit);
     }
 
@@ -299,25 +301,23 @@ public class AgreementSearch {
     }
 
     /**
-     * Renders a sort that {@link io.accords.http.SortOrder} checked against its whitelist; relevance, which the
-     * service allows only with a text query, orders best match first (descending relevance when ascending).
+     * Renders a sort that {@link io.accords.http.SortOrder} checked against its whitelist, on the agreement with this
+     * alias; relevance (the expression given, only for a text query) orders best match first.
      */
-    private static String orderBy(Sort sort, AgreementCriteria criteria) {
+    private static String orderBy(Sort sort, String alias, String relevance) {
         StringBuilder order = new StringBuilder(" order by ");
         for (int i = 0; i < sort.getColumns().size(); i++) {
             Sort.Column column = sort.getColumns().get(i);
             boolean descending = column.getDirection() == Sort.Direction.Descending;
             order.append(i == 0 ? "" : ", ");
             if (column.getName().equals(RELEVANCE)) {
-                String relevance =
-                        criteria == null ? null : criteria.relevance().orElse(null);
                 if (relevance == null) {
                     throw new IllegalStateException("sort by relevance without a text query");
                 }
                 order.append(relevance).append(descending ? " asc" : " desc");
                 continue;
             }
-            order.append("a.").append(column.getName()).append(' ').append(descending ? "desc" : "asc");
+            order.append(alias).append('.').append(column.getName()).append(' ').append(descending ? "desc" : "asc");
             if (column.getNullPrecedence() != null) {
                 order.append(
                         column.getNullPrecedence() == Sort.NullPrecedence.NULLS_FIRST ? " nulls first" : " nulls last");

@@ -127,8 +127,8 @@ public class AgreementSearchService {
     }
 
     /**
-     * The relevance order: the matches are read once, unordered, up to the count bound (which gives the total), and
-     * at most {@code accords.relevance.rank-limit} of them are ranked, so that a common word costs a bounded amount
+     * The relevance order: at most {@code accords.relevance.rank-limit} matches are ranked, the first the database
+     * finds, and the total is counted up to its bound, so that a common word costs a bounded amount
      * however many agreements have it. When more match, the page says its order is approximate: the best of those
      * ranked, which are the first the index yields. It has no cursor: Link: next gives the next page by number.
      */
@@ -141,15 +141,15 @@ public class AgreementSearchService {
             Classification clearance) {
         int countLimit = config.search().countLimit();
         int rankLimit = config.relevance().rankLimit();
-        List<UUID> matches = search.matchingIds(filter, clearance, Math.max(countLimit, rankLimit) + 1);
-        boolean sampled = matches.size() > rankLimit;
-        List<UUID> ranked = sampled ? matches.subList(0, rankLimit) : matches;
-        List<StoredAgreement> found = search.ranked(filter, clearance, sort, ranked, params.index(), params.size());
         Total total = exactTotal
                 ? Total.exactly(search.count(filter, clearance))
-                : Total.countedUpTo(Math.min(matches.size(), countLimit + 1), countLimit);
+                : search.countUpTo(filter, clearance, countLimit);
+        boolean sampled = total.count() > rankLimit
+                || (total.atLeast()
+                        && search.countUpTo(filter, clearance, rankLimit).atLeast());
+        List<StoredAgreement> found = search.ranked(filter, clearance, sort, rankLimit, params.index(), params.size());
         return PageView.of(withSnippets(views.ofStored(found, clearance), Optional.of(text)), params, total)
-                .rankedBy(sampled ? ranked.size() : null);
+                .rankedBy(sampled ? rankLimit : null);
     }
 
     private static List<AgreementView> withSnippets(List<AgreementView> views, Optional<TextQuery> text) {
