@@ -44,11 +44,7 @@ public class AgreementReadModel {
 
     /** The HQL path of the words a caller of this clearance matches. */
     public static String pathFor(Classification clearance) {
-        return switch (clearance) {
-            case PUBLIC -> "searchTextPublic";
-            case RESTRICTED -> "searchTextRestricted";
-            case CONFIDENTIAL -> "searchText";
-        };
+        return "searchText" + columnSuffix(clearance);
     }
 
     /**
@@ -56,10 +52,15 @@ public class AgreementReadModel {
      * words at {@link #pathFor}).
      */
     public static String vectorPathFor(Classification clearance) {
+        return "searchVector" + columnSuffix(clearance);
+    }
+
+    /** Which of the per-clearance columns serves a clearance: the unsuffixed one holds every party's names. */
+    private static String columnSuffix(Classification clearance) {
         return switch (clearance) {
-            case PUBLIC -> "searchVectorPublic";
-            case RESTRICTED -> "searchVectorRestricted";
-            case CONFIDENTIAL -> "searchVector";
+            case PUBLIC -> "Public";
+            case RESTRICTED -> "Restricted";
+            case CONFIDENTIAL -> "";
         };
     }
 

@@ -66,34 +66,32 @@ public record AgreementView(
                 .sorted()
                 .toList();
         UUID visibleParent = parentId != null && agreementVisible.test(parentId) ? parentId : null;
-        return new AgreementView(
-                id,
-                title,
-                summary,
-                type,
-                status,
-                sectors,
-                modes,
-                visibleParties,
-                visibleCountries,
-                systems,
-                announced,
-                signed,
-                effective,
-                expires,
-                value,
-                sources,
-                visibleParent,
-                tags,
-                classification,
-                version,
-                createdAt,
-                updatedAt,
-                snippet);
+        return copy(visibleParties, visibleCountries, visibleParent, version, createdAt, updatedAt, snippet);
     }
 
     /** This view with the version and times the database holds now (a stored document is written before them). */
     AgreementView as(long version, Instant createdAt, Instant updatedAt) {
+        return copy(parties, countries, parentId, version, createdAt, updatedAt, snippet);
+    }
+
+    /**
+     * An agreement as a search result, with where the search found its words (static, so that mappers do not take it
+     * for a property).
+     */
+    public static AgreementView found(AgreementView view, Snippet snippet) {
+        return view.copy(
+                view.parties, view.countries, view.parentId, view.version, view.createdAt, view.updatedAt, snippet);
+    }
+
+    /** This view with the fields the methods above change; the rest as they are. */
+    private AgreementView copy(
+            List<Participation> parties,
+            List<String> countries,
+            UUID parentId,
+            long version,
+            Instant createdAt,
+            Instant updatedAt,
+            Snippet snippet) {
         return new AgreementView(
                 id,
                 title,
@@ -117,37 +115,6 @@ public record AgreementView(
                 version,
                 createdAt,
                 updatedAt,
-                snippet);
-    }
-
-    /**
-     * An agreement as a search result, with where the search found its words (static, so that mappers do not take it
-     * for a property).
-     */
-    public static AgreementView found(AgreementView view, Snippet snippet) {
-        return new AgreementView(
-                view.id,
-                view.title,
-                view.summary,
-                view.type,
-                view.status,
-                view.sectors,
-                view.modes,
-                view.parties,
-                view.countries,
-                view.systems,
-                view.announced,
-                view.signed,
-                view.effective,
-                view.expires,
-                view.value,
-                view.sources,
-                view.parentId,
-                view.tags,
-                view.classification,
-                view.version,
-                view.createdAt,
-                view.updatedAt,
                 snippet);
     }
 

@@ -83,20 +83,10 @@ public class AgreementViews implements SnapshotLens {
      * for everything). One stored before documents existed is read whole, until the start-up fill reaches it.
      */
     public List<AgreementView> ofStored(List<StoredAgreement> rows, Classification clearance) {
-        List<AgreementView> views = new ArrayList<>(rows.size());
-        List<Integer> live = new ArrayList<>();
-        for (StoredAgreement row : rows) {
-            AgreementView view = readModel.read(row).orElse(null);
-            if (view == null) {
-                live.add(views.size());
-                view = of(entityManager.find(Agreement.class, row.id()), clearance);
-            }
-            views.add(view);
-        }
-        List<AgreementView> seen = new ArrayList<>(seenBy(views, clearance));
-        // Those read whole were seen through the clearance already.
-        live.forEach(i -> seen.set(i, views.get(i)));
-        return seen;
+        List<AgreementView> whole = rows.stream()
+                .map(row -> readModel.read(row).orElseGet(() -> whole(entityManager.find(Agreement.class, row.id()))))
+                .toList();
+        return seenBy(whole, clearance);
     }
 
     /** Stored views as a caller of this clearance sees them, judged by what their links are classified now. */

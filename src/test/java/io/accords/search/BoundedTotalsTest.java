@@ -23,7 +23,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,7 +76,7 @@ class BoundedTotalsTest {
 
     @Test
     void aTextSearchBeyondTheRankLimitSaysItRankedASample() {
-        String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        String word = AgreementSearchApiTest.word();
         String party = createParty("KR");
         for (int i = 0; i < 101; i++) {
             createAgreement(with(agreement(party), "title", "Sampled " + word + " " + i));
@@ -111,7 +110,7 @@ class BoundedTotalsTest {
 
     @Test
     void agreementsAboveTheCallersClearanceAreNeverRanked() {
-        String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        String word = AgreementSearchApiTest.word();
         String party = createParty("KR");
         for (int i = 0; i < 101; i++) {
             createAgreement(with(with(agreement(party), "title", "Hidden " + word), "classification", "CONFIDENTIAL"));
