@@ -2,6 +2,8 @@ package io.accords.agreement;
 
 import io.accords.common.MonetaryValue;
 import io.accords.common.PartialDate;
+import io.accords.common.Source;
+import io.accords.occasion.Occasion;
 import io.accords.record.ClassifiedEntity;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Basic;
@@ -96,11 +98,25 @@ public class Agreement extends ClassifiedEntity {
     @ElementCollection
     @CollectionTable(name = "agreement_source", joinColumns = @JoinColumn(name = "agreement_id"))
     @OrderColumn(name = "position")
-    private List<AgreementSource> sources = new ArrayList<>();
+    private List<Source> sources = new ArrayList<>();
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "parent_id")
     private Agreement parent;
+
+    @ElementCollection
+    @CollectionTable(name = "agreement_relation", joinColumns = @JoinColumn(name = "agreement_id"))
+    @OrderColumn(name = "position")
+    private List<AgreementRelation> relations = new ArrayList<>();
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "occasion_id")
+    private Occasion occasion;
+
+    /** A set, so that reordering never rewrites a row onto a pair another row still holds (one pair, one agreement). */
+    @ElementCollection
+    @CollectionTable(name = "agreement_identifier", joinColumns = @JoinColumn(name = "agreement_id"))
+    private Set<AgreementIdentifier> identifiers = new LinkedHashSet<>();
 
     @ElementCollection
     @CollectionTable(name = "agreement_tag", joinColumns = @JoinColumn(name = "agreement_id"))
@@ -263,11 +279,11 @@ public class Agreement extends ClassifiedEntity {
         this.value = value;
     }
 
-    public List<AgreementSource> getSources() {
+    public List<Source> getSources() {
         return sources;
     }
 
-    public void setSources(List<AgreementSource> sources) {
+    public void setSources(List<Source> sources) {
         this.sources = sources;
     }
 
@@ -277,6 +293,22 @@ public class Agreement extends ClassifiedEntity {
 
     public void setParent(Agreement parent) {
         this.parent = parent;
+    }
+
+    public List<AgreementRelation> getRelations() {
+        return relations;
+    }
+
+    public Occasion getOccasion() {
+        return occasion;
+    }
+
+    public void setOccasion(Occasion occasion) {
+        this.occasion = occasion;
+    }
+
+    public Set<AgreementIdentifier> getIdentifiers() {
+        return identifiers;
     }
 
     public List<String> getTags() {

@@ -2,6 +2,7 @@ package io.accords.agreement;
 
 import io.accords.common.CurrencyCode;
 import io.accords.common.PartialDate;
+import io.accords.common.SourceInput;
 import io.accords.http.problem.ReadBackAs;
 import io.accords.record.ClassifiedInput;
 import io.accords.security.Classification;
@@ -14,7 +15,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -66,10 +66,26 @@ public record AgreementInput(
         Money value,
 
         @NotEmpty @Size(max = 20) @Schema(description = "Where the facts come from; at least one http(s) source")
-        List<@NotNull @Valid Source> sources,
+        List<@NotNull @Valid SourceInput> sources,
 
-        @Schema(description = "The framework agreement this one implements")
+        @Schema(description = "The framework agreement this one implements: its IMPLEMENTS relation")
         UUID parentId,
+
+        @Size(max = 50)
+        @Schema(
+                description = "How this agreement stands to others: amends, supersedes, extends, follows up or relates"
+                        + " to them (IMPLEMENTS is written as parentId). The other side reads each as its inverse"
+                        + " (supersededBy) in GET /agreements/{id}/relations")
+        List<@NotNull @Valid Relation> relations,
+
+        @Schema(
+                description = "The summit, visit, exhibition or ceremony it was signed or announced at",
+                examples = "0ae3d42e-657d-54e8-a0e8-48d4dd4a6a78")
+        UUID occasionId,
+
+        @Size(max = 20)
+        @Schema(description = "How it is known in other registers; one scheme and value names one agreement")
+        List<@NotNull @Valid Identifier> identifiers,
 
         @Size(max = 50) @Schema(examples = "[\"apec-2024\"]")
         List<@NotBlank @Size(max = 64) String> tags,
@@ -87,7 +103,54 @@ public record AgreementInput(
             @NotNull @Schema(description = "Id of an existing party")
             UUID partyId,
 
-            @NotNull @Schema(examples = "SIGNATORY") PartyRole role) {}
+            @NotNull @Schema(examples = "SIGNATORY") PartyRole role,
+
+            @Schema(description = "When this party signed, if not on the agreement's date", examples = "2024-11-16")
+            PartialDate signed,
+
+            @Schema(
+                    description = "When this party consented to be bound (ratification, acceptance, approval); not"
+                            + " before it signed",
+                    examples = "2025-03")
+            PartialDate consented,
+
+            @Schema(description = "When this party withdrew; not before it signed or consented", examples = "2029")
+            PartialDate withdrawn) {}
+
+    /** A typed link to another agreement. */
+    @Schema(name = "Relation")
+    public record Relation(
+            @NotNull @Schema(examples = "RELATED") RelationKind kind,
+
+            @NotNull @Schema(description = "The other agreement", examples = "e00caf6c-330a-5333-ae42-6ee3039d37c3")
+            UUID agreementId,
+
+            @Size(max = 1000) @Schema(examples = "Signed before both presidents at the same summit")
+            String note,
+
+            @Size(max = 2000)
+            @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an http or https URL")
+            @Schema(description = "Where the link is stated", examples = "https://www.ajupress.com/")
+            String source) {}
+
+    /** How an agreement is known in another register. */
+    @Schema(name = "AgreementIdentifier")
+    public record Identifier(
+            @NotBlank
+            @Size(max = 32)
+            @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be lower-case letters, digits or -, such as sipri")
+            @Schema(
+                    description = "The register: sipri (SIPRI arms transfers), unts (UN treaty registration), ocds"
+                            + " (an OCDS ocid), contract (a national contract number), press (a press-release"
+                            + " reference), or another lower-case name",
+                    examples = "sipri")
+            String scheme,
+
+            @NotBlank
+            @Size(max = 200)
+            @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with white space")
+            @Schema(description = "The identifier in that register", examples = "KR-PE-2024-0042")
+            String value) {}
 
     /** An amount in an ISO 4217 currency. */
     @Schema(name = "Money")
@@ -100,23 +163,6 @@ public record AgreementInput(
 
             @NotNull @CurrencyCode @Schema(examples = "USD") String currency) {}
 
-    /** A published source of an agreement's facts. */
-    @Schema(name = "Source")
-    public record Source(
-            @Size(max = 200) @Schema(examples = "AJP") String publisher,
-
-            @Size(max = 500) @Schema(examples = "South Korea, Peru to expand cooperation in defense, critical minerals")
-            String title,
-
-            @NotBlank
-            @Size(max = 2000)
-            @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an http or https URL")
-            @Schema(examples = "https://www.ajupress.com/")
-            String url,
-
-            @Schema(description = "Publication date", examples = "2024-11-17")
-            LocalDate published) {}
-
     public Set<CooperationMode> modes() {
         return modes == null ? Set.of() : modes;
     }
@@ -127,5 +173,13 @@ public record AgreementInput(
 
     public List<String> tags() {
         return tags == null ? List.of() : tags;
+    }
+
+    public List<Relation> relations() {
+        return relations == null ? List.of() : relations;
+    }
+
+    public List<Identifier> identifiers() {
+        return identifiers == null ? List.of() : identifiers;
     }
 }

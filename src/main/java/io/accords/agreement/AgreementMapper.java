@@ -1,6 +1,7 @@
 package io.accords.agreement;
 
 import io.accords.party.PartyMapper;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.mapstruct.Mapper;
@@ -12,6 +13,7 @@ import org.mapstruct.MappingTarget;
 public interface AgreementMapper {
 
     @Mapping(target = "parentId", source = "parent.id")
+    @Mapping(target = "occasionId", source = "occasion.id")
     @Mapping(target = "countries", expression = "java(countries(agreement))")
     @Mapping(target = "snippet", ignore = true)
     AgreementView toView(Agreement agreement);
@@ -22,8 +24,26 @@ public interface AgreementMapper {
     @Mapping(target = "partyId", source = "party.id")
     AgreementInput.Participation toParticipationInput(AgreementView.Participation participation);
 
-    /** Copies every client-writable field but the parties, parent and classification, which the service rules. */
+    @Mapping(target = "agreementId", source = "target.id")
+    AgreementInput.Relation toRelation(AgreementRelation relation);
+
+    /** Identifiers in a stable order: by scheme, then value. */
+    default List<AgreementInput.Identifier> identifiers(Set<AgreementIdentifier> identifiers) {
+        return identifiers.stream()
+                .map(i -> new AgreementInput.Identifier(i.getScheme(), i.getValue()))
+                .sorted(Comparator.comparing(AgreementInput.Identifier::scheme)
+                        .thenComparing(AgreementInput.Identifier::value))
+                .toList();
+    }
+
+    /**
+     * Copies every client-writable field but the links to other records (parties, parent, relations, occasion,
+     * identifiers) and classification, which the service rules.
+     */
     @Mapping(target = "parent", ignore = true)
+    @Mapping(target = "relations", ignore = true)
+    @Mapping(target = "occasion", ignore = true)
+    @Mapping(target = "identifiers", ignore = true)
     @Mapping(target = "parties", ignore = true)
     @Mapping(target = "classification", ignore = true)
     void update(AgreementInput input, @MappingTarget Agreement agreement);

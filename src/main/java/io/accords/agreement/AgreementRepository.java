@@ -17,6 +17,12 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     private static final String NAMING_PARTY =
             "id in (select a.id from Agreement a join a.parties p where p.party.id = ?1)";
 
+    /** The agreements that name this one as their parent or relate to it. */
+    private static final String LINKING =
+            "parent.id = ?1 or id in (select a.id from Agreement a join a.relations r where r.target.id = ?1)";
+
+    private static final String AT_OCCASION = "occasion.id = ?1";
+
     /** Every agreement that names this party. */
     List<Agreement> namingParty(UUID partyId) {
         return list(NAMING_PARTY, partyId);
@@ -47,17 +53,42 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         return references(NAMING_PARTY, partyId, visible, limit);
     }
 
-    /** The first agreements, by title, that name this one as their parent, among the given classifications. */
-    public List<RecordReference> children(UUID parentId, List<Classification> visible, int limit) {
-        return references("parent.id = ?1", parentId, visible, limit);
+    /**
+     * The first agreements, by title, that name this one as their parent or relate to it, among the given
+     * classifications.
+     */
+    public List<RecordReference> linking(UUID id, List<Classification> visible, int limit) {
+        return references("(" + LINKING + ")", id, visible, limit);
     }
 
-    public long countChildren(UUID parentId) {
-        return count("parent.id = ?1", parentId);
+    public long countLinking(UUID id) {
+        return count(LINKING, id);
     }
 
-    public long countChildren(UUID parentId, List<Classification> visible) {
-        return count("parent.id = ?1 and classification in ?2", parentId, visible);
+    public long countLinking(UUID id, List<Classification> visible) {
+        return count("(" + LINKING + ") and classification in ?2", id, visible);
+    }
+
+    /** The first agreements, by title, made at this occasion, among the given classifications. */
+    public List<RecordReference> atOccasion(UUID occasionId, List<Classification> visible, int limit) {
+        return references(AT_OCCASION, occasionId, visible, limit);
+    }
+
+    public long countAtOccasion(UUID occasionId) {
+        return count(AT_OCCASION, occasionId);
+    }
+
+    public long countAtOccasion(UUID occasionId, List<Classification> visible) {
+        return count(AT_OCCASION + " and classification in ?2", occasionId, visible);
+    }
+
+    /** The agreement that carries this identifier, if any. */
+    Optional<Agreement> withIdentifier(String scheme, String value) {
+        return find(
+                        "id in (select a.id from Agreement a join a.identifiers i where i.scheme = ?1 and i.value = ?2)",
+                        scheme,
+                        value)
+                .firstResultOptional();
     }
 
     public long countNamingParty(UUID partyId, List<Classification> visible) {

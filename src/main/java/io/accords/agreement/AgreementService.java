@@ -2,6 +2,8 @@ package io.accords.agreement;
 
 import io.accords.http.problem.FieldViolation;
 import io.accords.http.problem.ProblemException;
+import io.accords.occasion.Occasion;
+import io.accords.occasion.OccasionRepository;
 import io.accords.party.Party;
 import io.accords.party.PartyRepository;
 import io.accords.record.RecordPlumbing;
@@ -9,6 +11,7 @@ import io.accords.record.RecordService;
 import io.accords.security.Caller;
 import io.accords.security.Classification;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -17,7 +20,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** The rules for agreements: parties and parent must exist, and every write is all-or-nothing. */
+/**
+ * The rules for agreements: parties, parent, related agreements and occasion must exist, identifiers name one agreement
+ * each, and every write is all-or-nothing.
+ */
 @ApplicationScoped
 @Transactional
 public class AgreementService extends RecordService<Agreement, AgreementInput, AgreementView> {
@@ -29,6 +35,9 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
     private AgreementMapper mapper;
     private AgreementViews views;
     private AgreementReadModel readModel;
+    private OccasionRepository occasions;
+    private AgreementGraph graph;
+    private Event<AgreementRemoval> removals;
 
     /** For the container's proxies only. */
     AgreementService() {}
@@ -41,6 +50,9 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
             AgreementMapper mapper,
             AgreementViews views,
             AgreementReadModel readModel,
+            OccasionRepository occasions,
+            AgreementGraph graph,
+            Event<AgreementRemoval> removals,
             RecordPlumbing plumbing) {
         super(RECORD, AgreementInput.class, agreements, children, plumbing);
         this.agreements = agreements;
@@ -48,6 +60,9 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         this.mapper = mapper;
         this.views = views;
         this.readModel = readModel;
+        this.occasions = occasions;
+        this.graph = graph;
+        this.removals = removals;
     }
 
     /**
@@ -59,6 +74,12 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
     public AgreementView get(UUID id) {
         StoredAgreement stored = visible(id, agreements.stored(id), StoredAgreement::classification);
         return views.ofStored(List.of(stored), callers().current().clearance()).get(0);
+    }
+
+    /** The relations around an agreement the caller may see, up to {@code depth} steps away; 404 as {@link #get}. */
+    public RelationGraph relations(UUID id, int depth) {
+        requireVisible(id);
+        return graph.around(id, depth, callers().current().clearance());
     }
 
     @Override
@@ -81,14 +102,22 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         return mapper.toInput(views.of(agreement));
     }
 
+    /** What belongs to the agreement (its milestones) goes with it, in the same transaction. */
+    @Override
+    protected void deleting(Agreement agreement) {
+        removals.fire(new AgreementRemoval(agreement.getId()));
+    }
+
     @Override
     protected String referredToBy(UUID id) {
-        return "Agreement " + id + " is the parent of other agreements; change their parentId, or delete them, first";
+        return "Agreement " + id + " is the parent of other agreements or they relate to it; change their parentId"
+                + " or relations, or delete them, first";
     }
 
     /**
-     * Checks what only the database can tell, then copies the input onto the entity. Parties and a parent hidden from
-     * the caller are unknown to its input, and so kept as they are: a caller can neither see nor sever such a link.
+     * Checks what only the database can tell, then copies the input onto the entity. Parties, a parent, related
+     * agreements and an occasion hidden from the caller are unknown to its input, and so kept as they are: a caller can
+     * neither see nor sever such a link.
      */
     @Override
     protected void apply(AgreementInput input, Classification classification, Agreement agreement) {
@@ -100,11 +129,23 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
                         && !caller.sees(agreement.getParent().getClassification())
                 ? agreement.getParent()
                 : null;
+        List<AgreementRelation> hiddenRelations = agreement.getRelations().stream()
+                .filter(r -> !caller.sees(r.getTarget().getClassification()))
+                .toList();
+        Occasion hiddenOccasion = agreement.getOccasion() != null
+                        && !caller.sees(agreement.getOccasion().getClassification())
+                ? agreement.getOccasion()
+                : null;
         List<FieldViolation> errors = new ArrayList<>();
         List<Participant> participants = resolveParties(input.parties(), caller, errors);
         Agreement parent = hiddenParent != null && input.parentId() == null
                 ? hiddenParent
                 : resolveParent(input.parentId(), agreement, caller, errors);
+        List<AgreementRelation> relations = resolveRelations(input.relations(), agreement, caller, errors);
+        Occasion occasion = hiddenOccasion != null && input.occasionId() == null
+                ? hiddenOccasion
+                : resolveOccasion(input.occasionId(), caller, errors);
+        List<AgreementIdentifier> identifiers = resolveIdentifiers(input.identifiers(), agreement, caller, errors);
         rejectDuplicates("systems", input.systems(), errors);
         rejectDuplicates("tags", input.tags(), errors);
         if (!errors.isEmpty()) {
@@ -116,7 +157,91 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         agreement.getParties().addAll(participants);
         agreement.getParties().addAll(hiddenParties);
         agreement.setParent(parent);
+        agreement.getRelations().clear();
+        agreement.getRelations().addAll(relations);
+        agreement.getRelations().addAll(hiddenRelations);
+        agreement.setOccasion(occasion);
+        agreement.getIdentifiers().retainAll(identifiers);
+        agreement.getIdentifiers().addAll(identifiers);
         readModel.refresh(agreement);
+    }
+
+    /** The agreements related to, each existing, visible, not this one, and each kind and agreement once. */
+    private List<AgreementRelation> resolveRelations(
+            List<AgreementInput.Relation> input, Agreement self, Caller caller, List<FieldViolation> errors) {
+        List<AgreementRelation> resolved = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < input.size(); i++) {
+            AgreementInput.Relation relation = input.get(i);
+            String field = "relations[" + i + "]";
+            if (relation.kind() == RelationKind.IMPLEMENTS) {
+                errors.add(new FieldViolation(
+                        field + ".kind", "IMPLEMENTS is written as parentId: name the framework agreement there"));
+                continue;
+            }
+            if (relation.agreementId().equals(self.getId())) {
+                errors.add(new FieldViolation(field + ".agreementId", "an agreement cannot relate to itself"));
+                continue;
+            }
+            Agreement target = agreements
+                    .findByIdOptional(relation.agreementId())
+                    .filter(a -> caller.sees(a.getClassification()))
+                    .orElse(null);
+            if (target == null) {
+                errors.add(new FieldViolation(field + ".agreementId", "no agreement has id " + relation.agreementId()));
+            } else if (!seen.add(relation.kind() + "/" + relation.agreementId())) {
+                errors.add(new FieldViolation(
+                        field, "lists " + relation.kind() + " " + relation.agreementId() + " twice"));
+            } else {
+                resolved.add(new AgreementRelation(relation.kind(), target, relation.note(), relation.source()));
+            }
+        }
+        return resolved;
+    }
+
+    private Occasion resolveOccasion(UUID occasionId, Caller caller, List<FieldViolation> errors) {
+        if (occasionId == null) {
+            return null;
+        }
+        Occasion occasion = occasions
+                .findByIdOptional(occasionId)
+                .filter(o -> caller.sees(o.getClassification()))
+                .orElse(null);
+        if (occasion == null) {
+            errors.add(new FieldViolation("occasionId", "no occasion has id " + occasionId + "; create it first"));
+        }
+        return occasion;
+    }
+
+    /**
+     * Identifiers free to take: each scheme and value names one agreement. When the one holding it is hidden from the
+     * caller, the answer does not say which it is.
+     */
+    private List<AgreementIdentifier> resolveIdentifiers(
+            List<AgreementInput.Identifier> input, Agreement self, Caller caller, List<FieldViolation> errors) {
+        List<AgreementIdentifier> resolved = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            AgreementInput.Identifier identifier = input.get(i);
+            AgreementIdentifier pair = new AgreementIdentifier(identifier.scheme(), identifier.value());
+            if (resolved.contains(pair)) {
+                errors.add(new FieldViolation(
+                        "identifiers[" + i + "]", "repeats " + identifier.scheme() + ":" + identifier.value()));
+                continue;
+            }
+            resolved.add(pair);
+            agreements
+                    .withIdentifier(identifier.scheme(), identifier.value())
+                    .filter(holder -> !holder.getId().equals(self.getId()))
+                    .ifPresent(holder -> {
+                        throw ProblemException.conflict("Identifier " + identifier.scheme() + ":" + identifier.value()
+                                + " already names "
+                                + (caller.sees(holder.getClassification())
+                                        ? "agreement " + holder.getId()
+                                        : "another agreement")
+                                + "; one identifier names one agreement");
+                    });
+        }
+        return resolved;
     }
 
     /** The parties named, each existing and within the caller's clearance (a hidden one is as unknown as a missing). */
@@ -138,7 +263,12 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
                         "parties[" + i + "]",
                         "lists party " + participation.partyId() + " as " + participation.role() + " twice"));
             } else {
-                resolved.add(new Participant(party, participation.role()));
+                resolved.add(new Participant(
+                        party,
+                        participation.role(),
+                        participation.signed(),
+                        participation.consented(),
+                        participation.withdrawn()));
             }
         }
         return resolved;

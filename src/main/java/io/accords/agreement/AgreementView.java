@@ -2,6 +2,7 @@ package io.accords.agreement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.accords.common.PartialDate;
+import io.accords.common.SourceInput;
 import io.accords.http.Versioned;
 import io.accords.party.PartySummary;
 import io.accords.security.Classification;
@@ -35,8 +36,14 @@ public record AgreementView(
         @Schema(examples = "2025") PartialDate effective,
         @Schema(examples = "2030-12") PartialDate expires,
         AgreementInput.Money value,
-        List<AgreementInput.Source> sources,
+        List<SourceInput> sources,
         UUID parentId,
+        List<AgreementInput.Relation> relations,
+
+        @Schema(examples = "0ae3d42e-657d-54e8-a0e8-48d4dd4a6a78")
+        UUID occasionId,
+
+        List<AgreementInput.Identifier> identifiers,
         List<String> tags,
 
         @Schema(
@@ -52,12 +59,19 @@ public record AgreementView(
         @JsonInclude(JsonInclude.Include.NON_NULL) Snippet snippet)
         implements Versioned {
 
+    /** Lists a document stored before they existed leaves out are empty, never null. */
+    public AgreementView {
+        relations = relations == null ? List.of() : relations;
+        identifiers = identifiers == null ? List.of() : identifiers;
+    }
+
     /**
-     * This agreement as a caller sees it: without its parent when the caller may not see the parent, without the
-     * parties the caller may not see, and so with only their countries. The one place the rule is written; live
-     * records and stored snapshots (history, idempotent replays) both go through it.
+     * This agreement as a caller sees it: without its parent, occasion and related agreements when the caller may not
+     * see them, without the parties the caller may not see, and so with only their countries. The one place the rule
+     * is written; live records and stored snapshots (history, idempotent replays) both go through it.
      */
-    public AgreementView seenThrough(Predicate<UUID> agreementVisible, Predicate<UUID> partyVisible) {
+    public AgreementView seenThrough(
+            Predicate<UUID> agreementVisible, Predicate<UUID> partyVisible, Predicate<UUID> occasionVisible) {
         List<Participation> visibleParties =
                 parties.stream().filter(p -> partyVisible.test(p.party().id())).toList();
         List<String> visibleCountries = visibleParties.stream()
@@ -65,13 +79,18 @@ public record AgreementView(
                 .distinct()
                 .sorted()
                 .toList();
-        UUID visibleParent = parentId != null && agreementVisible.test(parentId) ? parentId : null;
-        return copy(visibleParties, visibleCountries, visibleParent, version, createdAt, updatedAt, snippet);
+        Links visible = new Links(
+                parentId != null && agreementVisible.test(parentId) ? parentId : null,
+                relations.stream()
+                        .filter(r -> agreementVisible.test(r.agreementId()))
+                        .toList(),
+                occasionId != null && occasionVisible.test(occasionId) ? occasionId : null);
+        return copy(visibleParties, visibleCountries, visible, version, createdAt, updatedAt, snippet);
     }
 
     /** This view with the version and times the database holds now (a stored document is written before them). */
     AgreementView as(long version, Instant createdAt, Instant updatedAt) {
-        return copy(parties, countries, parentId, version, createdAt, updatedAt, snippet);
+        return copy(parties, countries, links(), version, createdAt, updatedAt, snippet);
     }
 
     /**
@@ -80,14 +99,21 @@ public record AgreementView(
      */
     public static AgreementView found(AgreementView view, Snippet snippet) {
         return view.copy(
-                view.parties, view.countries, view.parentId, view.version, view.createdAt, view.updatedAt, snippet);
+                view.parties, view.countries, view.links(), view.version, view.createdAt, view.updatedAt, snippet);
     }
+
+    /** The other records this one links to, which a caller may or may not see. */
+    private Links links() {
+        return new Links(parentId, relations, occasionId);
+    }
+
+    private record Links(UUID parentId, List<AgreementInput.Relation> relations, UUID occasionId) {}
 
     /** This view with the fields the methods above change; the rest as they are. */
     private AgreementView copy(
             List<Participation> parties,
             List<String> countries,
-            UUID parentId,
+            Links links,
             long version,
             Instant createdAt,
             Instant updatedAt,
@@ -109,7 +135,10 @@ public record AgreementView(
                 expires,
                 value,
                 sources,
-                parentId,
+                links.parentId(),
+                links.relations(),
+                links.occasionId(),
+                identifiers,
                 tags,
                 classification,
                 version,
@@ -122,5 +151,14 @@ public record AgreementView(
     @Schema(name = "Participation")
     public record Participation(
             PartySummary party,
-            @Schema(examples = "SIGNATORY") PartyRole role) {}
+            @Schema(examples = "SIGNATORY") PartyRole role,
+
+            @Schema(description = "When this party signed, when known apart from the agreement")
+            PartialDate signed,
+
+            @Schema(description = "When this party consented to be bound (ratification, approval)")
+            PartialDate consented,
+
+            @Schema(description = "When this party withdrew")
+            PartialDate withdrawn) {}
 }

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Agreements as the current caller may see them ({@link AgreementView#seenThrough}): live ones from their entities,
@@ -64,9 +66,17 @@ public class AgreementViews implements SnapshotLens {
         agreement
                 .getParties()
                 .forEach(p -> parties.put(p.getParty().getId(), p.getParty().getClassification()));
+        Map<UUID, Classification> linked = new HashMap<>();
+        if (agreement.getParent() != null) {
+            linked.put(agreement.getParent().getId(), agreement.getParent().getClassification());
+        }
+        agreement
+                .getRelations()
+                .forEach(r -> linked.put(r.getTarget().getId(), r.getTarget().getClassification()));
         return whole.seenThrough(
-                parentId -> clearance.allows(agreement.getParent().getClassification()),
-                partyId -> clearance.allows(parties.get(partyId)));
+                agreementId -> clearance.allows(linked.get(agreementId)),
+                partyId -> clearance.allows(parties.get(partyId)),
+                occasionId -> clearance.allows(agreement.getOccasion().getClassification()));
     }
 
     /**
@@ -98,13 +108,19 @@ public class AgreementViews implements SnapshotLens {
                 .flatMap(view -> view.parties().stream())
                 .map(p -> p.party().id())
                 .collect(Collectors.toSet());
-        Set<UUID> parents = stored.stream()
-                .map(AgreementView::parentId)
+        Set<UUID> linked = stored.stream()
+                .flatMap(view -> Stream.concat(
+                        Stream.of(view.parentId()),
+                        view.relations().stream().map(AgreementInput.Relation::agreementId)))
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        Set<UUID> visible = visible(parties, parents, clearance);
+        Set<UUID> occasions = stored.stream()
+                .map(AgreementView::occasionId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Set<UUID> visible = visible(Map.of("Party", parties, "Agreement", linked, "Occasion", occasions), clearance);
         return stored.stream()
-                .map(view -> view.seenThrough(visible::contains, visible::contains))
+                .map(view -> view.seenThrough(visible::contains, visible::contains, visible::contains))
                 .toList();
     }
 
@@ -122,27 +138,28 @@ public class AgreementViews implements SnapshotLens {
         }
     }
 
-    /** Those of the parties and the parent that exist and are within the caller's clearance, in one query. */
-    private Set<UUID> visible(Set<UUID> parties, Set<UUID> parents, Classification clearance) {
-        List<String> selects = new ArrayList<>(2);
-        if (!parties.isEmpty()) {
-            selects.add("select p.id from Party p where p.id in :parties and p.classification in :visible");
-        }
-        if (!parents.isEmpty()) {
-            selects.add("select a.id from Agreement a where a.id in :parents and a.classification in :visible");
-        }
-        if (selects.isEmpty()) {
+    /**
+     * Those of the linked records (by entity name) that exist and are within the caller's clearance, in one query. Ids
+     * are random, so one set of them serves all.
+     */
+    private Set<UUID> visible(Map<String, Set<UUID>> linked, Classification clearance) {
+        Map<String, Set<UUID>> asked = new TreeMap<>();
+        linked.forEach((entity, ids) -> {
+            if (!ids.isEmpty()) {
+                asked.put(entity, ids);
+            }
+        });
+        if (asked.isEmpty()) {
             return Set.of();
         }
+        List<String> selects = new ArrayList<>();
+        asked.keySet()
+                .forEach(entity -> selects.add("select r.id from " + entity + " r where r.id in :"
+                        + entity.toLowerCase() + " and r.classification in :visible"));
         TypedQuery<UUID> query = entityManager
                 .createQuery(String.join(" union all ", selects), UUID.class)
                 .setParameter("visible", clearance.andBelow());
-        if (!parties.isEmpty()) {
-            query.setParameter("parties", parties);
-        }
-        if (!parents.isEmpty()) {
-            query.setParameter("parents", parents);
-        }
+        asked.forEach((entity, ids) -> query.setParameter(entity.toLowerCase(), ids));
         return Set.copyOf(query.getResultList());
     }
 }

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
-/** The agreements that name an agreement as their parent, and so keep it from being deleted. */
+/** The agreements that name an agreement as their parent or relate to it, and so keep it from being deleted. */
 @ApplicationScoped
 class ChildAgreements implements Referrers {
 
@@ -19,16 +19,16 @@ class ChildAgreements implements Referrers {
 
     @Override
     public long count(UUID parentId) {
-        return agreements.countChildren(parentId);
+        return agreements.countLinking(parentId);
     }
 
     @Override
     public long count(UUID parentId, List<Classification> visible) {
-        return agreements.countChildren(parentId, visible);
+        return agreements.countLinking(parentId, visible);
     }
 
     @Override
     public List<RecordReference> first(UUID parentId, List<Classification> visible, int limit) {
-        return agreements.children(parentId, visible, limit);
+        return agreements.linking(parentId, visible, limit);
     }
 }

@@ -11,7 +11,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Effective is not before signed, and expires is not before effective (or signed, when effective is unknown).
+ * Effective is not before signed, and expires is not before effective (or signed, when effective is unknown); for each
+ * party, consent is not before its signature, and withdrawal not before its consent (or signature).
  * Partial dates are compared as the periods they cover: {@code 2024} against {@code 2024-11-16} is no violation,
  * since the year may well contain the day; only a period that ends before the other begins is refused.
  */
@@ -39,6 +40,16 @@ public @interface ChronologicalDates {
                 valid &= check(context, "expires", input.expires(), "effective", input.effective());
             } else {
                 valid &= check(context, "expires", input.expires(), "signed", input.signed());
+            }
+            for (int i = 0; input.parties() != null && i < input.parties().size(); i++) {
+                AgreementInput.Participation party = input.parties().get(i);
+                if (party != null) {
+                    String at = "parties[" + i + "].";
+                    valid &= check(context, at + "consented", party.consented(), "signed", party.signed());
+                    PartialDate bound = party.consented() != null ? party.consented() : party.signed();
+                    String boundField = party.consented() != null ? "consented" : "signed";
+                    valid &= check(context, at + "withdrawn", party.withdrawn(), boundField, bound);
+                }
             }
             return valid;
         }

@@ -11,6 +11,123 @@ public final class ApiExamples {
     public static final String SEED_PARTY_ID = "a9715a03-00b9-55c2-9eff-7f0f6beda9b3";
     public static final String SEED_OTHER_PARTY_ID = "06771d74-7cce-5fb9-96d5-4fbf9d67265c";
 
+    /** The 2024 APEC leaders' meeting in Lima, where the KAI–SEMAN MOU was signed. */
+    public static final String SEED_OCCASION_ID = "0ae3d42e-657d-54e8-a0e8-48d4dd4a6a78";
+
+    public static final String OCCASION_INPUT = """
+            {
+              "name": "Example state visit of the President of Peru to Seoul",
+              "kind": "STATE_VISIT",
+              "country": "KR",
+              "city": "Seoul",
+              "starts": "2025-05",
+              "sources": [
+                {"publisher": "Example Press", "url": "https://example.org/visit", "published": "2025-05-02"}
+              ],
+              "classification": "PUBLIC"
+            }""";
+
+    public static final String RELATIONS_DOT = """
+            digraph relations {
+              rankdir=LR;
+              node [shape=box, style=rounded, fontname="Helvetica"];
+              edge [fontname="Helvetica", fontsize=10];
+              "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5" [label="MOU between Korea Aerospace Industries and SEMAN\\nMOU · SIGNED · 2024-11-16", penwidth=2];
+              "e00caf6c-330a-5333-ae42-6ee3039d37c3" [label="Korea–Peru summit joint declaration\\nJOINT_DECLARATION · SIGNED · 2024-11-16"];
+              "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5" -> "e00caf6c-330a-5333-ae42-6ee3039d37c3" [label="RELATED"];
+            }
+            """;
+
+    public static final String RELATIONS_MERMAID = """
+            flowchart LR
+              n0["MOU between Korea Aerospace Industries and SEMAN<br>MOU · SIGNED · 2024-11-16"]
+              n1["Korea–Peru summit joint declaration<br>JOINT_DECLARATION · SIGNED · 2024-11-16"]
+              n0 -->|RELATED| n1
+              style n0 stroke-width:3px
+            """;
+
+    /** The signing ceremony of the KAI–SEMAN MOU, a seed milestone. */
+    public static final String SEED_MILESTONE_ID = "cf43ba93-33fc-5fc2-a1d8-b2e9e80b99f7";
+
+    public static final String MILESTONE_INPUT = """
+            {
+              "kind": "DELIVERY",
+              "title": "First KF-21 wing components delivered to SEMAN",
+              "due": "2026-06",
+              "status": "PLANNED",
+              "responsiblePartyId": "a9715a03-00b9-55c2-9eff-7f0f6beda9b3",
+              "quantity": 4,
+              "classification": "PUBLIC"
+            }""";
+
+    public static final String OCCASION = """
+            {
+              "id": "0ae3d42e-657d-54e8-a0e8-48d4dd4a6a78",
+              "name": "APEC summit 2024, Lima",
+              "kind": "SUMMIT",
+              "country": "PE",
+              "city": "Lima",
+              "starts": "2024-11",
+              "ends": null,
+              "sources": [{"publisher": "AJP", "title": "South Korea, Peru to expand cooperation in defense, critical\
+             minerals", "url": "https://ajupress.com/view/20241117095639112", "published": "2024-11-17"}],
+              "classification": "PUBLIC",
+              "version": 0,
+              "createdAt": "2026-11-23T10:15:30.123456Z",
+              "updatedAt": "2026-11-23T10:15:30.123456Z",
+              "agreements": [{"id": "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5",
+                "title": "MOU between Korea Aerospace Industries and SEMAN on joint production of KF-21 fighter jet\
+             components"}]
+            }""";
+
+    public static final String OCCASION_PAGE =
+            "{\"items\": [" + OCCASION.replaceFirst(",\\s*\"agreements\"[\\s\\S]*\\]\\s*}$", "}")
+                    + "], \"page\": 1, \"size\": 20, \"total\": 1, \"totalRelation\": \"eq\", \"totalPages\": 1}";
+
+    public static final String MILESTONE = """
+            {
+              "id": "cf43ba93-33fc-5fc2-a1d8-b2e9e80b99f7",
+              "agreementId": "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5",
+              "agreementTitle": "MOU between Korea Aerospace Industries and SEMAN on joint production of KF-21 fighter\
+             jet components",
+              "kind": "DELIVERY",
+              "title": "First KF-21 wing components delivered to SEMAN",
+              "due": "2026-06",
+              "met": null,
+              "status": "PLANNED",
+              "responsiblePartyId": "a9715a03-00b9-55c2-9eff-7f0f6beda9b3",
+              "quantity": 4,
+              "note": null,
+              "sources": [],
+              "classification": "PUBLIC",
+              "version": 0,
+              "createdAt": "2026-11-23T10:15:30.123456Z",
+              "updatedAt": "2026-11-23T10:15:30.123456Z"
+            }""";
+
+    public static final String MILESTONE_PAGE = "{\"items\": [" + MILESTONE + "], \"page\": 1, \"size\": 20,"
+            + " \"total\": 1, \"totalRelation\": \"eq\", \"totalPages\": 1}";
+
+    public static final String RELATION_GRAPH = """
+            {
+              "root": "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5",
+              "depth": 1,
+              "truncated": false,
+              "links": [{"relation": "RELATED", "agreementId": "e00caf6c-330a-5333-ae42-6ee3039d37c3",
+                "title": "Korea–Peru summit joint declaration on defence and critical minerals cooperation"}],
+              "nodes": [
+                {"id": "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5", "title": "MOU between Korea Aerospace Industries and\
+             SEMAN on joint production of KF-21 fighter jet components", "type": "MOU", "status": "SIGNED",
+                  "signed": "2024-11-16", "distance": 0},
+                {"id": "e00caf6c-330a-5333-ae42-6ee3039d37c3", "title": "Korea–Peru summit joint declaration on\
+             defence and critical minerals cooperation", "type": "JOINT_DECLARATION", "status": "SIGNED",
+                  "signed": "2024-11-16", "distance": 1}
+              ],
+              "edges": [{"from": "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5", "to": "e00caf6c-330a-5333-ae42-6ee3039d37c3",
+                "kind": "RELATED", "inverse": "RELATED", "note": "Signed before both presidents at the summit that\
+             adopted the joint declaration", "source": "https://ajupress.com/view/20241117095639112"}]
+            }""";
+
     public static final String PARTY_INPUT = """
             {
               "name": "Example Aerostructures",

@@ -25,14 +25,19 @@ final class SuccessResponses {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     /** The example of each response schema, by the schema's name in the document. */
-    static final Map<String, String> EXAMPLES = Map.of(
-            "Agreement", ApiExamples.AGREEMENT,
-            "Party", ApiExamples.PARTY,
-            "PageViewAgreementView", ApiExamples.AGREEMENT_PAGE,
-            "PageViewPartyView", ApiExamples.PARTY_PAGE,
-            "PageViewRevisionView", ApiExamples.REVISION_PAGE,
-            "AgreementFacets", ApiExamples.FACETS,
-            "SyncPage", ApiExamples.SYNC_PAGE);
+    static final Map<String, String> EXAMPLES = Map.ofEntries(
+            Map.entry("Agreement", ApiExamples.AGREEMENT),
+            Map.entry("Party", ApiExamples.PARTY),
+            Map.entry("Occasion", ApiExamples.OCCASION),
+            Map.entry("Milestone", ApiExamples.MILESTONE),
+            Map.entry("RelationGraph", ApiExamples.RELATION_GRAPH),
+            Map.entry("PageViewAgreementView", ApiExamples.AGREEMENT_PAGE),
+            Map.entry("PageViewPartyView", ApiExamples.PARTY_PAGE),
+            Map.entry("PageViewOccasionView", ApiExamples.OCCASION_PAGE),
+            Map.entry("PageViewMilestoneView", ApiExamples.MILESTONE_PAGE),
+            Map.entry("PageViewRevisionView", ApiExamples.REVISION_PAGE),
+            Map.entry("AgreementFacets", ApiExamples.FACETS),
+            Map.entry("SyncPage", ApiExamples.SYNC_PAGE));
 
     private SuccessResponses() {}
 

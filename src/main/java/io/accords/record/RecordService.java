@@ -72,6 +72,11 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
     /** The record as the current caller would write it back: what a merge patch applies to. */
     protected abstract I inputOf(E entity);
 
+    /** Deletes what belongs to the record and goes with it; by default nothing. */
+    protected void deleting(E entity) {
+        // nothing belongs to a record unless its feature says so
+    }
+
     /** What a 409 says when other records still refer to this one. */
     protected abstract String referredToBy(UUID id);
 
@@ -135,6 +140,7 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
                     referrers.count(id, visible) < count);
         }
         recorded(entity, Revision.Action.DELETED, null);
+        deleting(entity);
         repository.delete(entity);
         repository.flush();
     }

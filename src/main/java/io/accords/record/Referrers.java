@@ -8,6 +8,24 @@ import java.util.UUID;
 /** The records that refer to one record, and so keep it from being deleted. */
 public interface Referrers {
 
+    /** For records nothing refers to. */
+    Referrers NONE = new Referrers() {
+        @Override
+        public long count(UUID id) {
+            return 0;
+        }
+
+        @Override
+        public long count(UUID id, List<Classification> visible) {
+            return 0;
+        }
+
+        @Override
+        public List<RecordReference> first(UUID id, List<Classification> visible, int limit) {
+            return List.of();
+        }
+    };
+
     /** How many records refer to it, whatever their classification. */
     long count(UUID id);
 

@@ -96,6 +96,30 @@ final class AgreementCriteria {
                 parent);
     }
 
+    /** Made at one of these occasions, among those the caller may see. */
+    void madeAtAny(Set<UUID> occasions) {
+        add(
+                clearance.isHighest()
+                        ? "a.occasion.id in :occasions"
+                        : "a.occasion.id in :occasions and a.occasion.classification in :visible",
+                "occasions",
+                occasions);
+    }
+
+    /** Carries one of these identifiers (the pair is unique, so this finds at most one agreement each). */
+    void hasAnyIdentifier(Set<FilterReader.SchemeValue> identifiers) {
+        List<String> pairs = new ArrayList<>();
+        int i = 0;
+        for (FilterReader.SchemeValue identifier : identifiers) {
+            pairs.add("(i.scheme = :idScheme" + i + " and i.value = :idValue" + i + ")");
+            parameters.put("idScheme" + i, identifier.scheme());
+            parameters.put("idValue" + i, identifier.value());
+            i++;
+        }
+        conditions.add(
+                "a.id in (select x.id from Agreement x join x.identifiers i where " + String.join(" or ", pairs) + ")");
+    }
+
     /**
      * A partial date matches a range when the period it covers overlaps the range. A period is at most a year long,
      * so {@code last >= from} implies {@code first > from - 1 year}: saying so as well lets the database scan the index

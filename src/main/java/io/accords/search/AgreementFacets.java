@@ -35,7 +35,10 @@ public record AgreementFacets(
         List<FacetCount> statuses,
 
         @Schema(description = "By year of signature; agreements without a signature date are not counted")
-        List<FacetCount> signedYears) {
+        List<FacetCount> signedYears,
+
+        @Schema(description = "By the id of the occasion they were signed or announced at (GET /api/v1/occasions/{id})")
+        List<FacetCount> occasions) {
 
     /** Most frequent first, then by value. */
     static final Comparator<FacetCount> MOST_FIRST =
@@ -49,8 +52,10 @@ public record AgreementFacets(
             List<FacetCount> countries,
             List<FacetCount> types,
             List<FacetCount> statuses,
-            List<FacetCount> signedYears) {
-        return new AgreementFacets(total, false, null, sectors, modes, countries, types, statuses, signedYears);
+            List<FacetCount> signedYears,
+            List<FacetCount> occasions) {
+        return new AgreementFacets(
+                total, false, null, sectors, modes, countries, types, statuses, signedYears, occasions);
     }
 
     /**
@@ -68,7 +73,8 @@ public record AgreementFacets(
                 scaled(countries, scale),
                 scaled(types, scale),
                 scaled(statuses, scale),
-                scaled(signedYears, scale));
+                scaled(signedYears, scale),
+                scaled(occasions, scale));
     }
 
     private static List<FacetCount> scaled(List<FacetCount> counts, double scale) {

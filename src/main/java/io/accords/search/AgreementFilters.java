@@ -135,6 +135,17 @@ public final class AgreementFilters implements QueryParameterTable {
                     (range, where) -> where.overlaps("expires", range)),
             new SearchFilter<>(
                     List.of(new Documented(
+                            "expiresWithinDays",
+                            "Expires between today (UTC) and this many days ahead, 0 to " + FilterReader.MAX_DAYS_AHEAD
+                                    + ": expiresWithinDays=90&sort=expires answers what lapses in the next three"
+                                    + " months, soonest first",
+                            null,
+                            false,
+                            null)),
+                    reader -> reader.daysAhead("expiresWithinDays"),
+                    (range, where) -> where.overlaps("expires", range)),
+            new SearchFilter<>(
+                    List.of(new Documented(
                             "activeOn",
                             "In force on this day (YYYY-MM-DD): status SIGNED or IN_FORCE, started (effective, or"
                                     + " signed when the effective date is unknown) on or before it, and not expired"
@@ -162,7 +173,27 @@ public final class AgreementFilters implements QueryParameterTable {
                             false,
                             null)),
                     reader -> reader.agreementId("parent"),
-                    (parent, where) -> where.hasParent(parent)));
+                    (parent, where) -> where.hasParent(parent)),
+            new SearchFilter<>(
+                    List.of(new Documented(
+                            "occasion",
+                            "Id of the summit, visit, exhibition or ceremony it was signed or announced at (repeat for"
+                                    + " any of several); GET /api/v1/occasions lists them",
+                            null,
+                            true,
+                            null)),
+                    reader -> reader.ids("occasion", "an occasion"),
+                    (occasions, where) -> where.madeAtAny(occasions)),
+            new SearchFilter<>(
+                    List.of(new Documented(
+                            "identifier",
+                            "An identifier in another register, as scheme:value (repeat for any of several), such as"
+                                    + " sipri:KR-PE-2024-0042",
+                            null,
+                            true,
+                            null)),
+                    reader -> reader.identifiers("identifier"),
+                    (identifiers, where) -> where.hasAnyIdentifier(identifiers)));
 
     @Override
     public List<Documented> parameters() {

@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
     "valueAmount",
     "valueCurrency",
     "parentId",
+    "relations",
+    "occasionId",
+    "identifiers",
     "tags",
     "sources",
     "summary",
@@ -51,6 +54,9 @@ public record AgreementRow(
         String valueAmount,
         String valueCurrency,
         String parentId,
+        String relations,
+        String occasionId,
+        String identifiers,
         String tags,
         String sources,
         String summary,
@@ -70,9 +76,7 @@ public record AgreementRow(
                 a.status().name(),
                 join(a.sectors()),
                 join(a.modes()),
-                cell(a.parties().stream()
-                        .map(p -> p.party().name() + " (" + p.role() + ")")
-                        .collect(Collectors.joining(";"))),
+                cell(a.parties().stream().map(AgreementRow::party).collect(Collectors.joining(";"))),
                 join(a.countries()),
                 cell(join(a.systems())),
                 text(a.announced()),
@@ -82,6 +86,13 @@ public record AgreementRow(
                 a.value() == null ? null : a.value().amount().toPlainString(),
                 a.value() == null ? null : a.value().currency(),
                 text(a.parentId()),
+                join(a.relations().stream()
+                        .map(r -> r.kind() + ":" + r.agreementId())
+                        .toList()),
+                text(a.occasionId()),
+                cell(join(a.identifiers().stream()
+                        .map(i -> i.scheme() + ":" + i.value())
+                        .toList())),
                 cell(join(a.tags())),
                 cell(a.sources().stream().map(s -> s.url()).collect(Collectors.joining(";"))),
                 cell(a.summary()),
@@ -89,6 +100,21 @@ public record AgreementRow(
                 a.version(),
                 a.createdAt().toString(),
                 a.updatedAt().toString());
+    }
+
+    /** A party, its role and the dates it has of its own: "SEMAN (SIGNATORY, consented 2025-03)". */
+    private static String party(AgreementView.Participation p) {
+        StringBuilder text = new StringBuilder(p.party().name()).append(" (").append(p.role());
+        appendDate(text, "signed", p.signed());
+        appendDate(text, "consented", p.consented());
+        appendDate(text, "withdrawn", p.withdrawn());
+        return text.append(')').toString();
+    }
+
+    private static void appendDate(StringBuilder text, String what, Object date) {
+        if (date != null) {
+            text.append(", ").append(what).append(' ').append(date);
+        }
     }
 
     /**

@@ -270,7 +270,12 @@ public class AgreementSearch {
                         parameters),
                 sorted(types),
                 sorted(statuses),
-                sorted(years));
+                sorted(years),
+                counts(
+                        "select o.id, count(a) from Agreement a join a.occasion o" + where
+                                + (clearance.isHighest() ? "" : " and o.classification in :visible")
+                                + " group by o.id",
+                        parameters));
     }
 
     private List<FacetCount> counts(String hql, Map<String, Object> parameters) {

@@ -184,6 +184,60 @@ final class FilterReader {
         return id;
     }
 
+    /** Ids of records of one kind (repeat for any of several). */
+    Set<UUID> ids(String name, String record) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (String value : limited(name)) {
+            UUID id = uuidOrNull(value);
+            if (id == null) {
+                errors.add(new FieldViolation(name, "must be " + record + " id (a UUID), not '" + value + "'"));
+            } else {
+                ids.add(id);
+            }
+        }
+        return nullIfEmpty(ids);
+    }
+
+    /** Identifiers in other registers, written scheme:value (repeat for any of several). */
+    Set<SchemeValue> identifiers(String name) {
+        Set<SchemeValue> identifiers = new LinkedHashSet<>();
+        for (String value : limited(name)) {
+            int colon = value.indexOf(':');
+            if (colon < 1 || colon == value.length() - 1 || value.length() > 233) {
+                errors.add(new FieldViolation(
+                        name, "must be scheme:value, such as sipri:KR-PE-2024-0042, not '" + value + "'"));
+            } else {
+                identifiers.add(new SchemeValue(value.substring(0, colon), value.substring(colon + 1)));
+            }
+        }
+        return nullIfEmpty(identifiers);
+    }
+
+    record SchemeValue(String scheme, String value) {}
+
+    /** From today (UTC) to that many days ahead, for a count of days from 0 to 3660. */
+    DateRange daysAhead(String name) {
+        String value = one(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int days = Integer.parseInt(value.trim());
+            if (days >= 0 && days <= MAX_DAYS_AHEAD) {
+                LocalDate today = LocalDate.now(ZoneOffset.UTC);
+                return new DateRange(today, today.plusDays(days));
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        errors.add(new FieldViolation(
+                name, "must be a number of days from 0 to " + MAX_DAYS_AHEAD + ", not '" + value + "'"));
+        return null;
+    }
+
+    /** Ten years. */
+    static final int MAX_DAYS_AHEAD = 3660;
+
     private PartialDate partialDate(String name) {
         String value = one(name);
         if (value == null) {

@@ -1,11 +1,17 @@
 package io.accords.seed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.accords.agreement.AgreementInput;
 import io.accords.agreement.AgreementService;
 import io.accords.config.AccordsConfig;
+import io.accords.http.Versions;
+import io.accords.milestone.MilestoneInput;
+import io.accords.milestone.MilestoneService;
+import io.accords.occasion.OccasionInput;
+import io.accords.occasion.OccasionService;
 import io.accords.party.PartyInput;
 import io.accords.party.PartyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,7 +39,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SeedLoader {
 
-    static final String RESOURCE = "seed/seed-articles.json";
+    /** The seed sets, in the order they are applied; each once, by its name. */
+    static final List<String> RESOURCES = List.of("seed/seed-articles.json", "seed/seed-agreement-life.json");
+
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
 
     private final AccordsConfig config;
@@ -42,6 +51,8 @@ public class SeedLoader {
     private final EntityManager entityManager;
     private final PartyService parties;
     private final AgreementService agreements;
+    private final OccasionService occasions;
+    private final MilestoneService milestones;
 
     SeedLoader(
             AccordsConfig config,
@@ -50,7 +61,9 @@ public class SeedLoader {
             Validator validator,
             EntityManager entityManager,
             PartyService parties,
-            AgreementService agreements) {
+            AgreementService agreements,
+            OccasionService occasions,
+            MilestoneService milestones) {
         this.config = config;
         this.dbKind = dbKind;
         this.json = json;
@@ -58,6 +71,8 @@ public class SeedLoader {
         this.entityManager = entityManager;
         this.parties = parties;
         this.agreements = agreements;
+        this.occasions = occasions;
+        this.milestones = milestones;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -65,9 +80,11 @@ public class SeedLoader {
             LOG.debug("Seeding is off");
             return;
         }
-        JsonNode seed = read();
-        String name = seed.path("name").asText();
-        QuarkusTransaction.requiringNew().run(() -> load(name, seed));
+        for (String resource : RESOURCES) {
+            JsonNode seed = read(resource);
+            String name = seed.path("name").asText();
+            QuarkusTransaction.requiringNew().run(() -> load(name, seed));
+        }
     }
 
     private void load(String name, JsonNode seed) {
@@ -88,22 +105,66 @@ public class SeedLoader {
         for (JsonNode party : seed.path("parties")) {
             parties.create(idOf(party), valid(withoutId(party), PartyInput.class));
         }
+        for (JsonNode occasion : seed.path("occasions")) {
+            occasions.create(idOf(occasion), valid(withoutId(occasion), OccasionInput.class));
+        }
         for (JsonNode agreement : seed.path("agreements")) {
             agreements.create(idOf(agreement), valid(withoutId(agreement), AgreementInput.class));
         }
+        int patched = 0;
+        for (JsonNode change : seed.path("patches")) {
+            // An agreement a user deleted stays deleted.
+            UUID id = idOf(change);
+            List<?> version = entityManager
+                    .createNativeQuery("select version from agreement where id = :id")
+                    .setParameter("id", id)
+                    .getResultList();
+            if (!version.isEmpty()) {
+                try {
+                    long current = ((Number) version.get(0)).longValue();
+                    agreements.patch(id, new Versions.IfMatch(Set.of(current), false), change.path("patch"));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("Seed patch cannot be read: " + change, e);
+                }
+                patched++;
+            }
+        }
+        int milestoneCount = 0;
+        for (JsonNode milestone : seed.path("milestones")) {
+            UUID agreement = UUID.fromString(milestone.path("agreementId").asText());
+            if (exists(agreement)) {
+                ObjectNode input = (ObjectNode) withoutId(milestone);
+                input.remove("agreementId");
+                milestones.add(agreement, idOf(milestone), valid(input, MilestoneInput.class));
+                milestoneCount++;
+            }
+        }
         LOG.infof(
-                "Loaded seed set %s: %d parties, %d agreements",
-                name, seed.path("parties").size(), seed.path("agreements").size());
+                "Loaded seed set %s: %d parties, %d occasions, %d agreements, %d agreements linked, %d milestones",
+                name,
+                seed.path("parties").size(),
+                seed.path("occasions").size(),
+                seed.path("agreements").size(),
+                patched,
+                milestoneCount);
     }
 
-    private JsonNode read() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
+    private boolean exists(UUID agreement) {
+        return !entityManager
+                .createNativeQuery("select 1 from agreement where id = :id")
+                .setParameter("id", agreement)
+                .getResultList()
+                .isEmpty();
+    }
+
+    private JsonNode read(String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Seed resource " + RESOURCE + " is missing");
+                throw new IllegalStateException("Seed resource " + resource + " is missing");
             }
             return json.readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read seed resource " + RESOURCE, e);
+            throw new UncheckedIOException("Cannot read seed resource " + resource, e);
         }
     }
 

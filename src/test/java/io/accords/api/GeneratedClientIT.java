@@ -57,8 +57,8 @@ class GeneratedClientIT {
         PartiesApi parties = new PartiesApi(client());
 
         PageViewAgreementView page = agreements.listAgreements(
-                null, null, null, null, null, null, null, null, null, 1, null, null, null, null, null, null, 5, null,
-                null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, 1, null, null, null, null, null,
+                null, 5, null, null, null, null, null);
         assertEquals(5, page.getItems().size());
         assertEquals(PageViewAgreementView.TotalRelationEnum.EQ, page.getTotalRelation());
         assertTrue(page.getTotal() >= 12, "the seed agreements: " + page.getTotal());
@@ -114,6 +114,9 @@ class GeneratedClientIT {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
                 List.of(Sector.NAVAL),
                 null,
                 null,
@@ -126,6 +129,9 @@ class GeneratedClientIT {
         assertEquals(1L, found.getTotal());
         assertEquals(created.getId(), found.getItems().get(0).getId());
         AgreementFacets facets = agreements.countAgreementFacets(
+                null,
+                null,
+                null,
                 null,
                 null,
                 null,

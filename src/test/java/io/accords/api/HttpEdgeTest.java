@@ -255,7 +255,9 @@ class HttpEdgeTest {
         int checked = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
-            String url = path.getKey().replace("{id}", UUID.randomUUID().toString());
+            String url = path.getKey()
+                    .replace("{id}", UUID.randomUUID().toString())
+                    .replace("{milestoneId}", UUID.randomUUID().toString());
             TreeSet<String> has = new TreeSet<>();
             path.getValue().fieldNames().forEachRemaining(m -> has.add(m.toUpperCase()));
             has.retainAll(METHODS);

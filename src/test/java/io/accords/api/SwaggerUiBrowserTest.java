@@ -54,6 +54,7 @@ class SwaggerUiBrowserTest {
     private static final Pattern RECORDS = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + "|\"total\"\\s*:\\s*[1-9]");
 
+    private static final Pattern LAST_ID = Pattern.compile("/\\{(\\w+)}$");
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
 
     private record Operation(String method, String path, String tag, String id) {}
@@ -81,11 +82,14 @@ class SwaggerUiBrowserTest {
             List<String> outcomes = new ArrayList<>();
             for (Operation operation : operations) {
                 Map<String, String> overrides = new LinkedHashMap<>();
-                String collection = operation.path.replace("/{id}", "");
-                if (!operation.method.equals("get") && operation.path.endsWith("/{id}")) {
+                // A write to a record (a path ending in its id, such as {id} or {milestoneId}) goes to the one the
+                // create on its collection made, at the version last answered.
+                Matcher record = LAST_ID.matcher(operation.path);
+                if (!operation.method.equals("get") && record.find()) {
+                    String collection = operation.path.substring(0, record.start());
                     String id = created.get(collection);
                     assertTrue(id != null, operation.id + ": a create on " + collection + " ran before it");
-                    overrides.put("id", id);
+                    overrides.put(record.group(1), id);
                     overrides.put("If-Match", "\"" + versions.get(id) + "\"");
                 }
                 Answer answer = execute(browser, wait, operation, overrides);
@@ -93,7 +97,8 @@ class SwaggerUiBrowserTest {
                 assertTrue(
                         answer.status >= 200 && answer.status < 300,
                         operation.id + " answered " + answer.status + " with the prefilled values:\n" + answer.body);
-                if (operation.method.equals("get") && !operation.path.endsWith("/{id}")) {
+                if (operation.method.equals("get")
+                        && !LAST_ID.matcher(operation.path).find()) {
                     assertTrue(RECORDS.matcher(answer.body).find(), operation.id + " found records: " + answer.body);
                 }
                 if (operation.method.equals("post")) {
@@ -102,8 +107,9 @@ class SwaggerUiBrowserTest {
                     created.put(operation.path, id.group(1));
                 }
                 Matcher version = VERSION.matcher(answer.body);
-                if (!operation.method.equals("get") && version.find() && overrides.containsKey("id")) {
-                    versions.put(overrides.get("id"), Long.parseLong(version.group(1)));
+                Matcher written = LAST_ID.matcher(operation.path);
+                if (!operation.method.equals("get") && version.find() && written.find()) {
+                    versions.put(overrides.get(written.group(1)), Long.parseLong(version.group(1)));
                 }
                 if (operation.method.equals("post")) {
                     versions.put(created.get(operation.path), 0L);

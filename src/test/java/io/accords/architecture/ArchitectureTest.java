@@ -1,6 +1,5 @@
 package io.accords.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -86,19 +85,17 @@ class ArchitectureTest {
 
     @Test
     void entitiesStayInTheirFeature() {
-        classes()
-                .that(ENTITIES)
-                .should()
-                .onlyBeAccessed()
-                .byClassesThat()
+        noClasses()
+                .that()
                 .resideInAnyPackage(
-                        "io.accords.agreement..",
-                        "io.accords.party..",
-                        "io.accords.history..",
-                        "io.accords.record..",
-                        "io.accords.idempotency..",
-                        "io.accords.search..",
-                        "io.accords.common..")
+                        "io.accords.http..",
+                        "io.accords.openapi..",
+                        "io.accords.ops..",
+                        "io.accords.security..",
+                        "io.accords.config..",
+                        "io.accords.seed..")
+                .should()
+                .accessClassesThat(ENTITIES)
                 .check(CLASSES);
     }
 }

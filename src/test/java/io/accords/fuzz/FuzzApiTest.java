@@ -246,15 +246,22 @@ class FuzzApiTest {
             int queryLength = 0;
             StringBuilder described = new StringBuilder();
             String path = operation.path();
-            if (path.contains("{id}")) {
-                String id = switch (random.nextInt(4)) {
-                    case 0 -> path.contains("parties") ? partyId : agreementId;
-                    case 1 -> UUID.randomUUID().toString();
-                    default -> shortText();
-                };
-                path = path.replace(
-                        "{id}", URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
-                described.append(" id=").append(abbreviate(id));
+            for (String placeholder : List.of("{id}", "{milestoneId}")) {
+                if (path.contains(placeholder)) {
+                    String id = switch (random.nextInt(4)) {
+                        case 0 -> placeholder.equals("{id}") && path.contains("parties") ? partyId : agreementId;
+                        case 1 -> UUID.randomUUID().toString();
+                        default -> shortText();
+                    };
+                    path = path.replace(
+                            placeholder,
+                            URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
+                    described
+                            .append(' ')
+                            .append(placeholder, 1, placeholder.length() - 1)
+                            .append('=')
+                            .append(abbreviate(id));
+                }
             }
             for (JsonNode parameter : operation.parameters()) {
                 String name = parameter.path("name").asText();

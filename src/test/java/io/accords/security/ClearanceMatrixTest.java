@@ -43,7 +43,8 @@ class ClearanceMatrixTest {
     private record Secret(String id, String level, String kind, List<String> words) {}
 
     /** The registry; the marker tags every agreement of it, so a search for it scopes an answer to the registry. */
-    private record Registry(String marker, List<Secret> secrets, List<String> otherIds) {
+    private record Registry(
+            String marker, List<Secret> secrets, List<String> otherIds, Map<String, String> milestoneAgreements) {
 
         List<Secret> above(String clearance) {
             return secrets.stream()
@@ -72,6 +73,28 @@ class ClearanceMatrixTest {
             parties.put(level, id);
             secrets.add(new Secret(id, level, "party", List.of(word, acronym)));
         }
+        Map<String, String> occasions = new LinkedHashMap<>();
+        for (String level : LEVELS) {
+            String token = "v" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String name = marker + " occasion " + level.toLowerCase(Locale.ROOT) + " " + token;
+            String id = post(
+                    "/api/v1/occasions",
+                    Map.of(
+                            "name",
+                            name,
+                            "kind",
+                            "SUMMIT",
+                            "country",
+                            COUNTRY.get(level),
+                            "starts",
+                            "2024-11",
+                            "sources",
+                            List.of(Map.of("url", "https://example.org/" + token)),
+                            "classification",
+                            level));
+            occasions.put(level, id);
+            secrets.add(new Secret(id, level, "occasion", List.of(name, token)));
+        }
         Map<String, String> agreements = new LinkedHashMap<>();
         for (String level : List.of("CONFIDENTIAL", "RESTRICTED", "PUBLIC")) {
             String token = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -95,6 +118,14 @@ class ClearanceMatrixTest {
             if (level.equals("RESTRICTED")) {
                 body.put("parentId", agreements.get("CONFIDENTIAL"));
             }
+            // Each agreement made at an occasion of its own level, the public one at a confidential occasion and
+            // related to the confidential agreement, so that every link shows up somewhere to the cleared only.
+            body.put("occasionId", occasions.get(level.equals("PUBLIC") ? "CONFIDENTIAL" : level));
+            if (level.equals("PUBLIC")) {
+                body.put(
+                        "relations", List.of(Map.of("kind", "RELATED", "agreementId", agreements.get("CONFIDENTIAL"))));
+                body.put("identifiers", List.of(Map.of("scheme", "sipri", "value", marker + "-public")));
+            }
             String id = post("/api/v1/agreements", body);
             agreements.put(level, id);
             secrets.add(new Secret(id, level, "agreement", List.of(title, token)));
@@ -102,10 +133,14 @@ class ClearanceMatrixTest {
         // A public child of a restricted parent, a record raised after a public version, one lowered after a
         // confidential one whose old title stays secret.
         List<String> otherIds = new ArrayList<>();
+        // It also relates to the public agreement, which is then never deleted by the walk: its milestones stay.
         otherIds.add(post(
                 "/api/v1/agreements",
                 with(
-                        with(agreement(parties.get("PUBLIC")), "parentId", agreements.get("RESTRICTED")),
+                        with(
+                                with(agreement(parties.get("PUBLIC")), "parentId", agreements.get("RESTRICTED")),
+                                "relations",
+                                List.of(Map.of("kind", "FOLLOWS_UP", "agreementId", agreements.get("PUBLIC")))),
                         "tags",
                         List.of(marker))));
         String raisedToken = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -132,7 +167,33 @@ class ClearanceMatrixTest {
                 0);
         secrets.add(new Secret(UUID.randomUUID().toString(), "CONFIDENTIAL", "old title", List.of(oldTitle, oldToken)));
         otherIds.add(lowered);
-        return new Registry(marker, secrets, otherIds);
+        // Milestones: one of each level under the public agreement, and a public one under the confidential
+        // agreement (hidden with it); each due soon, so that the calendar holds them.
+        Map<String, String> milestoneAgreements = new LinkedHashMap<>();
+        String due =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+        for (String level : List.of("PUBLIC", "RESTRICTED", "CONFIDENTIAL", "PUBLIC under CONFIDENTIAL")) {
+            String agreement = agreements.get(level.startsWith("PUBLIC ") ? "CONFIDENTIAL" : "PUBLIC");
+            String token = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String title = marker + " milestone " + token;
+            String id = post(
+                    "/api/v1/agreements/" + agreement + "/milestones",
+                    Map.of(
+                            "kind",
+                            "REVIEW",
+                            "title",
+                            title,
+                            "due",
+                            due,
+                            "status",
+                            "PLANNED",
+                            "classification",
+                            level.split(" ")[0]));
+            milestoneAgreements.put(id, agreement);
+            secrets.add(new Secret(
+                    id, level.startsWith("PUBLIC ") ? "CONFIDENTIAL" : level, "milestone", List.of(title, token)));
+        }
+        return new Registry(marker, secrets, otherIds, milestoneAgreements);
     }
 
     private static String post(String path, Map<String, Object> body) {
@@ -222,24 +283,29 @@ class ClearanceMatrixTest {
             for (String role : WRITES.contains(method) ? List.of("editor", "admin") : List.of("reader", "admin")) {
                 Header token = new Header("Authorization", "Bearer " + Tokens.cached(role, clearance));
                 List<Secret> hidden = registry.above(clearance);
-                List<String> pathIds = template.contains("{id}") ? ids : List.of("");
+                List<String> pathIds = template.contains("{milestoneId}")
+                        ? List.copyOf(registry.milestoneAgreements.keySet())
+                        : template.contains("{id}") ? ids : List.of("");
                 for (String id : pathIds) {
                     Map<String, String> query = new LinkedHashMap<>();
                     if (scoped) {
                         query.put("q", registry.marker);
                     }
                     enums.forEach((name, values) -> query.put(name, values.get(values.size() - 1)));
-                    Response answer = send(token, method, template.replace("{id}", id), query);
+                    Response answer = send(token, method, fill(template, id, registry), query);
                     sent++;
-                    check(answer, hidden, List.of(id), clearance, seen);
+                    check(answer, hidden, sentIds(template, id, registry), clearance, seen);
                     Secret target = hidden.stream()
                             .filter(s -> s.id.equals(id))
                             .findFirst()
                             .orElse(null);
                     if (target != null) {
                         String unknown = UUID.randomUUID().toString();
+                        if (template.contains("{milestoneId}")) {
+                            registry.milestoneAgreements.put(unknown, registry.milestoneAgreements.get(id));
+                        }
                         assertSame(
-                                send(token, method, template.replace("{id}", unknown), query),
+                                send(token, method, fill(template, unknown, registry), query),
                                 answer,
                                 unknown,
                                 id,
@@ -247,7 +313,7 @@ class ClearanceMatrixTest {
                         sent++;
                     }
                 }
-                if (!method.equals("get") || template.contains("{id}")) {
+                if (!method.equals("get") || template.contains("{")) {
                     continue;
                 }
                 for (String parameter : queryParameters) {
@@ -294,6 +360,23 @@ class ClearanceMatrixTest {
             probes.add(COUNTRY.get(secret.level));
         }
         return probes;
+    }
+
+    /**
+     * The path with its ids: a record's id, or for a milestone's path the milestone's id under the agreement it
+     * belongs to.
+     */
+    private static String fill(String template, String id, Registry registry) {
+        if (template.contains("{milestoneId}")) {
+            return template.replace("{id}", registry.milestoneAgreements.get(id))
+                    .replace("{milestoneId}", id);
+        }
+        return template.replace("{id}", id);
+    }
+
+    /** The ids a request names, which its answer may repeat. */
+    private static List<String> sentIds(String template, String id, Registry registry) {
+        return template.contains("{milestoneId}") ? List.of(id, registry.milestoneAgreements.get(id)) : List.of(id);
     }
 
     /** A value of the same shape that belongs to nothing. */

@@ -1,12 +1,12 @@
-package io.accords.agreement;
+package io.accords.common;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.LocalDate;
 
-/** Where the facts of an agreement come from: a published article, release or document. */
+/** Where the facts of a record come from: a published article, release or document. */
 @Embeddable
-public class AgreementSource {
+public class Source {
 
     @Column(length = 200)
     private String publisher;

@@ -1,0 +1,24 @@
+package io.accords.common;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A published source of a record's facts, as clients write and read it. */
+@Schema(name = "Source")
+public record SourceInput(
+        @Size(max = 200) @Schema(examples = "AJP") String publisher,
+
+        @Size(max = 500) @Schema(examples = "South Korea, Peru to expand cooperation in defense, critical minerals")
+        String title,
+
+        @NotBlank
+        @Size(max = 2000)
+        @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an http or https URL")
+        @Schema(examples = "https://www.ajupress.com/")
+        String url,
+
+        @Schema(description = "Publication date", examples = "2024-11-17")
+        LocalDate published) {}

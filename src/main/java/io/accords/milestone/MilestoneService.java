@@ -1,0 +1,256 @@
+package io.accords.milestone;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.accords.agreement.Agreement;
+import io.accords.agreement.AgreementRemoval;
+import io.accords.agreement.AgreementRepository;
+import io.accords.agreement.Participant;
+import io.accords.history.Revision;
+import io.accords.history.RevisionView;
+import io.accords.http.PageParams;
+import io.accords.http.PageView;
+import io.accords.http.Versions;
+import io.accords.http.problem.FieldViolation;
+import io.accords.http.problem.ProblemException;
+import io.accords.party.Party;
+import io.accords.record.RecordPlumbing;
+import io.accords.record.RecordService;
+import io.accords.record.Referrers;
+import io.accords.security.Caller;
+import io.accords.security.Classification;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The rules for milestones: each belongs to one agreement, named by the path, and is seen only by callers who may see
+ * both it and its agreement; its responsible party is one of the agreement's; a quantity is for deliveries and a date
+ * met for milestones met. Versions, If-Match and history as for every record.
+ */
+@ApplicationScoped
+@Transactional
+public class MilestoneService extends RecordService<Milestone, MilestoneInput, MilestoneView> {
+
+    static final String RECORD = "milestone";
+
+    private MilestoneRepository milestones;
+    private AgreementRepository agreements;
+    private MilestoneMapper mapper;
+    private RecordPlumbing plumbing;
+
+    /** For the container's proxies only. */
+    MilestoneService() {}
+
+    @Inject
+    MilestoneService(
+            MilestoneRepository milestones,
+            AgreementRepository agreements,
+            MilestoneMapper mapper,
+            RecordPlumbing plumbing) {
+        super(RECORD, MilestoneInput.class, milestones, Referrers.NONE, plumbing);
+        this.milestones = milestones;
+        this.agreements = agreements;
+        this.mapper = mapper;
+        this.plumbing = plumbing;
+    }
+
+    /** Creates a milestone of an agreement the caller may see (404 otherwise). */
+    public MilestoneView add(UUID agreementId, MilestoneInput input) {
+        Agreement agreement = agreement(agreementId);
+        return create(input.under(agreementId, agreement.getClassification()));
+    }
+
+    /** Creates a milestone with an id chosen by the caller; used by the seed loader. */
+    public MilestoneView add(UUID agreementId, UUID id, MilestoneInput input) {
+        Agreement agreement = agreement(agreementId);
+        return create(id, input.under(agreementId, agreement.getClassification()));
+    }
+
+    public MilestoneView get(UUID agreementId, UUID id) {
+        return view(under(agreementId, id));
+    }
+
+    public MilestoneView replace(UUID agreementId, UUID id, Versions.IfMatch expected, MilestoneInput input) {
+        under(agreementId, id);
+        return replace(id, expected, input.under(agreementId, null));
+    }
+
+    public MilestoneView patch(UUID agreementId, UUID id, Versions.IfMatch expected, JsonNode patch)
+            throws JsonProcessingException {
+        under(agreementId, id);
+        return patch(id, expected, patch);
+    }
+
+    public void delete(UUID agreementId, UUID id, Versions.IfMatch expected) {
+        under(agreementId, id);
+        delete(id, expected);
+    }
+
+    public PageView<RevisionView> history(UUID agreementId, UUID id, PageParams page) {
+        Optional<Milestone> milestone = milestones.findByIdOptional(id);
+        if (milestone.isPresent()) {
+            under(agreementId, id);
+        } else if (agreements
+                .findByIdOptional(agreementId)
+                .filter(a -> callers().current().sees(a.getClassification()))
+                .isEmpty()) {
+            // A deleted milestone's history: only while its agreement is one the caller may see, and otherwise the
+            // same answer as for a milestone that never was.
+            throw ProblemException.notFound(RECORD, id);
+        }
+        return super.history(id, page);
+    }
+
+    /** A page of the milestones the filter selects, by due date, within the caller's clearance. */
+    public PageView<MilestoneView> list(MilestoneFilter filter, PageParams page) {
+        if (filter.agreement() != null) {
+            agreement(filter.agreement());
+        }
+        List<Classification> visible = callers().current().clearance().andBelow();
+        List<MilestoneView> items = milestones.page(filter, visible, page.index() * page.size(), page.size()).stream()
+                .map(this::view)
+                .toList();
+        return PageView.of(items, page, milestones.count(filter, visible));
+    }
+
+    /** Up to {@code limit} milestones and agreement expiries the filter selects, for the calendar. */
+    public MilestoneCalendar.Entries calendar(MilestoneFilter filter, int limit) {
+        List<Classification> visible = callers().current().clearance().andBelow();
+        List<MilestoneView> due = milestones.page(filter, visible, 0, limit).stream()
+                .map(this::view)
+                .toList();
+        List<MilestoneRepository.Expiry> expiring =
+                filter.includesExpiries() ? milestones.expiries(filter, visible, limit) : List.of();
+        return new MilestoneCalendar.Entries(due, expiring);
+    }
+
+    /** An agreement's milestones go with it, each leaving its deletion in the history. */
+    void agreementRemoved(@Observes AgreementRemoval removal) {
+        for (Milestone milestone : milestones.list("agreement.id", removal.agreementId())) {
+            plumbing.history()
+                    .record(
+                            RECORD,
+                            milestone.getId(),
+                            milestone.getVersion(),
+                            Revision.Action.DELETED,
+                            milestone.getClassification(),
+                            null,
+                            snapshot(milestone));
+            milestones.delete(milestone);
+        }
+    }
+
+    /** The milestone, seen by the caller, under the agreement the path names; 404 otherwise. */
+    private Milestone under(UUID agreementId, UUID id) {
+        Milestone milestone = find(id);
+        if (!milestone.getAgreement().getId().equals(agreementId)) {
+            throw ProblemException.notFound(RECORD, id);
+        }
+        return milestone;
+    }
+
+    /** A milestone is visible when the caller may see it and its agreement. */
+    @Override
+    protected Milestone find(UUID id) {
+        return visible(
+                id,
+                milestones
+                        .findByIdOptional(id)
+                        .filter(m -> callers().current().sees(m.getAgreement().getClassification())),
+                Milestone::getClassification);
+    }
+
+    private Agreement agreement(UUID agreementId) {
+        return agreements
+                .findByIdOptional(agreementId)
+                .filter(a -> callers().current().sees(a.getClassification()))
+                .orElseThrow(() -> ProblemException.notFound("agreement", agreementId));
+    }
+
+    @Override
+    protected Milestone newEntity(UUID id) {
+        return new Milestone(id);
+    }
+
+    @Override
+    protected MilestoneView view(Milestone milestone) {
+        MilestoneView whole = mapper.toView(milestone);
+        Party responsible = milestone.getResponsible();
+        return responsible == null || callers().current().sees(responsible.getClassification())
+                ? whole
+                : whole.withoutResponsible();
+    }
+
+    @Override
+    protected Object snapshot(Milestone milestone) {
+        return mapper.toView(milestone);
+    }
+
+    @Override
+    protected MilestoneInput inputOf(Milestone milestone) {
+        MilestoneInput input = mapper.toInput(milestone);
+        return view(milestone).responsiblePartyId() == null && input.responsiblePartyId() != null
+                ? input.withoutResponsible()
+                : input;
+    }
+
+    @Override
+    protected String referredToBy(UUID id) {
+        return "Milestone " + id + " is referred to";
+    }
+
+    /**
+     * Copies the input onto the milestone once it is consistent. A responsible party hidden from the caller is unknown
+     * to its input, and so kept as it is.
+     */
+    @Override
+    protected void apply(MilestoneInput input, Classification classification, Milestone milestone) {
+        Caller caller = callers().current();
+        Agreement agreement =
+                milestone.getAgreement() != null ? milestone.getAgreement() : agreement(input.agreementId());
+        List<FieldViolation> errors = new ArrayList<>();
+        if (input.quantity() != null && input.kind() != MilestoneKind.DELIVERY) {
+            errors.add(new FieldViolation("quantity", "is for a DELIVERY; leave it out for a " + input.kind()));
+        }
+        if (input.met() != null && input.status() != MilestoneStatus.MET) {
+            errors.add(new FieldViolation("met", "is the day it was met; set status MET, or leave met out"));
+        }
+        Party hiddenResponsible = milestone.getResponsible() != null
+                        && !caller.sees(milestone.getResponsible().getClassification())
+                ? milestone.getResponsible()
+                : null;
+        Party responsible = hiddenResponsible != null && input.responsiblePartyId() == null
+                ? hiddenResponsible
+                : responsible(input.responsiblePartyId(), agreement, caller, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        mapper.update(input, milestone);
+        milestone.setAgreement(agreement);
+        milestone.setResponsible(responsible);
+        milestone.setClassification(classification);
+    }
+
+    /** One of the agreement's parties the caller may see (an unseen one is as unknown as a missing one). */
+    private static Party responsible(UUID partyId, Agreement agreement, Caller caller, List<FieldViolation> errors) {
+        if (partyId == null) {
+            return null;
+        }
+        Party party = agreement.getParties().stream()
+                .map(Participant::getParty)
+                .filter(p -> p.getId().equals(partyId) && caller.sees(p.getClassification()))
+                .findFirst()
+                .orElse(null);
+        if (party == null) {
+            errors.add(new FieldViolation(
+                    "responsiblePartyId", "party " + partyId + " is not a party of agreement " + agreement.getId()));
+        }
+        return party;
+    }
+}

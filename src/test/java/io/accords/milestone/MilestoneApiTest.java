@@ -1,0 +1,306 @@
+package io.accords.milestone;
+
+import static io.accords.support.Api.agreement;
+import static io.accords.support.Api.createAgreement;
+import static io.accords.support.Api.createParty;
+import static io.accords.support.Api.getAgreement;
+import static io.accords.support.Api.with;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.accords.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Uid;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Milestones under an agreement (versions, If-Match, history as for every record), the feed across the registry, and
+ * the calendar a client subscribes to: read back with ical4j's parser, stable UIDs, a SEQUENCE that follows the
+ * version, and nothing of an agreement above the caller's clearance.
+ */
+@QuarkusTest
+class MilestoneApiTest {
+
+    private static Map<String, Object> milestone(String responsible, String due) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", "DELIVERY");
+        body.put("title", "Components delivered");
+        body.put("due", due);
+        body.put("status", "PLANNED");
+        body.put("responsiblePartyId", responsible);
+        body.put("quantity", 4);
+        return body;
+    }
+
+    private static String create(String agreement, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/agreements/" + agreement + "/milestones")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static String inDays(int days) {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(days).toString();
+    }
+
+    private static Calendar calendar(String token, String... query) throws Exception {
+        var request = given().header(Tokens.NONE).queryParam("access_token", token);
+        for (int i = 0; i < query.length; i += 2) {
+            request = request.queryParam(query[i], query[i + 1]);
+        }
+        String text = request.when()
+                .get("/api/v1/calendar")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/calendar"))
+                .extract()
+                .asString();
+        return new CalendarBuilder().build(new StringReader(text));
+    }
+
+    private static Optional<VEvent> event(Calendar calendar, String uid) {
+        return calendar.<VEvent>getComponents("VEVENT").stream()
+                .filter(e ->
+                        e.<Uid>getProperty("UID").map(Uid::getValue).orElse("").equals(uid))
+                .findFirst();
+    }
+
+    @Test
+    void aMilestoneIsCreatedChangedWithIfMatchAndKeptInHistory() {
+        String party = createParty("KR");
+        String agreement = createAgreement(agreement(party));
+        String id = create(agreement, milestone(party, "2026-06"));
+        String path = "/api/v1/agreements/" + agreement + "/milestones/" + id;
+        given().when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"0\"")
+                .body("agreementId", equalTo(agreement))
+                .body("due", equalTo("2026-06"))
+                .body("classification", equalTo("PUBLIC"));
+        given().contentType("application/merge-patch+json")
+                .body("{\"status\": \"MET\", \"met\": \"2026-06-12\"}")
+                .when()
+                .patch(path)
+                .then()
+                .statusCode(428);
+        given().header("If-Match", "\"0\"")
+                .contentType("application/merge-patch+json")
+                .body("{\"status\": \"MET\", \"met\": \"2026-06-12\"}")
+                .when()
+                .patch(path)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1))
+                .body("met", equalTo("2026-06-12"));
+        given().header("If-Match", "\"0\"")
+                .contentType("application/merge-patch+json")
+                .body("{\"note\": \"stale\"}")
+                .when()
+                .patch(path)
+                .then()
+                .statusCode(412);
+        given().when()
+                .get(path + "/history")
+                .then()
+                .statusCode(200)
+                .body("items.action", equalTo(List.of("UPDATED", "CREATED")));
+        given().when()
+                .get("/api/v1/agreements/" + agreement + "/milestones")
+                .then()
+                .statusCode(200)
+                .body("items.id", containsInAnyOrder(id));
+        // Under another agreement it does not exist.
+        given().when()
+                .get("/api/v1/agreements/" + createAgreement(agreement(party)) + "/milestones/" + id)
+                .then()
+                .statusCode(404);
+        // It goes with its agreement.
+        given().header("If-Match", getAgreement(agreement).extract().header("ETag"))
+                .when()
+                .delete("/api/v1/agreements/" + agreement)
+                .then()
+                .statusCode(204);
+        given().when().get(path).then().statusCode(404);
+    }
+
+    @Test
+    void inconsistentMilestonesAreA400NamingTheField() {
+        String party = createParty("KR");
+        String agreement = createAgreement(agreement(party));
+        given().contentType(ContentType.JSON)
+                .body(with(with(milestone(party, "2026"), "kind", "REVIEW"), "met", "2026-01-01"))
+                .when()
+                .post("/api/v1/agreements/" + agreement + "/milestones")
+                .then()
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("quantity", "met"));
+        given().contentType(ContentType.JSON)
+                .body(milestone(createParty("PE"), "2026"))
+                .when()
+                .post("/api/v1/agreements/" + agreement + "/milestones")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("responsiblePartyId"));
+        given().queryParam("withinDays", "soon")
+                .queryParam("kind", "PARADE")
+                .when()
+                .get("/api/v1/milestones")
+                .then()
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("withinDays", "kind"));
+    }
+
+    @Test
+    void theFeedListsWhatIsDueByDateAcrossTheRegistry() {
+        String peru = createParty("PE");
+        String agreement = createAgreement(agreement(peru));
+        String later = create(agreement, milestone(peru, inDays(40)));
+        String sooner = create(agreement, with(with(milestone(peru, inDays(10)), "kind", "PAYMENT"), "quantity", null));
+        create(agreement, with(milestone(peru, inDays(400)), "quantity", 1));
+        given().queryParam("withinDays", 60)
+                .queryParam("country", "PE")
+                .queryParam("size", 100)
+                .when()
+                .get("/api/v1/milestones")
+                .then()
+                .statusCode(200)
+                .body("items.findAll { it.agreementId == '" + agreement + "' }.id", equalTo(List.of(sooner, later)));
+        given().queryParam("withinDays", 60)
+                .queryParam("kind", "DELIVERY")
+                .queryParam("size", 100)
+                .when()
+                .get("/api/v1/milestones")
+                .then()
+                .statusCode(200)
+                .body("items.findAll { it.agreementId == '" + agreement + "' }.id", equalTo(List.of(later)));
+    }
+
+    @Test
+    void theCalendarFeedUpdatesEventsInsteadOfDuplicatingThem() throws Exception {
+        String party = createParty("KR");
+        String agreement = createAgreement(with(agreement(party), "expires", inDays(30)));
+        String id = create(agreement, milestone(party, inDays(20)));
+        String token = Tokens.cached("reader", "PUBLIC");
+        Calendar first = calendar(token);
+        VEvent event = event(first, "milestone-" + id + "@accords").orElseThrow();
+        assertEquals("0", event.getProperty("SEQUENCE").orElseThrow().getValue());
+        assertEquals(
+                inDays(20).replace("-", ""),
+                event.getProperty("DTSTART").orElseThrow().getValue());
+        assertTrue(event(first, "expiry-" + agreement + "@accords").isPresent(), "the agreement's expiry");
+
+        given().header("If-Match", "\"0\"")
+                .contentType("application/merge-patch+json")
+                .body("{\"due\": \"" + inDays(25) + "\"}")
+                .when()
+                .patch("/api/v1/agreements/" + agreement + "/milestones/" + id)
+                .then()
+                .statusCode(200);
+        Calendar second = calendar(token);
+        long sameUid = second.<VEvent>getComponents("VEVENT").stream()
+                .filter(e -> e.getProperty("UID").orElseThrow().getValue().equals("milestone-" + id + "@accords"))
+                .count();
+        assertEquals(1, sameUid, "one event per milestone");
+        VEvent moved = event(second, "milestone-" + id + "@accords").orElseThrow();
+        assertEquals("1", moved.getProperty("SEQUENCE").orElseThrow().getValue());
+        assertEquals(
+                inDays(25).replace("-", ""),
+                moved.getProperty("DTSTART").orElseThrow().getValue());
+
+        // Without a token, or with a bad one, the feed is refused.
+        given().header(Tokens.NONE).when().get("/api/v1/calendar").then().statusCode(401);
+        given().header(Tokens.NONE)
+                .queryParam("access_token", "not-a-token")
+                .when()
+                .get("/api/v1/calendar")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
+    void aPublicReaderSeesNoMilestoneOfAConfidentialAgreement() throws Exception {
+        String party = createParty("KR");
+        String secret =
+                createAgreement(with(with(agreement(party), "classification", "CONFIDENTIAL"), "expires", inDays(15)));
+        String id = create(secret, milestone(party, inDays(5)));
+        given().when()
+                .get("/api/v1/agreements/" + secret + "/milestones/" + id)
+                .then()
+                .statusCode(200)
+                .body("classification", equalTo("CONFIDENTIAL"));
+        var reader = Tokens.bearer("reader", "PUBLIC");
+        given().header(reader)
+                .when()
+                .get("/api/v1/agreements/" + secret + "/milestones/" + id)
+                .then()
+                .statusCode(404);
+        given().header(reader)
+                .when()
+                .get("/api/v1/agreements/" + secret + "/milestones")
+                .then()
+                .statusCode(404);
+        given().header(reader)
+                .queryParam("withinDays", 30)
+                .queryParam("size", 100)
+                .when()
+                .get("/api/v1/milestones")
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItem(id)));
+        Calendar calendar = calendar(Tokens.cached("reader", "PUBLIC"));
+        assertTrue(event(calendar, "milestone-" + id + "@accords").isEmpty(), "hidden milestone");
+        assertTrue(event(calendar, "expiry-" + secret + "@accords").isEmpty(), "hidden expiry");
+        assertTrue(event(calendar(Tokens.cached("reader", "CONFIDENTIAL")), "milestone-" + id + "@accords")
+                .isPresent());
+        // A responsible party above the caller's clearance is left out.
+        String hiddenParty = given().contentType(ContentType.JSON)
+                .body(with(
+                        io.accords.support.Api.party(io.accords.support.Api.unique("Hidden"), "KR"),
+                        "classification",
+                        "CONFIDENTIAL"))
+                .when()
+                .post("/api/v1/parties")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String open = createAgreement(agreement(party, hiddenParty));
+        String owned = create(open, milestone(hiddenParty, inDays(5)));
+        given().header(reader)
+                .when()
+                .get("/api/v1/agreements/" + open + "/milestones/" + owned)
+                .then()
+                .statusCode(200)
+                .body("responsiblePartyId", nullValue());
+        given().header(reader)
+                .when()
+                .get("/api/v1/agreements/" + open + "/milestones/" + owned + "/history")
+                .then()
+                .statusCode(200)
+                .body("items[0].record.responsiblePartyId", nullValue());
+    }
+}
