@@ -77,7 +77,7 @@ final class MilestoneCalendar {
         LocalDate day = due.first();
         VEvent event = new VEvent(day, day.plusDays(1), summary);
         event.add(new Uid(uid));
-        event.add(new DtStamp(changed));
+        event.replace(new DtStamp(changed));
         event.add(new Sequence((int) Math.min(version, Integer.MAX_VALUE)));
         event.add(new Description(description));
         event.add(new Categories(kind));

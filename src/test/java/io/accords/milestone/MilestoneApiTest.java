@@ -208,6 +208,17 @@ class MilestoneApiTest {
         Calendar first = calendar(token);
         VEvent event = event(first, "milestone-" + id + "@accords").orElseThrow();
         assertEquals("0", event.getProperty("SEQUENCE").orElseThrow().getValue());
+        // RFC 5545: one DTSTAMP per event; without METHOD it is when the record last changed, so refreshing the
+        // same registry gives the same feed.
+        assertEquals(1, event.getProperties("DTSTAMP").size(), event.toString());
+        assertEquals(
+                calendar(token).<VEvent>getComponents("VEVENT").stream()
+                        .filter(e ->
+                                e.getProperty("UID").orElseThrow().getValue().equals("milestone-" + id + "@accords"))
+                        .findFirst()
+                        .orElseThrow()
+                        .toString(),
+                event.toString());
         assertEquals(
                 inDays(20).replace("-", ""),
                 event.getProperty("DTSTART").orElseThrow().getValue());
