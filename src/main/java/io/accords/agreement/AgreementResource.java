@@ -2,12 +2,15 @@ package io.accords.agreement;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.accords.history.RevisionDiff;
 import io.accords.history.RevisionView;
+import io.accords.http.AsOfParam;
 import io.accords.http.IfMatchHeader;
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
 import io.accords.http.RecordIds;
 import io.accords.http.Responses;
+import io.accords.http.VersionRange;
 import io.accords.idempotency.IdempotencyKeyHeader;
 import io.accords.idempotency.IdempotentCreates;
 import io.accords.openapi.ApiExamples;
@@ -28,6 +31,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -66,9 +71,12 @@ public class AgreementResource {
     @APIResponse(responseCode = "200", description = "The agreement")
     public RestResponse<AgreementView> get(
             @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID) @PathParam("id")
-                    UUID id) {
-        AgreementView agreement = agreements.get(id);
-        return Responses.ok(agreement);
+                    UUID id,
+            @BeanParam AsOfParam asOf) {
+        Optional<Instant> at = asOf.instant();
+        return at.isPresent()
+                ? RestResponse.ok(agreements.asOf(id, at.get(), AgreementView.class))
+                : Responses.ok(agreements.get(id));
     }
 
     @RolesAllowed(Roles.EDITOR)
@@ -193,6 +201,41 @@ public class AgreementResource {
                     UUID id,
             @BeanParam @Valid PageParams page,
             @Parameter(hidden = true) @Context UriInfo uri) {
-        return Responses.page(uri, agreements.history(id, page));
+        return Responses.page(uri, agreements.history(id, page).map(revision -> revision.withDiff(uri.getPath())));
+    }
+
+    @GET
+    @RolesAllowed(Roles.READER)
+    @Path(RecordIds.PATH + "/history/{version: \\d{1,18}}/diff")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "getAgreementRevisionDiff",
+            summary = "Show what one change of a agreement changed",
+            description = "The change that produced this version, as an RFC 6902 JSON Patch from the version before it"
+                    + " that you may see (from an empty object for the creation). Both as you may see them.")
+    @APIResponse(responseCode = "200", description = "The patch")
+    public RestResponse<RevisionDiff> revisionDiff(
+            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID) @PathParam("id")
+                    UUID id,
+            @Parameter(description = "The version the change produced", example = "0") @PathParam("version")
+                    long version) {
+        return RestResponse.ok(agreements.diff(id, null, version));
+    }
+
+    @GET
+    @RolesAllowed(Roles.READER)
+    @Path(RecordIds.PATH + "/history/diff")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "getAgreementDiff",
+            summary = "Compare two versions of a agreement",
+            description = "What changed from version from to version to, as an RFC 6902 JSON Patch; either way round."
+                    + " Both versions must be ones you may see.")
+    @APIResponse(responseCode = "200", description = "The patch")
+    public RestResponse<RevisionDiff> diff(
+            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID) @PathParam("id")
+                    UUID id,
+            @BeanParam VersionRange versions) {
+        return RestResponse.ok(agreements.diff(id, versions.from(), versions.to()));
     }
 }

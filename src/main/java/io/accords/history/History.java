@@ -35,6 +35,7 @@ public class History {
     private final Event<RecordChange> changes;
     private final Map<String, SnapshotLens> lenses;
     private static final TypeReference<Map<String, Object>> SNAPSHOT = new TypeReference<>() {};
+    private static final TypeReference<List<Map<String, Object>>> PATCH = new TypeReference<>() {};
 
     History(
             RevisionRepository revisions,
@@ -95,6 +96,72 @@ public class History {
         return PageView.of(items, page, total);
     }
 
+    /**
+     * The record as it stood at an instant, as the caller may see that version (its links judged as they are now):
+     * the snapshot of its last revision made at or before it. 404 when it did not exist then, had been deleted by
+     * then, or that version is above the caller's clearance; the last two answer as the first does unless the caller
+     * may see the deletion, so that the answer never tells a hidden record from an unknown one.
+     */
+    @Transactional
+    public JsonNode asOf(String recordType, UUID id, Instant at) {
+        Caller caller = callers.current();
+        Revision revision = revisions
+                .lastAt(recordType, id, at)
+                .filter(r -> caller.sees(r.getClassification()))
+                .orElseThrow(() -> ProblemException.notFoundBecause(
+                        "No " + recordType + " with id " + id + " existed at " + at + " as far as you may see"));
+        if (revision.getAction() == Revision.Action.DELETED) {
+            throw ProblemException.notFoundBecause("The " + recordType + " with id " + id + " had been deleted by " + at
+                    + " (at " + revision.getAt() + ")");
+        }
+        return visible(revision, lenses.get(recordType));
+    }
+
+    /**
+     * What changed between two versions of a record, as an RFC 6902 JSON Patch from the one to the other, both as the
+     * caller may see them; {@code from} null means the version before {@code to} that the caller may see (nothing, for
+     * the first, so that its patch adds every member). 404 when either version is unknown or above the caller's
+     * clearance.
+     */
+    @Transactional
+    public RevisionDiff diff(String recordType, UUID id, Long from, long to) {
+        Caller caller = callers.current();
+        List<Classification> visible = caller.clearance().andBelow();
+        SnapshotLens lens = lenses.get(recordType);
+        Revision target = seen(recordType, id, to, caller);
+        Revision source = from == null
+                ? revisions.before(recordType, id, to, visible).orElse(null)
+                : seen(recordType, id, from, caller);
+        JsonNode before = source == null ? json.createObjectNode() : visible(source, lens);
+        return new RevisionDiff(
+                source == null ? null : source.getVersion(),
+                to,
+                json.convertValue(JsonPatches.between(before, visible(target, lens), json), PATCH));
+    }
+
+    private Revision seen(String recordType, UUID id, long version, Caller caller) {
+        return revisions
+                .version(recordType, id, version)
+                .filter(r -> caller.sees(r.getClassification()))
+                .orElseThrow(() -> noVersion(recordType, id, version));
+    }
+
+    /** The answer when a version is unknown or above the caller's clearance. */
+    public static ProblemException noVersion(String recordType, UUID id, long version) {
+        return ProblemException.notFoundBecause(
+                "No " + recordType + " with id " + id + " has a version " + version + " you may see");
+    }
+
+    /** A revision's snapshot with links to records hidden from the caller left out. */
+    private JsonNode visible(Revision revision, SnapshotLens lens) {
+        try {
+            JsonNode record = json.readTree(revision.getSnapshot());
+            return lens == null ? record : lens.visible(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored revision is not JSON", e);
+        }
+    }
+
     /** A revision as the caller may see it: links to hidden records left out, an earlier level only if within reach. */
     private RevisionView view(Revision revision, Caller caller, SnapshotLens lens) {
         try {
@@ -107,7 +174,8 @@ public class History {
                     revision.getAt(),
                     revision.getClassification(),
                     before != null && caller.sees(before) ? before : null,
-                    json.convertValue(lens == null ? record : lens.visible(record), SNAPSHOT));
+                    json.convertValue(lens == null ? record : lens.visible(record), SNAPSHOT),
+                    null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored revision is not JSON", e);
         }

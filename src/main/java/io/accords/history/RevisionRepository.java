@@ -5,7 +5,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Queries over revisions; there is no query that changes or removes one. */
@@ -27,5 +29,41 @@ public class RevisionRepository implements PanacheRepositoryBase<Revision, Long>
 
     public long countOf(String recordType, UUID recordId, List<Classification> visible) {
         return count(OF_RECORD, recordType, recordId, visible);
+    }
+
+    /** The record's last revision made at or before the instant, whatever its classification. */
+    public Optional<Revision> lastAt(String recordType, UUID recordId, Instant at) {
+        return find(
+                        "recordType = ?1 and recordId = ?2 and at <= ?3",
+                        Sort.descending("at").and("id", Sort.Direction.Descending),
+                        recordType,
+                        recordId,
+                        at)
+                .firstResultOptional();
+    }
+
+    /** The revision that left the record at this version (not its deletion), if any. */
+    public Optional<Revision> version(String recordType, UUID recordId, long version) {
+        return find(
+                        "recordType = ?1 and recordId = ?2 and version = ?3 and action <> ?4",
+                        Sort.descending("id"),
+                        recordType,
+                        recordId,
+                        version,
+                        Revision.Action.DELETED)
+                .firstResultOptional();
+    }
+
+    /** The latest revision before this version that a caller of these classifications may see, if any. */
+    public Optional<Revision> before(String recordType, UUID recordId, long version, List<Classification> visible) {
+        return find(
+                        OF_RECORD + " and version < ?4 and action <> ?5",
+                        Sort.descending("version").and("id", Sort.Direction.Descending),
+                        recordType,
+                        recordId,
+                        visible,
+                        version,
+                        Revision.Action.DELETED)
+                .firstResultOptional();
     }
 }

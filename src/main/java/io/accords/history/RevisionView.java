@@ -1,5 +1,6 @@
 package io.accords.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.accords.security.Classification;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
@@ -32,4 +33,27 @@ public record RevisionView(
         @Schema(
                 description = "The record as it stood after the change (before it, for a deletion): an Agreement or a"
                         + " Party, as the record type's own GET shows it")
-        Map<String, Object> record) {}
+        Map<String, Object> record,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+                description = "Where the change this revision made is shown as an RFC 6902 JSON Patch (not for a"
+                        + " deletion)",
+                examples = "/api/v1/agreements/a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5/history/1/diff")
+        String diff) {
+
+    /** This revision with the path of its diff, for the record types that serve one. */
+    public RevisionView withDiff(String historyPath) {
+        return action == Revision.Action.DELETED
+                ? this
+                : new RevisionView(
+                        version,
+                        action,
+                        actor,
+                        at,
+                        classification,
+                        declassifiedFrom,
+                        record,
+                        historyPath + "/" + version + "/diff");
+    }
+}

@@ -70,6 +70,19 @@ public record PageView<T>(
                 null);
     }
 
+    /** This page with each item changed by the function. */
+    public <R> PageView<R> map(java.util.function.Function<T, R> change) {
+        return new PageView<>(
+                items.stream().map(change).toList(),
+                page,
+                size,
+                total,
+                totalRelation,
+                totalPages,
+                nextCursor,
+                rankedSample);
+    }
+
     /** This page, numbered {@code page}, with the cursor to the next one (none when there is no next page). */
     public PageView<T> at(int page, String nextCursor) {
         return new PageView<>(items, page, size, total, totalRelation, totalPages, nextCursor, rankedSample);

@@ -128,6 +128,16 @@ public final class ApiExamples {
              adopted the joint declaration", "source": "https://ajupress.com/view/20241117095639112"}]
             }""";
 
+    public static final String REVISION_DIFF = """
+            {
+              "from": 0,
+              "to": 1,
+              "patch": [
+                {"op": "add", "path": "/occasionId", "value": "0ae3d42e-657d-54e8-a0e8-48d4dd4a6a78"},
+                {"op": "replace", "path": "/version", "value": 1}
+              ]
+            }""";
+
     public static final String PARTY_INPUT = """
             {
               "name": "Example Aerostructures",

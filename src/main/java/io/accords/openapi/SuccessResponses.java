@@ -36,6 +36,7 @@ final class SuccessResponses {
             Map.entry("PageViewOccasionView", ApiExamples.OCCASION_PAGE),
             Map.entry("PageViewMilestoneView", ApiExamples.MILESTONE_PAGE),
             Map.entry("PageViewRevisionView", ApiExamples.REVISION_PAGE),
+            Map.entry("RevisionDiff", ApiExamples.REVISION_DIFF),
             Map.entry("AgreementFacets", ApiExamples.FACETS),
             Map.entry("SyncPage", ApiExamples.SYNC_PAGE));
 

@@ -3,6 +3,7 @@ package io.accords.party;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.history.RevisionView;
+import io.accords.http.AsOfParam;
 import io.accords.http.IfMatchHeader;
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
@@ -29,6 +30,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -79,9 +82,12 @@ public class PartyResource {
             description = "Returns one party. The ETag header carries its version, for If-Match on later writes.")
     @APIResponse(responseCode = "200", description = "The party")
     public RestResponse<PartyView> get(
-            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id) {
-        PartyView party = parties.get(id);
-        return Responses.ok(party);
+            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
+            @BeanParam AsOfParam asOf) {
+        Optional<Instant> at = asOf.instant();
+        return at.isPresent()
+                ? RestResponse.ok(parties.asOf(id, at.get(), PartyView.class))
+                : Responses.ok(parties.get(id));
     }
 
     @RolesAllowed(Roles.EDITOR)

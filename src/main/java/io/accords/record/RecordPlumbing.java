@@ -1,5 +1,6 @@
 package io.accords.record;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accords.history.History;
 import io.accords.http.MergePatch;
 import io.accords.security.Callers;
@@ -12,8 +13,10 @@ public class RecordPlumbing {
     private final Callers callers;
     private final History history;
     private final MergePatch mergePatch;
+    private final ObjectMapper json;
 
-    RecordPlumbing(Callers callers, History history, MergePatch mergePatch) {
+    RecordPlumbing(Callers callers, History history, MergePatch mergePatch, ObjectMapper json) {
+        this.json = json;
         this.callers = callers;
         this.history = history;
         this.mergePatch = mergePatch;
@@ -25,6 +28,10 @@ public class RecordPlumbing {
 
     public History history() {
         return history;
+    }
+
+    public ObjectMapper json() {
+        return json;
     }
 
     public MergePatch mergePatch() {

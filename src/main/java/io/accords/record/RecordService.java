@@ -2,7 +2,9 @@ package io.accords.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.accords.history.History;
 import io.accords.history.Revision;
+import io.accords.history.RevisionDiff;
 import io.accords.history.RevisionView;
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
@@ -13,6 +15,7 @@ import io.accords.security.Classification;
 import io.accords.security.ClassificationRules;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -97,6 +100,37 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
             throw ProblemException.notFound(record, id);
         }
         return plumbing.history().of(record, id, entity.isPresent(), page);
+    }
+
+    /**
+     * The record as it stood at an instant, read from its history as the caller may see that version: clearance
+     * applies to the version read ({@link io.accords.history.History#asOf}).
+     */
+    public V asOf(UUID id, Instant at, Class<V> viewType) {
+        JsonNode stood = plumbing.history().asOf(record, id, at);
+        try {
+            return plumbing.json().treeToValue(stood, viewType);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored " + record + " cannot be read", e);
+        }
+    }
+
+    /**
+     * The changes between two versions as a JSON Patch, on the same terms as {@link #history}: the record must be one
+     * the caller may see, or for a deleted record the caller an admin.
+     */
+    public RevisionDiff diff(UUID id, Long from, long to) {
+        Optional<E> entity = repository.findByIdOptional(id);
+        boolean admin = callers().current().admin();
+        if (entity.isPresent() && !callers().current().sees(entity.get().getClassification())) {
+            // Answered exactly as for an id that never was: for an admin, whose reach includes deleted records, the
+            // history finds no version; for anyone else there is no such record.
+            throw admin ? History.noVersion(record, id, to) : ProblemException.notFound(record, id);
+        }
+        if (entity.isEmpty() && !admin) {
+            throw ProblemException.notFound(record, id);
+        }
+        return plumbing.history().diff(record, id, from, to);
     }
 
     public V create(I input) {

@@ -63,7 +63,7 @@ class GeneratedClientIT {
         assertEquals(PageViewAgreementView.TotalRelationEnum.EQ, page.getTotalRelation());
         assertTrue(page.getTotal() >= 12, "the seed agreements: " + page.getTotal());
 
-        Agreement mou = agreements.getAgreement(KAI_SEMAN_MOU);
+        Agreement mou = agreements.getAgreement(KAI_SEMAN_MOU, null);
         assertEquals(KAI_SEMAN_MOU, mou.getId());
         assertTrue(mou.getTitle().contains("KF-21"), mou.getTitle());
 

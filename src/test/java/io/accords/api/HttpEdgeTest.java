@@ -257,7 +257,8 @@ class HttpEdgeTest {
             Map.Entry<String, JsonNode> path = it.next();
             String url = path.getKey()
                     .replace("{id}", UUID.randomUUID().toString())
-                    .replace("{milestoneId}", UUID.randomUUID().toString());
+                    .replace("{milestoneId}", UUID.randomUUID().toString())
+                    .replace("{version}", "0");
             TreeSet<String> has = new TreeSet<>();
             path.getValue().fieldNames().forEachRemaining(m -> has.add(m.toUpperCase()));
             has.retainAll(METHODS);

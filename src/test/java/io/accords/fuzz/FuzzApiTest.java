@@ -246,7 +246,7 @@ class FuzzApiTest {
             int queryLength = 0;
             StringBuilder described = new StringBuilder();
             String path = operation.path();
-            for (String placeholder : List.of("{id}", "{milestoneId}")) {
+            for (String placeholder : List.of("{id}", "{milestoneId}", "{version}")) {
                 if (path.contains(placeholder)) {
                     String id = switch (random.nextInt(4)) {
                         case 0 -> placeholder.equals("{id}") && path.contains("parties") ? partyId : agreementId;

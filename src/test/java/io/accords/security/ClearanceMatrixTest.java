@@ -367,6 +367,7 @@ class ClearanceMatrixTest {
      * belongs to.
      */
     private static String fill(String template, String id, Registry registry) {
+        template = template.replace("{version}", "0");
         if (template.contains("{milestoneId}")) {
             return template.replace("{id}", registry.milestoneAgreements.get(id))
                     .replace("{milestoneId}", id);

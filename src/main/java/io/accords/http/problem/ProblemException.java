@@ -21,6 +21,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.NOT_FOUND, "No " + what + " has id " + id, null, null);
     }
 
+    /** A 404 that says more than that no record has the id, such as that none existed at a past instant. */
+    public static ProblemException notFoundBecause(String detail) {
+        return new ProblemException(ProblemType.NOT_FOUND, detail, null, null);
+    }
+
     public static ProblemException invalid(List<FieldViolation> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
