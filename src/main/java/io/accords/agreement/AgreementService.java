@@ -125,17 +125,11 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         List<Participant> hiddenParties = agreement.getParties().stream()
                 .filter(p -> !caller.sees(p.getParty().getClassification()))
                 .toList();
-        Agreement hiddenParent = agreement.getParent() != null
-                        && !caller.sees(agreement.getParent().getClassification())
-                ? agreement.getParent()
-                : null;
+        Agreement hiddenParent = hiddenFrom(caller, agreement.getParent());
         List<AgreementRelation> hiddenRelations = agreement.getRelations().stream()
                 .filter(r -> !caller.sees(r.getTarget().getClassification()))
                 .toList();
-        Occasion hiddenOccasion = agreement.getOccasion() != null
-                        && !caller.sees(agreement.getOccasion().getClassification())
-                ? agreement.getOccasion()
-                : null;
+        Occasion hiddenOccasion = hiddenFrom(caller, agreement.getOccasion());
         List<FieldViolation> errors = new ArrayList<>();
         List<Participant> participants = resolveParties(input.parties(), caller, errors);
         Agreement parent = hiddenParent != null && input.parentId() == null

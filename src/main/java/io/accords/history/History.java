@@ -164,20 +164,15 @@ public class History {
 
     /** A revision as the caller may see it: links to hidden records left out, an earlier level only if within reach. */
     private RevisionView view(Revision revision, Caller caller, SnapshotLens lens) {
-        try {
-            JsonNode record = json.readTree(revision.getSnapshot());
-            Classification before = revision.getDeclassifiedFrom();
-            return new RevisionView(
-                    revision.getVersion(),
-                    revision.getAction(),
-                    revision.getActor(),
-                    revision.getAt(),
-                    revision.getClassification(),
-                    before != null && caller.sees(before) ? before : null,
-                    json.convertValue(lens == null ? record : lens.visible(record), SNAPSHOT),
-                    null);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored revision is not JSON", e);
-        }
+        Classification before = revision.getDeclassifiedFrom();
+        return new RevisionView(
+                revision.getVersion(),
+                revision.getAction(),
+                revision.getActor(),
+                revision.getAt(),
+                revision.getClassification(),
+                before != null && caller.sees(before) ? before : null,
+                json.convertValue(visible(revision, lens), SNAPSHOT),
+                null);
     }
 }

@@ -96,10 +96,7 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
         Optional<Milestone> milestone = milestones.findByIdOptional(id);
         if (milestone.isPresent()) {
             under(agreementId, id);
-        } else if (agreements
-                .findByIdOptional(agreementId)
-                .filter(a -> callers().current().sees(a.getClassification()))
-                .isEmpty()) {
+        } else if (visibleAgreement(agreementId).isEmpty()) {
             // A deleted milestone's history: only while its agreement is one the caller may see, and otherwise the
             // same answer as for a milestone that never was.
             throw ProblemException.notFound(RECORD, id);
@@ -166,11 +163,15 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
                 Milestone::getClassification);
     }
 
+    /** The agreement, or 404 when there is none or it is above the caller's clearance. */
     private Agreement agreement(UUID agreementId) {
+        return visibleAgreement(agreementId).orElseThrow(() -> ProblemException.notFound("agreement", agreementId));
+    }
+
+    private Optional<Agreement> visibleAgreement(UUID agreementId) {
         return agreements
                 .findByIdOptional(agreementId)
-                .filter(a -> callers().current().sees(a.getClassification()))
-                .orElseThrow(() -> ProblemException.notFound("agreement", agreementId));
+                .filter(a -> callers().current().sees(a.getClassification()));
     }
 
     @Override
@@ -181,10 +182,7 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
     @Override
     protected MilestoneView view(Milestone milestone) {
         MilestoneView whole = mapper.toView(milestone);
-        Party responsible = milestone.getResponsible();
-        return responsible == null || callers().current().sees(responsible.getClassification())
-                ? whole
-                : whole.withoutResponsible();
+        return hiddenFrom(callers().current(), milestone.getResponsible()) == null ? whole : whole.withoutResponsible();
     }
 
     @Override
@@ -221,10 +219,7 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
         if (input.met() != null && input.status() != MilestoneStatus.MET) {
             errors.add(new FieldViolation("met", "is the day it was met; set status MET, or leave met out"));
         }
-        Party hiddenResponsible = milestone.getResponsible() != null
-                        && !caller.sees(milestone.getResponsible().getClassification())
-                ? milestone.getResponsible()
-                : null;
+        Party hiddenResponsible = hiddenFrom(caller, milestone.getResponsible());
         Party responsible = hiddenResponsible != null && input.responsiblePartyId() == null
                 ? hiddenResponsible
                 : responsible(input.responsiblePartyId(), agreement, caller, errors);

@@ -10,6 +10,7 @@ import io.accords.http.PageParams;
 import io.accords.http.PageView;
 import io.accords.http.Versions;
 import io.accords.http.problem.ProblemException;
+import io.accords.security.Caller;
 import io.accords.security.Callers;
 import io.accords.security.Classification;
 import io.accords.security.ClassificationRules;
@@ -191,6 +192,14 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
     protected <T> T visible(UUID id, Optional<T> found, Function<T, Classification> classification) {
         return found.filter(f -> callers().current().sees(classification.apply(f)))
                 .orElseThrow(() -> ProblemException.notFound(record, id));
+    }
+
+    /**
+     * A linked record the caller may not see, which the caller's write therefore keeps as it is; null when there is no
+     * link or the caller sees it.
+     */
+    protected static <T extends ClassifiedEntity> T hiddenFrom(Caller caller, T linked) {
+        return linked != null && !caller.sees(linked.getClassification()) ? linked : null;
     }
 
     protected Callers callers() {

@@ -26,6 +26,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -115,14 +116,10 @@ public class SeedLoader {
         for (JsonNode change : seed.path("patches")) {
             // An agreement a user deleted stays deleted.
             UUID id = idOf(change);
-            List<?> version = entityManager
-                    .createNativeQuery("select version from agreement where id = :id")
-                    .setParameter("id", id)
-                    .getResultList();
-            if (!version.isEmpty()) {
+            Optional<Long> version = versionOf(id);
+            if (version.isPresent()) {
                 try {
-                    long current = ((Number) version.get(0)).longValue();
-                    agreements.patch(id, new Versions.IfMatch(Set.of(current), false), change.path("patch"));
+                    agreements.patch(id, new Versions.IfMatch(Set.of(version.get()), false), change.path("patch"));
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("Seed patch cannot be read: " + change, e);
                 }
@@ -132,7 +129,7 @@ public class SeedLoader {
         int milestoneCount = 0;
         for (JsonNode milestone : seed.path("milestones")) {
             UUID agreement = UUID.fromString(milestone.path("agreementId").asText());
-            if (exists(agreement)) {
+            if (versionOf(agreement).isPresent()) {
                 ObjectNode input = (ObjectNode) withoutId(milestone);
                 input.remove("agreementId");
                 milestones.add(agreement, idOf(milestone), valid(input, MilestoneInput.class));
@@ -149,12 +146,15 @@ public class SeedLoader {
                 milestoneCount);
     }
 
-    private boolean exists(UUID agreement) {
-        return !entityManager
-                .createNativeQuery("select 1 from agreement where id = :id")
+    /** The agreement's current version, or none when there is no such agreement (a user deleted it). */
+    private Optional<Long> versionOf(UUID agreement) {
+        return entityManager
+                .createNativeQuery("select version from agreement where id = :id")
                 .setParameter("id", agreement)
                 .getResultList()
-                .isEmpty();
+                .stream()
+                .findFirst()
+                .map(version -> ((Number) version).longValue());
     }
 
     private JsonNode read(String resource) {
