@@ -100,6 +100,11 @@ public class Agreement extends ClassifiedEntity {
     @OrderColumn(name = "position")
     private List<Source> sources = new ArrayList<>();
 
+    @ElementCollection
+    @CollectionTable(name = "agreement_claim", joinColumns = @JoinColumn(name = "agreement_id"))
+    @OrderColumn(name = "position")
+    private List<Claim> claims = new ArrayList<>();
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "parent_id")
     private Agreement parent;
@@ -293,6 +298,10 @@ public class Agreement extends ClassifiedEntity {
 
     public void setParent(Agreement parent) {
         this.parent = parent;
+    }
+
+    public List<Claim> getClaims() {
+        return claims;
     }
 
     public List<AgreementRelation> getRelations() {

@@ -68,6 +68,15 @@ public record AgreementInput(
         @NotEmpty @Size(max = 20) @Schema(description = "Where the facts come from; at least one http(s) source")
         List<@NotNull @Valid SourceInput> sources,
 
+        @Size(max = 200)
+        @Schema(
+                description = "Which of the sources support which facts, and how firmly: STATED (the source says"
+                        + " it), REPORTED (the source reports someone saying it) or INFERRED (an editor's reading,"
+                        + " explained in a note). A fact no claim cites is listed as uncited when read. Facts: type,"
+                        + " status, sectors, modes, announced, signed, effective, expires, value, parties/{partyId},"
+                        + " parties/{partyId}/signed (consented, withdrawn) and systems/{name}")
+        List<@NotNull @Valid Claim> claims,
+
         @Schema(description = "The framework agreement this one implements: its IMPLEMENTS relation")
         UUID parentId,
 
@@ -133,6 +142,38 @@ public record AgreementInput(
             @Schema(description = "Where the link is stated", examples = "https://www.ajupress.com/")
             String source) {}
 
+    /** A fact of the agreement, the sources that support it and how firmly. */
+    @Schema(name = "Claim")
+    public record Claim(
+            @NotBlank
+            @Size(max = 120)
+            @Schema(
+                    description = "The fact: type, status, sectors, modes, announced, signed, effective, expires,"
+                            + " value, parties/{partyId}, parties/{partyId}/signed, parties/{partyId}/consented,"
+                            + " parties/{partyId}/withdrawn or systems/{name}",
+                    examples = "signed")
+            String fact,
+
+            @NotNull @Schema(examples = "STATED") Basis basis,
+
+            @Size(max = 20)
+            @Schema(
+                    description = "URLs of this agreement's sources that support the fact; at least one unless the"
+                            + " basis is INFERRED",
+                    examples = "[\"https://ajupress.com/view/20241117095639112\"]")
+            List<@NotBlank @Size(max = 2000) String> sources,
+
+            @Size(max = 1000)
+            @Schema(
+                    description = "Why an editor reads the fact so; required when the basis is INFERRED",
+                    examples = "Reported among the signings the two presidents witnessed at their summit")
+            String note) {
+
+        public Claim {
+            sources = sources == null ? List.of() : sources;
+        }
+    }
+
     /** How an agreement is known in another register. */
     @Schema(name = "AgreementIdentifier")
     public record Identifier(
@@ -163,23 +204,13 @@ public record AgreementInput(
 
             @NotNull @CurrencyCode @Schema(examples = "USD") String currency) {}
 
-    public Set<CooperationMode> modes() {
-        return modes == null ? Set.of() : modes;
-    }
-
-    public List<String> systems() {
-        return systems == null ? List.of() : systems;
-    }
-
-    public List<String> tags() {
-        return tags == null ? List.of() : tags;
-    }
-
-    public List<Relation> relations() {
-        return relations == null ? List.of() : relations;
-    }
-
-    public List<Identifier> identifiers() {
-        return identifiers == null ? List.of() : identifiers;
+    /** Lists left out are empty, so that two inputs that write the same record are equal. */
+    public AgreementInput {
+        modes = modes == null ? Set.of() : modes;
+        systems = systems == null ? List.of() : systems;
+        claims = claims == null ? List.of() : claims;
+        relations = relations == null ? List.of() : relations;
+        identifiers = identifiers == null ? List.of() : identifiers;
+        tags = tags == null ? List.of() : tags;
     }
 }

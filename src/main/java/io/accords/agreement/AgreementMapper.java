@@ -16,6 +16,7 @@ public interface AgreementMapper {
     @Mapping(target = "occasionId", source = "occasion.id")
     @Mapping(target = "countries", expression = "java(countries(agreement))")
     @Mapping(target = "snippet", ignore = true)
+    @Mapping(target = "uncited", ignore = true)
     AgreementView toView(Agreement agreement);
 
     /** The input that would write this record as it is shown; a merge patch applies to it. */
@@ -26,6 +27,10 @@ public interface AgreementMapper {
 
     @Mapping(target = "agreementId", source = "target.id")
     AgreementInput.Relation toRelation(AgreementRelation relation);
+
+    default AgreementInput.Claim toClaim(Claim claim) {
+        return new AgreementInput.Claim(claim.getFact(), claim.getBasis(), claim.getSources(), claim.getNote());
+    }
 
     /** Identifiers in a stable order: by scheme, then value. */
     default List<AgreementInput.Identifier> identifiers(Set<AgreementIdentifier> identifiers) {
@@ -44,6 +49,7 @@ public interface AgreementMapper {
     @Mapping(target = "relations", ignore = true)
     @Mapping(target = "occasion", ignore = true)
     @Mapping(target = "identifiers", ignore = true)
+    @Mapping(target = "claims", ignore = true)
     @Mapping(target = "parties", ignore = true)
     @Mapping(target = "classification", ignore = true)
     void update(AgreementInput input, @MappingTarget Agreement agreement);

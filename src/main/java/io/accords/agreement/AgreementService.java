@@ -1,5 +1,6 @@
 package io.accords.agreement;
 
+import io.accords.common.SourceInput;
 import io.accords.http.problem.FieldViolation;
 import io.accords.http.problem.ProblemException;
 import io.accords.occasion.Occasion;
@@ -17,8 +18,10 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The rules for agreements: parties, parent, related agreements and occasion must exist, identifiers name one agreement
@@ -82,6 +85,16 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         return graph.around(id, depth, callers().current().clearance());
     }
 
+    /** The input that writes an agreement as an export shows it (an import's row). */
+    public AgreementInput inputOf(AgreementView exported) {
+        return mapper.toInput(exported);
+    }
+
+    /** The agreement that holds an identifier in another register, if any (an import matches rows by them). */
+    public Optional<UUID> holderOf(String scheme, String value) {
+        return agreements.withIdentifier(scheme, value).map(Agreement::getId);
+    }
+
     @Override
     protected Agreement newEntity(UUID id) {
         return new Agreement(id);
@@ -130,7 +143,13 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
                 .filter(r -> !caller.sees(r.getTarget().getClassification()))
                 .toList();
         Occasion hiddenOccasion = hiddenFrom(caller, agreement.getOccasion());
+        Set<UUID> hiddenPartyIds =
+                hiddenParties.stream().map(p -> p.getParty().getId()).collect(Collectors.toSet());
+        List<Claim> hiddenClaims = agreement.getClaims().stream()
+                .filter(c -> hiddenPartyIds.contains(Facts.partyOf(c.getFact())))
+                .toList();
         List<FieldViolation> errors = new ArrayList<>();
+        List<Claim> claims = resolveClaims(input, errors);
         List<Participant> participants = resolveParties(input.parties(), caller, errors);
         Agreement parent = hiddenParent != null && input.parentId() == null
                 ? hiddenParent
@@ -155,9 +174,66 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         agreement.getRelations().addAll(relations);
         agreement.getRelations().addAll(hiddenRelations);
         agreement.setOccasion(occasion);
+        agreement.getClaims().clear();
+        agreement.getClaims().addAll(claims);
+        agreement.getClaims().addAll(hiddenClaims);
         agreement.getIdentifiers().retainAll(identifiers);
         agreement.getIdentifiers().addAll(identifiers);
         readModel.refresh(agreement);
+    }
+
+    /**
+     * The claims, each citing a fact the agreement holds, once, with sources among the agreement's own; a STATED or
+     * REPORTED fact needs a source, an INFERRED one a note saying why.
+     */
+    private static List<Claim> resolveClaims(AgreementInput input, List<FieldViolation> errors) {
+        List<String> facts = Facts.of(input);
+        Set<String> factKeys = facts.stream().map(Facts::key).collect(Collectors.toSet());
+        Set<String> urls = input.sources() == null
+                ? Set.of()
+                : input.sources().stream()
+                        .filter(source -> source != null)
+                        .map(SourceInput::url)
+                        .collect(Collectors.toSet());
+        Set<String> seen = new HashSet<>();
+        List<Claim> resolved = new ArrayList<>();
+        for (int i = 0; i < input.claims().size(); i++) {
+            AgreementInput.Claim claim = input.claims().get(i);
+            String field = "claims[" + i + "]";
+            String key = Facts.key(claim.fact());
+            if (!factKeys.contains(key)) {
+                errors.add(new FieldViolation(
+                        field + ".fact",
+                        "names no fact of this agreement: " + claim.fact() + "; it holds "
+                                + String.join(", ", facts.subList(0, Math.min(facts.size(), 20)))
+                                + (facts.size() > 20 ? ", …" : "")));
+                continue;
+            }
+            if (!seen.add(key)) {
+                errors.add(new FieldViolation(
+                        field + ".fact", "cites " + claim.fact() + " a second time; give one claim all its sources"));
+                continue;
+            }
+            for (int j = 0; j < claim.sources().size(); j++) {
+                if (!urls.contains(claim.sources().get(j))) {
+                    errors.add(new FieldViolation(
+                            field + ".sources[" + j + "]",
+                            "is not one of this agreement's sources; add it to sources first"));
+                }
+            }
+            if (claim.basis() != Basis.INFERRED && claim.sources().isEmpty()) {
+                errors.add(new FieldViolation(
+                        field + ".sources",
+                        "a " + claim.basis() + " fact needs the source that "
+                                + (claim.basis() == Basis.STATED ? "states" : "reports") + " it"));
+            }
+            if (claim.basis() == Basis.INFERRED
+                    && (claim.note() == null || claim.note().isBlank())) {
+                errors.add(new FieldViolation(field + ".note", "say why an editor reads the fact so"));
+            }
+            resolved.add(new Claim(claim.fact(), claim.basis(), claim.sources(), claim.note()));
+        }
+        return resolved;
     }
 
     /** The agreements related to, each existing, visible, not this one, and each kind and agreement once. */

@@ -7,6 +7,7 @@ import io.accords.http.Versioned;
 import io.accords.party.PartySummary;
 import io.accords.security.Classification;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -37,6 +38,15 @@ public record AgreementView(
         @Schema(examples = "2030-12") PartialDate expires,
         AgreementInput.Money value,
         List<SourceInput> sources,
+
+        @Schema(description = "Which sources support which facts, and how firmly")
+        List<AgreementInput.Claim> claims,
+
+        @Schema(
+                description = "The facts this agreement holds that no claim cites: shown so, never as if certain",
+                examples = "[\"effective\", \"systems/KF-21\"]")
+        List<String> uncited,
+
         UUID parentId,
         List<AgreementInput.Relation> relations,
 
@@ -63,6 +73,23 @@ public record AgreementView(
     public AgreementView {
         relations = relations == null ? List.of() : relations;
         identifiers = identifiers == null ? List.of() : identifiers;
+        claims = claims == null ? List.of() : claims;
+        uncited = Facts.uncited(
+                Facts.present(
+                        type,
+                        status,
+                        sectors,
+                        modes,
+                        Arrays.asList(announced, signed, effective, expires),
+                        value,
+                        parties == null
+                                ? List.of()
+                                : parties.stream()
+                                        .map(p -> new Facts.PartyFacts(
+                                                p.party().id(), p.signed(), p.consented(), p.withdrawn()))
+                                        .toList(),
+                        systems),
+                claims);
     }
 
     /**
@@ -74,6 +101,9 @@ public record AgreementView(
             Predicate<UUID> agreementVisible, Predicate<UUID> partyVisible, Predicate<UUID> occasionVisible) {
         List<Participation> visibleParties =
                 parties.stream().filter(p -> partyVisible.test(p.party().id())).toList();
+        List<AgreementInput.Claim> visibleClaims = claims.stream()
+                .filter(c -> Facts.partyOf(c.fact()) == null || partyVisible.test(Facts.partyOf(c.fact())))
+                .toList();
         List<String> visibleCountries = visibleParties.stream()
                 .map(p -> p.party().country())
                 .distinct()
@@ -85,12 +115,12 @@ public record AgreementView(
                         .filter(r -> agreementVisible.test(r.agreementId()))
                         .toList(),
                 occasionId != null && occasionVisible.test(occasionId) ? occasionId : null);
-        return copy(visibleParties, visibleCountries, visible, version, createdAt, updatedAt, snippet);
+        return copy(visibleParties, visibleCountries, visibleClaims, visible, version, createdAt, updatedAt, snippet);
     }
 
     /** This view with the version and times the database holds now (a stored document is written before them). */
     AgreementView as(long version, Instant createdAt, Instant updatedAt) {
-        return copy(parties, countries, links(), version, createdAt, updatedAt, snippet);
+        return copy(parties, countries, claims, links(), version, createdAt, updatedAt, snippet);
     }
 
     /**
@@ -99,7 +129,14 @@ public record AgreementView(
      */
     public static AgreementView found(AgreementView view, Snippet snippet) {
         return view.copy(
-                view.parties, view.countries, view.links(), view.version, view.createdAt, view.updatedAt, snippet);
+                view.parties,
+                view.countries,
+                view.claims,
+                view.links(),
+                view.version,
+                view.createdAt,
+                view.updatedAt,
+                snippet);
     }
 
     /** The other records this one links to, which a caller may or may not see. */
@@ -113,6 +150,7 @@ public record AgreementView(
     private AgreementView copy(
             List<Participation> parties,
             List<String> countries,
+            List<AgreementInput.Claim> claims,
             Links links,
             long version,
             Instant createdAt,
@@ -135,6 +173,8 @@ public record AgreementView(
                 expires,
                 value,
                 sources,
+                claims,
+                null,
                 links.parentId(),
                 links.relations(),
                 links.occasionId(),

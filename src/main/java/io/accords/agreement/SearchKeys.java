@@ -2,9 +2,12 @@ package io.accords.agreement;
 
 import io.accords.party.Party;
 import io.accords.security.Classification;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -18,6 +21,11 @@ import java.util.stream.Stream;
  */
 public final class SearchKeys {
 
+    /** How firmly a fact can be sourced, as a filter names it: a {@link Basis}, or UNCITED. */
+    public static final List<String> BASES = Stream.concat(
+                    Arrays.stream(Basis.values()).map(Basis::name), Stream.of("UNCITED"))
+            .toList();
+
     private SearchKeys() {}
 
     /** Every key of an agreement, sorted. */
@@ -27,6 +35,23 @@ public final class SearchKeys {
         agreement.getModes().forEach(mode -> keys.add(mode(mode)));
         agreement.getSystems().forEach(system -> keys.add(system(system)));
         agreement.getParties().stream().map(Participant::getParty).distinct().forEach(party -> keys.addAll(of(party)));
+        Map<String, Basis> cited = new HashMap<>();
+        agreement.getClaims().forEach(claim -> cited.put(claim.getFact(), claim.getBasis()));
+        Facts.present(
+                        agreement.getType(),
+                        agreement.getStatus(),
+                        agreement.getSectors(),
+                        agreement.getModes(),
+                        Arrays.asList(
+                                agreement.getAnnounced(),
+                                agreement.getSigned(),
+                                agreement.getEffective(),
+                                agreement.getExpires()),
+                        agreement.getValue(),
+                        List.of(),
+                        List.of())
+                .forEach(fact -> keys.add(
+                        basis(fact, cited.containsKey(fact) ? cited.get(fact).name() : "UNCITED")));
         return List.copyOf(keys);
     }
 
@@ -72,6 +97,11 @@ public final class SearchKeys {
         return clearance.andBelow().stream()
                 .map(level -> "country:" + level + ":" + country)
                 .toList();
+    }
+
+    /** The key of a fact of the agreement itself and how firmly it is sourced: {@code basis:status:STATED}. */
+    public static String basis(String fact, String basis) {
+        return "basis:" + fact + ":" + basis;
     }
 
     /** Keys of several values, as one array parameter. */

@@ -1,5 +1,6 @@
 package io.accords.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
@@ -26,6 +27,23 @@ public interface AccordsConfig {
     ReadModel readModel();
 
     Relevance relevance();
+
+    Imports imports();
+
+    interface Imports {
+        /** How many rows of an import are written per database transaction (a bad row sends its batch row by row). */
+        @WithDefault("200")
+        @Min(1)
+        @Max(5000)
+        int batchSize();
+
+        /**
+         * The largest file POST /api/v1/imports accepts; it is stored in the database in parts, so memory does not
+         * grow with it. Every other request body stays limited to 1 MiB.
+         */
+        @WithDefault("512M")
+        MemorySize maxSize();
+    }
 
     interface Relevance {
         /**

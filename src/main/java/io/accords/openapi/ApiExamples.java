@@ -188,6 +188,11 @@ public final class ApiExamples {
                   "published": "2024-11-17"
                 }
               ],
+              "claims": [
+                {"fact": "signed", "basis": "STATED", "sources": ["https://www.ajupress.com/"],
+                  "note": "Signed before the two presidents at their summit in Lima on 16 November 2024"},
+                {"fact": "status", "basis": "STATED", "sources": ["https://www.ajupress.com/"]}
+              ],
               "tags": ["apec-2024"],
               "classification": "PUBLIC"
             }""";
@@ -203,10 +208,11 @@ public final class ApiExamples {
               "modes": ["JOINT_PRODUCTION"],
               "parties": [
                 {"party": {"id": "6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01", "name": "Korea Aerospace Industries",
-                  "acronym": "KAI", "country": "KR"}, "role": "SIGNATORY"},
+                  "acronym": "KAI", "country": "KR", "kind": "COMPANY", "classification": "PUBLIC"},
+                  "role": "SIGNATORY"},
                 {"party": {"id": "6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e02",
                   "name": "Servicio de Mantenimiento de la Fuerza Aérea del Perú", "acronym": "SEMAN",
-                  "country": "PE"}, "role": "SIGNATORY"}
+                  "country": "PE", "kind": "AGENCY", "classification": "PUBLIC"}, "role": "SIGNATORY"}
               ],
               "countries": ["KR", "PE"],
               "systems": ["KF-21"],
@@ -219,12 +225,48 @@ public final class ApiExamples {
                   "published": "2024-11-17"
                 }
               ],
+              "claims": [
+                {"fact": "signed", "basis": "STATED", "sources": ["https://www.ajupress.com/"],
+                  "note": "Signed before the two presidents at their summit in Lima on 16 November 2024"},
+                {"fact": "status", "basis": "STATED", "sources": ["https://www.ajupress.com/"]}
+              ],
+              "uncited": ["type", "sectors", "modes", "parties/6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01",
+                "parties/6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e02", "systems/KF-21"],
               "tags": ["apec-2024"],
               "classification": "PUBLIC",
               "version": 0,
               "createdAt": "2026-11-23T10:15:30.123456Z",
               "updatedAt": "2026-11-23T10:15:30.123456Z"
             }""";
+
+    public static final String IMPORT_JOB = """
+            {
+              "id": "3f2b8c1e-9d4a-4b6e-8a71-5c0d2e4f6a18",
+              "status": "DONE",
+              "format": "ndjson",
+              "dryRun": false,
+              "atomic": false,
+              "submittedBy": "analyst-7",
+              "rows": 12,
+              "counts": {"read": 12, "created": 3, "updated": 1, "unchanged": 7, "refused": 1},
+              "progress": 1.0,
+              "createdAt": "2026-11-23T10:15:30.123456Z",
+              "startedAt": "2026-11-23T10:15:30.223456Z",
+              "finishedAt": "2026-11-23T10:15:31.523456Z"
+            }""";
+
+    public static final String IMPORT_PAGE = "{\"items\": [" + IMPORT_JOB + "], \"page\": 1, \"size\": 20,"
+            + " \"total\": 1, \"totalRelation\": \"eq\", \"totalPages\": 1}";
+
+    public static final String IMPORT_REFUSAL_PAGE = """
+            {"items": [{"row": 7, "recordId": "5d0c6f7e-2f0a-4a57-9a54-0f5b8c1d2e3f", "problem": {
+              "type": "/problems/invalid-request", "title": "Request is not valid", "status": 400,
+              "detail": "status: 'MAYBE' is not one of PROPOSED, UNDER_NEGOTIATION, SIGNED, IN_FORCE, SUSPENDED,\
+             COMPLETED, EXPIRED, TERMINATED, CANCELLED",
+              "instance": "/api/v1/imports/3f2b8c1e-9d4a-4b6e-8a71-5c0d2e4f6a18",
+              "errors": [{"field": "status", "message": "'MAYBE' is not one of PROPOSED, UNDER_NEGOTIATION, SIGNED,\
+             IN_FORCE, SUSPENDED, COMPLETED, EXPIRED, TERMINATED, CANCELLED"}]}}],
+             "page": 1, "size": 20, "total": 1, "totalRelation": "eq", "totalPages": 1}""";
 
     public static final String AGREEMENT_PAGE = "{\"items\": [" + AGREEMENT + "], \"page\": 1, \"size\": 20,"
             + " \"total\": 1, \"totalRelation\": \"eq\", \"totalPages\": 1}";

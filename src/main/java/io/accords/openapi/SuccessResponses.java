@@ -38,7 +38,10 @@ final class SuccessResponses {
             Map.entry("PageViewRevisionView", ApiExamples.REVISION_PAGE),
             Map.entry("RevisionDiff", ApiExamples.REVISION_DIFF),
             Map.entry("AgreementFacets", ApiExamples.FACETS),
-            Map.entry("SyncPage", ApiExamples.SYNC_PAGE));
+            Map.entry("SyncPage", ApiExamples.SYNC_PAGE),
+            Map.entry("ImportJob", ApiExamples.IMPORT_JOB),
+            Map.entry("PageViewImportJobView", ApiExamples.IMPORT_PAGE),
+            Map.entry("PageViewImportRefusalView", ApiExamples.IMPORT_REFUSAL_PAGE));
 
     private SuccessResponses() {}
 

@@ -55,6 +55,11 @@ public class PartyService extends RecordService<Party, PartyInput, PartyView> {
         return PageView.of(items, params, parties.count(visible));
     }
 
+    /** Whether a party has this id, whoever may see it (an import creates the parties it names that are missing). */
+    public boolean exists(UUID id) {
+        return parties.findByIdOptional(id).isPresent();
+    }
+
     @Override
     protected Party newEntity(UUID id) {
         return new Party(id);

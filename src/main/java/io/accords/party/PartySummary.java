@@ -1,5 +1,6 @@
 package io.accords.party;
 
+import io.accords.security.Classification;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,4 +10,8 @@ public record PartySummary(
         UUID id,
         @Schema(examples = "Korea Aerospace Industries") String name,
         @Schema(examples = "KAI") String acronym,
-        @Schema(examples = "KR") String country) {}
+        @Schema(examples = "KR") String country,
+        @Schema(examples = "COMPANY") PartyKind kind,
+
+        @Schema(description = "How sensitive the party's record is; you see only parties up to your clearance")
+        Classification classification) {}

@@ -149,6 +149,35 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
         return recorded(entity, Revision.Action.CREATED, null);
     }
 
+    /** What writing a record as given did. */
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
+
+    /**
+     * Writes the record as given, under this id: creates it when there is none, changes nothing when it already reads
+     * so to the caller, replaces it otherwise (a bulk import's row). An id taken by a record above the caller's
+     * clearance is a 409 that says no more.
+     */
+    public Outcome put(UUID id, I input) {
+        Optional<E> existing = repository.findByIdOptional(id);
+        if (existing.isEmpty()) {
+            create(id, input);
+            return Outcome.CREATED;
+        }
+        E entity = existing.get();
+        if (!callers().current().sees(entity.getClassification())) {
+            throw ProblemException.conflict("The id " + id + " is taken by a " + record + " you may not change");
+        }
+        if (inputOf(entity).equals(input)) {
+            return Outcome.UNCHANGED;
+        }
+        update(entity, input);
+        return Outcome.UPDATED;
+    }
+
     public V replace(UUID id, Versions.IfMatch expectedVersion, I input) {
         return update(current(id, expectedVersion), input);
     }

@@ -3,6 +3,7 @@ package io.accords.search;
 import io.accords.agreement.AgreementStatus;
 import io.accords.agreement.AgreementType;
 import io.accords.agreement.CooperationMode;
+import io.accords.agreement.Facts;
 import io.accords.agreement.SearchKeys;
 import io.accords.agreement.Sector;
 import io.accords.http.QueryParameterTable;
@@ -193,7 +194,19 @@ public final class AgreementFilters implements QueryParameterTable {
                             true,
                             null)),
                     reader -> reader.identifiers("identifier"),
-                    (identifiers, where) -> where.hasAnyIdentifier(identifiers)));
+                    (identifiers, where) -> where.hasAnyIdentifier(identifiers)),
+            new SearchFilter<>(
+                    List.of(new Documented(
+                            "basis",
+                            "How firmly a fact is sourced, as fact:basis (repeat for any of several): the fact is one"
+                                    + " of " + String.join(", ", Facts.RECORD_FACTS) + "; the basis STATED, REPORTED,"
+                                    + " INFERRED or UNCITED (no claim cites it). status:STATED finds the agreements"
+                                    + " whose status a source states",
+                            null,
+                            true,
+                            List.of("status:STATED"))),
+                    reader -> reader.factBases("basis"),
+                    (keys, where) -> where.hasAnyKey("claims", keys)));
 
     @Override
     public List<Documented> parameters() {

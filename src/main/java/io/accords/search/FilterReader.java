@@ -1,5 +1,7 @@
 package io.accords.search;
 
+import io.accords.agreement.Facts;
+import io.accords.agreement.SearchKeys;
 import io.accords.common.IsoCodes;
 import io.accords.common.PartialDate;
 import io.accords.http.problem.FieldViolation;
@@ -214,6 +216,26 @@ final class FilterReader {
     }
 
     record SchemeValue(String scheme, String value) {}
+
+    /** Facts and how firmly they are sourced, written fact:basis, as the search keys that match them. */
+    List<String> factBases(String name) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String value : limited(name)) {
+            int colon = value.indexOf(':');
+            String fact = colon < 0 ? value : value.substring(0, colon);
+            String basis = colon < 0 ? "" : value.substring(colon + 1).toUpperCase(Locale.ROOT);
+            if (!Facts.RECORD_FACTS.contains(fact) || !SearchKeys.BASES.contains(basis)) {
+                errors.add(new FieldViolation(
+                        name,
+                        "must be fact:basis, the fact one of " + String.join(", ", Facts.RECORD_FACTS)
+                                + " and the basis one of " + String.join(", ", SearchKeys.BASES)
+                                + ", such as status:STATED, not '" + value + "'"));
+            } else {
+                keys.add(SearchKeys.basis(fact, basis));
+            }
+        }
+        return keys.isEmpty() ? null : List.copyOf(keys);
+    }
 
     /** From today (UTC) to that many days ahead, for a count of days from 0 to 3660. */
     DateRange daysAhead(String name) {

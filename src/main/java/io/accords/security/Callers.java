@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The {@link Caller} of the current request, read from its verified token. */
@@ -17,7 +18,29 @@ public class Callers {
         this.identity = identity;
     }
 
+    /** The caller a background job acts for (a bulk import runs as the editor who sent it), on this thread. */
+    private static final ThreadLocal<Caller> ACTING = new ThreadLocal<>();
+
+    /** Runs work as this caller, outside any request: its clearance and role rule every read and write. */
+    public <T> T actingAs(Caller caller, Supplier<T> work) {
+        Caller before = ACTING.get();
+        ACTING.set(caller);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                ACTING.remove();
+            } else {
+                ACTING.set(before);
+            }
+        }
+    }
+
     public Caller current() {
+        Caller acting = ACTING.get();
+        if (acting != null) {
+            return acting;
+        }
         if (!Arc.container().requestContext().isActive()) {
             return Caller.SYSTEM;
         }

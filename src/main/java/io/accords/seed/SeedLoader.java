@@ -41,7 +41,8 @@ import org.jboss.logging.Logger;
 public class SeedLoader {
 
     /** The seed sets, in the order they are applied; each once, by its name. */
-    static final List<String> RESOURCES = List.of("seed/seed-articles.json", "seed/seed-agreement-life.json");
+    static final List<String> RESOURCES =
+            List.of("seed/seed-articles.json", "seed/seed-agreement-life.json", "seed/seed-provenance.json");
 
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
 

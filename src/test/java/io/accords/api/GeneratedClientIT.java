@@ -57,8 +57,8 @@ class GeneratedClientIT {
         PartiesApi parties = new PartiesApi(client());
 
         PageViewAgreementView page = agreements.listAgreements(
-                null, null, null, null, null, null, null, null, null, null, null, null, 1, null, null, null, null, null,
-                null, 5, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, 1, null, null, null, null,
+                null, null, 5, null, null, null, null, null);
         assertEquals(5, page.getItems().size());
         assertEquals(PageViewAgreementView.TotalRelationEnum.EQ, page.getTotalRelation());
         assertTrue(page.getTotal() >= 12, "the seed agreements: " + page.getTotal());
@@ -103,6 +103,7 @@ class GeneratedClientIT {
         PageViewAgreementView found = agreements.listAgreements(
                 null,
                 null,
+                null,
                 "exact",
                 List.of("KR", "PE"),
                 null,
@@ -129,6 +130,7 @@ class GeneratedClientIT {
         assertEquals(1L, found.getTotal());
         assertEquals(created.getId(), found.getItems().get(0).getId());
         AgreementFacets facets = agreements.countAgreementFacets(
+                null,
                 null,
                 null,
                 null,

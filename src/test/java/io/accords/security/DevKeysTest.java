@@ -64,6 +64,11 @@ class DevKeysTest {
         };
         return new AccordsConfig() {
             @Override
+            public Imports imports() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public Seed seed() {
                 return Optional::empty;
             }

@@ -77,7 +77,7 @@ class SeedDataTest {
                     .jsonPath();
             seeded.addAll(found.getList("items.findAll { it.tags.contains('" + tag + "') }"));
         }
-        assertEquals(12, seeded.size(), "every agreement, partnership and pitch of the three articles");
+        assertEquals(13, seeded.size(), "every agreement, partnership, pitch and project of the three articles");
         Map<String, Object> fa50 = one(seeded, "FA-50");
         assertEquals("PROPOSED", fa50.get("status"));
         assertEquals("2023-11-16", fa50.get("announced"));

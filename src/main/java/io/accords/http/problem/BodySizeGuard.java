@@ -23,18 +23,29 @@ public class BodySizeGuard {
 
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
-    private final long limit;
+    /** Every API body but an import's: JSON documents of one record. */
+    public static final long LIMIT = 1024 * 1024;
+
+    /** The bulk import, whose body is streamed into the database in parts. */
+    public static final String IMPORTS = "/api/v1/imports";
+
+    private final long importLimit;
     private final ObjectMapper json;
 
-    BodySizeGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper json) {
-        this.limit = limit.asLongValue();
+    BodySizeGuard(@ConfigProperty(name = "accords.imports.max-size") MemorySize importLimit, ObjectMapper json) {
+        this.importLimit = importLimit.asLongValue();
         this.json = json;
+    }
+
+    private long limitFor(RoutingContext context) {
+        return IMPORTS.equals(context.request().path()) ? importLimit : LIMIT;
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null && exceeds(declared)) {
+            long limit = limitFor(context);
+            if (declared != null && exceeds(declared, limit)) {
                 refuse(context, "The body declares " + declared + " bytes; this service accepts at most " + limit);
                 return;
             }
@@ -43,10 +54,11 @@ public class BodySizeGuard {
         // A chunked body declares no length: API bodies are read whole (they are small JSON documents) by a body
         // handler that fails the request with 413 once the limit is passed, and the failure becomes a problem.
         BodyHandler chunkedBodies =
-                BodyHandler.create(false).setBodyLimit(limit).setHandleFileUploads(false);
+                BodyHandler.create(false).setBodyLimit(LIMIT).setHandleFileUploads(false);
         router.route("/api/*").order(Integer.MIN_VALUE + 2).handler(context -> {
             if (!context.request().headers().contains(HttpHeaders.CONTENT_LENGTH)
-                    && WITH_BODY.contains(context.request().method())) {
+                    && WITH_BODY.contains(context.request().method())
+                    && !IMPORTS.equals(context.request().path())) {
                 chunkedBodies.handle(context);
             } else {
                 context.next();
@@ -54,7 +66,7 @@ public class BodySizeGuard {
         });
         router.route().order(Integer.MIN_VALUE + 1).failureHandler(context -> {
             if (context.statusCode() == 413 && !context.response().ended()) {
-                refuse(context, "The body is larger than the " + limit + " bytes this service accepts");
+                refuse(context, "The body is larger than the " + limitFor(context) + " bytes this service accepts");
                 return;
             }
             context.next();
@@ -75,7 +87,7 @@ public class BodySizeGuard {
                 .end(write(problem, json));
     }
 
-    private boolean exceeds(String declared) {
+    private static boolean exceeds(String declared, long limit) {
         try {
             return Long.parseLong(declared.trim()) > limit;
         } catch (NumberFormatException e) {

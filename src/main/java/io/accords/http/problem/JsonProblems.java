@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -30,12 +31,17 @@ public class JsonProblems {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<FieldViolation> errors = e.getConstraintViolations().stream()
+        return respond(invalid(e.getConstraintViolations(), path(uri)));
+    }
+
+    /** Broken validation rules as a 400 problem naming each field in the client's terms. */
+    public static Problem invalid(Set<? extends ConstraintViolation<?>> violations, String instance) {
+        List<FieldViolation> errors = violations.stream()
                 .map(v -> new FieldViolation(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
                 .distinct()
                 .toList();
-        return respond(ProblemException.invalid(errors).toProblem(path(uri)));
+        return ProblemException.invalid(errors).toProblem(instance);
     }
 
     @ServerExceptionMapper
@@ -49,7 +55,7 @@ public class JsonProblems {
         return respond(jsonProblem(e, path(uri)));
     }
 
-    static Problem jsonProblem(JsonProcessingException e, String instance) {
+    public static Problem jsonProblem(JsonProcessingException e, String instance) {
         JsonProcessingException syntax = syntaxError(e);
         if (syntax == null && e instanceof JsonMappingException mapping) {
             return ProblemException.invalid(fieldPath(mapping), describe(mapping))

@@ -1,0 +1,156 @@
+package io.accords.imports;
+
+import io.accords.http.PageParams;
+import io.accords.http.PageView;
+import io.accords.http.RecordIds;
+import io.accords.http.Responses;
+import io.accords.http.problem.BodySizeGuard;
+import io.accords.http.problem.ProblemException;
+import io.accords.search.AgreementExport;
+import io.accords.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** HTTP for bulk imports: take the file, answer 202 with its job, and report on jobs. */
+@Path(BodySizeGuard.IMPORTS)
+@Tag(name = "Imports")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.EDITOR)
+public class ImportResource {
+
+    private final ImportService imports;
+
+    ImportResource(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @POST
+    @Consumes(AgreementExport.NDJSON)
+    @Operation(
+            operationId = "importAgreements",
+            summary = "Import agreements in bulk",
+            description = "Takes agreements as NDJSON, one per line, in the shape the NDJSON export writes (or as"
+                    + " AgreementInput with an id), keeps the file and answers 202 with the job that writes it. A row"
+                    + " is matched to its record by id, else by one of its identifiers, else by its text, so importing"
+                    + " the same file again changes nothing; parties a row names that do not exist are created from"
+                    + " what the row shows of them. Each row is written whole or refused with the problem a single"
+                    + " write would answer (GET /imports/{id}/refusals); atomic=true refuses the whole file on any bad"
+                    + " row; dryRun=true checks and counts without writing. Rows are written with your role and"
+                    + " clearance. Jobs survive a restart and resume after the last rows written.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = AgreementExport.NDJSON,
+                            schema =
+                                    @Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .STRING),
+                            examples =
+                                    @ExampleObject(
+                                            name = "a good row and a refused one",
+                                            value = ImportExamples.LINES)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted: the file is kept and its rows are being written",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportJobView.class)))
+    public RestResponse<ImportJobView> submit(
+            InputStream body,
+            @Parameter(description = "true: check and count every row, write nothing", example = "false")
+                    @QueryParam("dryRun")
+                    String dryRun,
+            @Parameter(description = "true: write every row or, when any row is bad, none", example = "false")
+                    @QueryParam("atomic")
+                    String atomic,
+            @Parameter(hidden = true) @Context UriInfo uri) {
+        ImportJobView job = imports.submit(body, flag("dryRun", dryRun), flag("atomic", atomic));
+        return RestResponse.ResponseBuilder.<ImportJobView>create(RestResponse.Status.ACCEPTED)
+                .entity(job)
+                .location(uri.getBaseUriBuilder()
+                        .path(BodySizeGuard.IMPORTS)
+                        .path(job.id().toString())
+                        .build())
+                .build();
+    }
+
+    @GET
+    @Operation(
+            operationId = "listImports",
+            summary = "List your imports",
+            description = "Your import jobs, newest first (an admin sees every job up to their clearance).")
+    @APIResponse(responseCode = "200", description = "One page of import jobs")
+    public RestResponse<PageView<ImportJobView>> list(
+            @BeanParam @Valid PageParams page, @Parameter(hidden = true) @Context UriInfo uri) {
+        noSort(page);
+        return Responses.page(uri, imports.list(page));
+    }
+
+    @GET
+    @Path(RecordIds.PATH)
+    @Operation(
+            operationId = "getImport",
+            summary = "Get an import job",
+            description = "Its status, counts (read, created, updated, unchanged, refused) and progress.")
+    @APIResponse(responseCode = "200", description = "The import job")
+    public ImportJobView get(
+            @Parameter(description = "The job's id, from the answer to POST /imports") @PathParam("id") UUID id) {
+        return imports.get(id);
+    }
+
+    @GET
+    @Path(RecordIds.PATH + "/refusals")
+    @Operation(
+            operationId = "listImportRefusals",
+            summary = "List the rows an import refused",
+            description = "Each refused row by its line number, with the problem a single write of it would answer.")
+    @APIResponse(responseCode = "200", description = "One page of refused rows, in file order")
+    public RestResponse<PageView<ImportRefusalView>> refusals(
+            @Parameter(description = "The job's id") @PathParam("id") UUID id,
+            @BeanParam @Valid PageParams page,
+            @Parameter(hidden = true) @Context UriInfo uri) {
+        noSort(page);
+        return Responses.page(uri, imports.refusals(id, page));
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalid(name, "must be true or false, not '" + value + "'");
+    }
+
+    private static void noSort(PageParams page) {
+        if (page.sort != null && !page.sort.isEmpty()) {
+            throw ProblemException.invalid("sort", "imports are listed newest first and refusals in file order");
+        }
+    }
+}

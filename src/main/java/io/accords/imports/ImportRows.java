@@ -1,0 +1,124 @@
+package io.accords.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.accords.agreement.AgreementInput;
+import io.accords.agreement.AgreementService;
+import io.accords.agreement.AgreementView;
+import io.accords.http.problem.ProblemException;
+import io.accords.party.PartySummary;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads one NDJSON line of an import: an agreement as the export writes it (its parties inline, with their ids), or as
+ * a client writes one ({@code partyId}). The row's record is the one with its {@code id}; without one, the agreement
+ * holding one of its identifiers; without either, an id derived from the line's text, so that importing the same file
+ * again matches the same records.
+ */
+@ApplicationScoped
+public class ImportRows {
+
+    /** Longest line read; longer ones are refused (a part of the stored file holds at most about a megabyte). */
+    static final int MAX_LINE = 500_000;
+
+    /** What only an export shows, never written by a client. */
+    private static final List<String> READ_ONLY = List.of("countries", "uncited", "version", "createdAt", "updatedAt");
+
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final AgreementService agreements;
+
+    ImportRows(ObjectMapper json, Validator validator, AgreementService agreements) {
+        this.json = json;
+        this.validator = validator;
+        this.agreements = agreements;
+    }
+
+    /** A row read: the record it writes, what to write, and the parties it names as the export showed them. */
+    record Row(UUID id, AgreementInput input, List<PartySummary> parties) {}
+
+    /** What the stored file holds in place of a line too long to read: a marker with its length. */
+    static String tooLong(int length) {
+        return TOO_LONG + length;
+    }
+
+    private static final String TOO_LONG = "#too-long:";
+
+    Row read(String line) throws IOException {
+        if (line.startsWith(TOO_LONG)) {
+            throw ProblemException.invalid(
+                    "row",
+                    "is " + line.substring(TOO_LONG.length()) + " characters long; a row may have at most " + MAX_LINE);
+        }
+        JsonNode node = json.readTree(line);
+        if (node == null || !node.isObject()) {
+            throw ProblemException.invalid("row", "must be one JSON object, an agreement as the export writes it");
+        }
+        ObjectNode row = (ObjectNode) node;
+        UUID id = idOf(row.remove("id"));
+        row.remove("snippet");
+        AgreementInput input;
+        List<PartySummary> parties = new ArrayList<>();
+        if (exported(row)) {
+            // What the export shows of the record's own life (version, times) and derives is not written.
+            READ_ONLY.forEach(row::remove);
+            row.put("version", 0);
+            AgreementView view = json.treeToValue(row, AgreementView.class);
+            view.parties().forEach(p -> parties.add(p.party()));
+            input = agreements.inputOf(view);
+        } else {
+            READ_ONLY.forEach(row::remove);
+            input = json.treeToValue(row, AgreementInput.class);
+        }
+        Set<ConstraintViolation<AgreementInput>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        if (id == null) {
+            id = input.identifiers().stream()
+                    .map(i -> agreements.holderOf(i.scheme(), i.value()))
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .orElse(UUID.nameUUIDFromBytes(line.getBytes(StandardCharsets.UTF_8)));
+        }
+        return new Row(id, input, parties);
+    }
+
+    /** The id a line names, when it names a well-formed one: a refusal says which record it was about. */
+    UUID idNamedBy(String line) {
+        try {
+            JsonNode id = json.readTree(line).path("id");
+            return id.isTextual() ? UUID.fromString(id.asText()) : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** An export's row names its parties inline ({@code party}), a client's by {@code partyId}. */
+    private static boolean exported(ObjectNode row) {
+        JsonNode first = row.path("parties").path(0);
+        return first.has("party");
+    }
+
+    private static UUID idOf(JsonNode id) {
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id.asText());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("id", "must be a UUID such as a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5");
+        }
+    }
+}

@@ -1,0 +1,462 @@
+package io.accords.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accords.agreement.AgreementService;
+import io.accords.config.AccordsConfig;
+import io.accords.http.problem.FieldViolation;
+import io.accords.http.problem.JsonProblems;
+import io.accords.http.problem.Problem;
+import io.accords.http.problem.ProblemException;
+import io.accords.http.problem.ProblemType;
+import io.accords.party.PartyInput;
+import io.accords.party.PartyService;
+import io.accords.party.PartySummary;
+import io.accords.record.RecordService.Outcome;
+import io.accords.security.Caller;
+import io.accords.security.Callers;
+import io.accords.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs import jobs, one at a time, on a thread of its own: reads the stored file a batch of rows at a time and writes
+ * each batch in one transaction together with the job's progress, so a restart resumes after the last batch committed
+ * and never applies a row twice. A bad row sends its batch back to be written row by row, each row all-or-nothing. Rows
+ * that only failed because they link to an agreement later in the file are tried again at the end.
+ */
+@ApplicationScoped
+public class ImportWorker {
+
+    private static final Logger LOG = Logger.getLogger(ImportWorker.class);
+    private static final int TIMEOUT_SECONDS = 3600;
+
+    /** Fields whose error can mean the linked agreement comes later in the file. */
+    private static final Pattern LINKS = Pattern.compile("parentId|relations\\[\\d+]\\.agreementId");
+
+    private final ImportRepository jobs;
+    private final ImportRows rows;
+    private final AgreementService agreements;
+    private final PartyService parties;
+    private final Callers callers;
+    private final ObjectMapper json;
+    private final EntityManager entityManager;
+    private final int batchSize;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "accords-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ImportWorker(
+            ImportRepository jobs,
+            ImportRows rows,
+            AgreementService agreements,
+            PartyService parties,
+            Callers callers,
+            ObjectMapper json,
+            EntityManager entityManager,
+            AccordsConfig config) {
+        this.jobs = jobs;
+        this.rows = rows;
+        this.agreements = agreements;
+        this.parties = parties;
+        this.callers = callers;
+        this.json = json;
+        this.entityManager = entityManager;
+        this.batchSize = config.imports().batchSize();
+    }
+
+    /** Resumes the jobs a stopped service left unfinished. */
+    void onStart(@Observes StartupEvent event) {
+        QuarkusTransaction.requiringNew().call(jobs::unfinished).forEach(this::schedule);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        executor.shutdownNow();
+    }
+
+    void schedule(UUID job) {
+        executor.submit(() -> {
+            try {
+                run(job);
+            } catch (RuntimeException e) {
+                // Left RUNNING: the next start resumes it from its last committed batch.
+                LOG.errorf(e, "Import %s stopped; it resumes on the next start", job);
+            }
+        });
+    }
+
+    private void run(UUID id) {
+        ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob found = jobs.findById(id);
+            if (found.status == ImportStatus.QUEUED) {
+                found.status = ImportStatus.RUNNING;
+                found.startedAt = Instant.now();
+            }
+            return found;
+        });
+        if (job.status != ImportStatus.RUNNING) {
+            return;
+        }
+        Caller sender = new Caller(
+                job.subject, job.clearance, Arrays.asList(job.roles.split(",")).contains(Roles.ADMIN));
+        callers.actingAs(sender, () -> {
+            if (job.atomic) {
+                runAtomic(job);
+            } else {
+                runInBatches(job);
+            }
+            return null;
+        });
+    }
+
+    private void runInBatches(ImportJob job) {
+        int next = job.rowsDone + 1;
+        ImportRepository.Part part;
+        while (!Thread.currentThread().isInterrupted() && (part = part(job.id, next)) != null) {
+            List<String> lines = lines(part);
+            int end = part.firstRow() + part.rowCount();
+            for (int first = next; first < end; first += batchSize) {
+                int last = Math.min(first + batchSize, end);
+                batch(job, first, lines.subList(first - part.firstRow(), last - part.firstRow()));
+            }
+            next = end;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            return;
+        }
+        retryLinks(job);
+        QuarkusTransaction.requiringNew().run(() -> finish(job.id, ImportStatus.DONE));
+    }
+
+    /** Writes rows first..first+n-1 in one transaction with the progress; a bad row sends them one by one. */
+    private void batch(ImportJob job, int first, List<String> lines) {
+        Counts counts = new Counts();
+        int[] failed = {-1};
+        try {
+            written(job, () -> {
+                for (int i = 0; i < lines.size(); i++) {
+                    try {
+                        counts.add(write(lines.get(i)));
+                    } catch (RuntimeException | IOException e) {
+                        failed[0] = i;
+                        throw new RowFailed(e);
+                    }
+                }
+                if (!job.dryRun) {
+                    advance(job, first - 1, first - 1 + lines.size(), counts);
+                }
+            });
+            if (job.dryRun) {
+                QuarkusTransaction.requiringNew().run(() -> advance(job, first - 1, first - 1 + lines.size(), counts));
+            }
+        } catch (RuntimeException e) {
+            if (failed[0] < 0) {
+                throw e;
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                one(job, first + i, lines.get(i));
+            }
+        }
+    }
+
+    /** Row number {@code row}, alone: written with its progress, or refused with its problem and its progress. */
+    private void one(ImportJob job, int row, String line) {
+        Counts counts = new Counts();
+        try {
+            written(job, () -> {
+                counts.add(writeOrFail(line));
+                if (!job.dryRun) {
+                    advance(job, row - 1, row, counts);
+                }
+            });
+            if (job.dryRun) {
+                QuarkusTransaction.requiringNew().run(() -> advance(job, row - 1, row, counts));
+            }
+        } catch (RuntimeException e) {
+            Refused refused = refusal(job, line, e);
+            QuarkusTransaction.requiringNew().run(() -> {
+                jobs.addRefusal(job.id, row, refused.recordId(), refused.problem(), refused.retry());
+                Counts one = new Counts();
+                one.refused = 1;
+                advance(job, row - 1, row, one);
+            });
+        }
+    }
+
+    /**
+     * Runs work in a transaction of its own that commits, or for a dry run rolls back: what a dry run writes is only
+     * counted.
+     */
+    private static void written(ImportJob job, Runnable work) {
+        try {
+            QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
+                work.run();
+                if (job.dryRun) {
+                    throw new DryRun();
+                }
+            });
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof DryRun) {
+                    return;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Outcome writeOrFail(String line) {
+        try {
+            return write(line);
+        } catch (IOException e) {
+            throw new RowFailed(e);
+        }
+    }
+
+    /**
+     * Tries again the rows refused only because an agreement they link to was not there yet (it comes later in the
+     * file), until a round writes none of them.
+     */
+    private void retryLinks(ImportJob job) {
+        boolean progress = true;
+        while (progress && !Thread.currentThread().isInterrupted()) {
+            progress = false;
+            for (int row : QuarkusTransaction.requiringNew().call(() -> jobs.retriable(job.id))) {
+                ImportRepository.Part part = part(job.id, row);
+                String line = lines(part).get(row - part.firstRow());
+                Counts counts = new Counts();
+                try {
+                    written(job, () -> {
+                        counts.add(writeOrFail(line));
+                        if (!job.dryRun) {
+                            jobs.forgiveRefusal(job.id, row, counts.created, counts.updated, counts.unchanged);
+                        }
+                    });
+                    if (job.dryRun) {
+                        continue;
+                    }
+                    progress = true;
+                } catch (RuntimeException e) {
+                    // Still refused; its first problem stands.
+                }
+            }
+        }
+    }
+
+    /**
+     * All rows in one transaction, after every row was read and checked: any refusal refuses the file, and nothing is
+     * written. A restart before the commit starts it again from the first row.
+     */
+    private void runAtomic(ImportJob job) {
+        List<Refused> refusals = new ArrayList<>();
+        List<Integer> refusedRows = new ArrayList<>();
+        forEachRow(job, (row, line) -> {
+            try {
+                QuarkusTransaction.requiringNew().call(() -> rows.read(line));
+            } catch (RuntimeException e) {
+                refusals.add(refusal(job, line, e));
+                refusedRows.add(row);
+            }
+        });
+        if (refusals.isEmpty() && !job.dryRun) {
+            Counts counts = new Counts();
+            int[] at = {0};
+            try {
+                QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
+                    forEachRow(job, (row, line) -> {
+                        at[0] = row;
+                        try {
+                            counts.add(write(line));
+                        } catch (IOException e) {
+                            throw new RowFailed(e);
+                        }
+                    });
+                    advance(job, 0, job.totalRows, counts);
+                    finish(job.id, ImportStatus.DONE);
+                });
+                return;
+            } catch (RuntimeException e) {
+                refusals.add(refusal(job, lineAt(job, at[0]), e));
+                refusedRows.add(at[0]);
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            jobs.clearRefusals(job.id);
+            for (int i = 0; i < refusals.size(); i++) {
+                Refused refused = refusals.get(i);
+                jobs.addRefusal(job.id, refusedRows.get(i), refused.recordId(), refused.problem(), false);
+            }
+            ImportJob stored = jobs.findById(job.id);
+            stored.rowsDone = stored.totalRows;
+            stored.refused = refusals.size();
+            finish(job.id, refusals.isEmpty() ? ImportStatus.DONE : ImportStatus.REFUSED);
+        });
+    }
+
+    private interface RowAction {
+        void accept(int row, String line);
+    }
+
+    private void forEachRow(ImportJob job, RowAction action) {
+        int next = 1;
+        ImportRepository.Part part;
+        while ((part = part(job.id, next)) != null) {
+            List<String> lines = lines(part);
+            for (int i = 0; i < lines.size(); i++) {
+                action.accept(part.firstRow() + i, lines.get(i));
+            }
+            next = part.firstRow() + part.rowCount();
+        }
+    }
+
+    /** The stored part of the file holding this row, read in a transaction of its own; null past the end. */
+    private ImportRepository.Part part(UUID job, int row) {
+        return QuarkusTransaction.requiringNew().call(() -> jobs.partHolding(job, row));
+    }
+
+    private String lineAt(ImportJob job, int row) {
+        ImportRepository.Part part = part(job.id, row);
+        return part == null ? "" : lines(part).get(row - part.firstRow());
+    }
+
+    /** Writes one row in the current transaction: the parties it names that are missing, then its agreement. */
+    private Outcome write(String line) throws IOException {
+        ImportRows.Row row = rows.read(line);
+        for (PartySummary party : row.parties()) {
+            if (!parties.exists(party.id())) {
+                parties.create(
+                        party.id(),
+                        new PartyInput(
+                                party.name(),
+                                party.acronym(),
+                                null,
+                                party.country(),
+                                party.kind(),
+                                null,
+                                party.classification()));
+            }
+        }
+        Outcome outcome = agreements.put(row.id(), row.input());
+        // Each row is let go once written: a session that kept a batch's rows would check all of them at every flush.
+        entityManager.flush();
+        entityManager.clear();
+        return outcome;
+    }
+
+    private void advance(ImportJob job, int from, int to, Counts counts) {
+        if (jobs.advance(job.id, from, to, counts.created, counts.updated, counts.unchanged, counts.refused) == 0) {
+            throw new IllegalStateException("Import " + job.id + " was advanced by another worker");
+        }
+    }
+
+    private void finish(UUID id, ImportStatus status) {
+        ImportJob job = jobs.findById(id);
+        job.status = status;
+        job.finishedAt = Instant.now();
+        LOG.infof(
+                "Import %s %s: %d rows, %d created, %d updated, %d unchanged, %d refused%s",
+                id,
+                status,
+                job.rowsDone,
+                job.created,
+                job.updated,
+                job.unchanged,
+                job.refused,
+                job.dryRun ? " (dry run: nothing written)" : "");
+    }
+
+    private record Refused(UUID recordId, String problem, boolean retry) {}
+
+    /** Why a row was refused, as the problem a single write of it would have answered. */
+    private Refused refusal(ImportJob job, String line, RuntimeException e) {
+        Throwable cause = reason(e);
+        String instance = "/api/v1/imports/" + job.id;
+        Problem problem;
+        if (cause instanceof ProblemException p) {
+            problem = p.toProblem(instance);
+        } else if (cause instanceof ConstraintViolationException v) {
+            problem = JsonProblems.invalid(v.getConstraintViolations(), instance);
+        } else if (cause instanceof JsonProcessingException j) {
+            problem = JsonProblems.jsonProblem(j, instance);
+        } else {
+            LOG.warnf(cause, "Import %s: a row could not be written", job.id);
+            problem = ProblemType.CONFLICT.problem(
+                    "The row conflicts with a record written at the same time, or with another row of the file;"
+                            + " import the file again to retry it",
+                    instance);
+        }
+        boolean retry = problem.errors() != null
+                && !problem.errors().isEmpty()
+                && problem.errors().stream()
+                        .map(FieldViolation::field)
+                        .allMatch(field -> LINKS.matcher(field).matches());
+        UUID recordId = rows.idNamedBy(line);
+        try {
+            return new Refused(recordId, json.writeValueAsString(problem), retry);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** The first cause that says what is wrong with the row, past the wrappers of transactions. */
+    private static Throwable reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException
+                    || t instanceof ConstraintViolationException
+                    || t instanceof JsonProcessingException) {
+                return t;
+            }
+        }
+        return e;
+    }
+
+    private static List<String> lines(ImportRepository.Part part) {
+        return Arrays.asList(part.content().split("\n", -1)).subList(0, part.rowCount());
+    }
+
+    /** Ends a dry run's transaction, which rolls back what it wrote. */
+    private static final class DryRun extends RuntimeException {
+        DryRun() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A row's failure, carried out of the transaction that it rolls back. */
+    private static final class RowFailed extends RuntimeException {
+        RowFailed(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static final class Counts {
+        int created;
+        int updated;
+        int unchanged;
+        int refused;
+
+        void add(Outcome outcome) {
+            switch (outcome) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package io.accords.imports;
+
+import static io.accords.support.Api.agreement;
+import static io.accords.support.Api.createParty;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accords.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Header;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Bulk import as an editor meets it: counts, per-row problems, dry runs, atomic files, links and clearance. */
+@QuarkusTest
+class ImportApiTest {
+
+    private static final Header EDITOR = Tokens.bearer("editor", "RESTRICTED");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String line(Map<String, Object> agreement) throws Exception {
+        return JSON.writeValueAsString(agreement);
+    }
+
+    private static Map<String, Object> row(String id, String party) {
+        Map<String, Object> body = agreement(party);
+        body.put("id", id);
+        return body;
+    }
+
+    private static String ndjson(List<Map<String, Object>> rows) {
+        return rows.stream()
+                .map(r -> {
+                    try {
+                        return line(r);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    private static int status(String id) {
+        return given().header(EDITOR)
+                .when()
+                .get("/api/v1/agreements/" + id)
+                .then()
+                .extract()
+                .statusCode();
+    }
+
+    @Test
+    void goodRowsAreWrittenAndEachBadRowIsRefusedWithTheProblemASingleWriteWouldAnswer() {
+        String party = createParty("KR");
+        String good = UUID.randomUUID().toString();
+        String bad = UUID.randomUUID().toString();
+        Map<String, Object> badRow = row(bad, party);
+        badRow.put("status", "MAYBE");
+        String file = ndjson(List.of(row(good, party), badRow)) + "{not json\n";
+        JsonPath job = Imports.run(EDITOR, file, "");
+        assertEquals("DONE", job.getString("status"));
+        assertEquals(3, job.getInt("rows"));
+        assertEquals(3, job.getInt("counts.read"));
+        assertEquals(1, job.getInt("counts.created"));
+        assertEquals(2, job.getInt("counts.refused"));
+        assertEquals(1.0, job.getDouble("progress"));
+        assertEquals(200, status(good));
+        assertEquals(404, status(bad));
+        given().header(EDITOR)
+                .when()
+                .get("/api/v1/imports/" + job.getString("id") + "/refusals")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items[0].row", equalTo(2))
+                .body("items[0].recordId", equalTo(bad))
+                .body("items[0].problem.status", equalTo(400))
+                .body("items[0].problem.errors[0].field", equalTo("status"))
+                .body("items[1].row", equalTo(3))
+                .body("items[1].problem.detail", containsString("not well-formed JSON"));
+    }
+
+    @Test
+    void aSecondRunOfTheSameFileChangesNothingAndAChangedRowUpdatesItsRecord() {
+        String party = createParty("KR");
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> row = row(id, party);
+        assertEquals(1, Imports.run(EDITOR, ndjson(List.of(row)), "").getInt("counts.created"));
+        JsonPath again = Imports.run(EDITOR, ndjson(List.of(row)), "");
+        assertEquals(0, again.getInt("counts.created"));
+        assertEquals(0, again.getInt("counts.updated"));
+        assertEquals(1, again.getInt("counts.unchanged"));
+        row.put("status", "IN_FORCE");
+        assertEquals(1, Imports.run(EDITOR, ndjson(List.of(row)), "").getInt("counts.updated"));
+        given().header(EDITOR)
+                .when()
+                .get("/api/v1/agreements/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("IN_FORCE"))
+                .body("version", equalTo(1));
+    }
+
+    @Test
+    void aRowWithoutIdIsMatchedByItsIdentifier() {
+        String party = createParty("KR");
+        Map<String, Object> row = agreement(party);
+        String value = "IMP-" + UUID.randomUUID();
+        row.put("identifiers", List.of(Map.of("scheme", "contract", "value", value)));
+        assertEquals(1, Imports.run(EDITOR, ndjson(List.of(row)), "").getInt("counts.created"));
+        row.put("status", "IN_FORCE");
+        JsonPath second = Imports.run(EDITOR, ndjson(List.of(row)), "");
+        assertEquals(0, second.getInt("counts.created"));
+        assertEquals(1, second.getInt("counts.updated"));
+        given().header(EDITOR)
+                .queryParam("identifier", "contract:" + value)
+                .when()
+                .get("/api/v1/agreements")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].status", equalTo("IN_FORCE"));
+    }
+
+    @Test
+    void aDryRunCountsWithoutWriting() {
+        String party = createParty("KR");
+        String id = UUID.randomUUID().toString();
+        JsonPath job = Imports.run(EDITOR, ndjson(List.of(row(id, party))), "?dryRun=true");
+        assertEquals(true, job.getBoolean("dryRun"));
+        assertEquals(1, job.getInt("counts.created"));
+        assertEquals(404, status(id));
+    }
+
+    @Test
+    void anAtomicFileWithABadRowWritesNothing() {
+        String party = createParty("KR");
+        String good = UUID.randomUUID().toString();
+        Map<String, Object> bad = row(UUID.randomUUID().toString(), party);
+        bad.remove("title");
+        JsonPath job = Imports.run(EDITOR, ndjson(List.of(row(good, party), bad)), "?atomic=true");
+        assertEquals("REFUSED", job.getString("status"));
+        assertEquals(1, job.getInt("counts.refused"));
+        assertEquals(0, job.getInt("counts.created"));
+        assertEquals(404, status(good));
+        given().header(EDITOR)
+                .when()
+                .get("/api/v1/imports/" + job.getString("id") + "/refusals")
+                .then()
+                .body("items[0].row", equalTo(2))
+                .body("items[0].problem.errors.field", hasItem("title"));
+        JsonPath whole = Imports.run(EDITOR, ndjson(List.of(row(good, party))), "?atomic=true");
+        assertEquals("DONE", whole.getString("status"));
+        assertEquals(200, status(good));
+    }
+
+    @Test
+    void aRowLinkingToAnAgreementLaterInTheFileIsWrittenOnceThatOneIs() {
+        String party = createParty("KR");
+        String child = UUID.randomUUID().toString();
+        String parent = UUID.randomUUID().toString();
+        Map<String, Object> childRow = row(child, party);
+        childRow.put("parentId", parent);
+        JsonPath job = Imports.run(EDITOR, ndjson(List.of(childRow, row(parent, party))), "");
+        assertEquals(2, job.getInt("counts.created"));
+        assertEquals(0, job.getInt("counts.refused"));
+        given().header(EDITOR)
+                .when()
+                .get("/api/v1/agreements/" + child)
+                .then()
+                .statusCode(200)
+                .body("parentId", equalTo(parent));
+    }
+
+    @Test
+    void rowsAreWrittenWithTheSendersClearanceAndJobsAreTheirs() {
+        String party = createParty("KR");
+        Map<String, Object> secret = row(UUID.randomUUID().toString(), party);
+        secret.put("classification", "CONFIDENTIAL");
+        JsonPath job = Imports.run(EDITOR, ndjson(List.of(secret)), "");
+        assertEquals(1, job.getInt("counts.refused"));
+        Header another = new Header(
+                "Authorization",
+                "Bearer " + Tokens.sign(Tokens.claims("editor", "CONFIDENTIAL").subject("another-editor")));
+        given().header(another)
+                .when()
+                .get("/api/v1/imports/" + job.getString("id"))
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().header(another)
+                .when()
+                .get("/api/v1/imports")
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItem(job.getString("id"))));
+        given().header(EDITOR)
+                .when()
+                .get("/api/v1/imports")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(job.getString("id")));
+        given().header(Tokens.bearer("reader", "CONFIDENTIAL"))
+                .contentType("application/x-ndjson")
+                .body(ndjson(List.of(secret)).getBytes())
+                .when()
+                .post("/api/v1/imports")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void anEmptyFileOrABadFlagIsA400() {
+        given().header(EDITOR)
+                .contentType("application/x-ndjson")
+                .body("\n\n".getBytes())
+                .when()
+                .post("/api/v1/imports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("no rows"));
+        given().header(EDITOR)
+                .contentType("application/x-ndjson")
+                .body("{}\n".getBytes())
+                .when()
+                .post("/api/v1/imports?dryRun=yes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("dryRun"));
+    }
+}
