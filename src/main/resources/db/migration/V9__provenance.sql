@@ -19,6 +19,7 @@ CREATE TABLE import_job (
     id             UUID          NOT NULL PRIMARY KEY,
     status         VARCHAR(16)   NOT NULL,
     format         VARCHAR(8)    NOT NULL,
+    header         VARCHAR(4000),
     dry_run        BOOLEAN       NOT NULL,
     atomic         BOOLEAN       NOT NULL,
     subject        VARCHAR(200)  NOT NULL,

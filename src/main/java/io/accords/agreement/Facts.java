@@ -67,7 +67,7 @@ public final class Facts {
     }
 
     /** The facts an input holds, which its claims may cite. */
-    static List<String> of(AgreementInput input) {
+    public static List<String> of(AgreementInput input) {
         return present(
                 input.type(),
                 input.status(),

@@ -29,6 +29,10 @@ public class ImportJob {
     @Column(nullable = false, length = 8)
     String format;
 
+    /** A CSV file's header row, which names its columns. */
+    @Column(length = 4000)
+    String header;
+
     @Column(name = "dry_run", nullable = false)
     boolean dryRun;
 

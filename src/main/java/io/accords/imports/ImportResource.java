@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
@@ -47,12 +48,13 @@ public class ImportResource {
     }
 
     @POST
-    @Consumes(AgreementExport.NDJSON)
+    @Consumes({AgreementExport.NDJSON, AgreementExport.CSV})
     @Operation(
             operationId = "importAgreements",
             summary = "Import agreements in bulk",
             description = "Takes agreements as NDJSON, one per line, in the shape the NDJSON export writes (or as"
-                    + " AgreementInput with an id), keeps the file and answers 202 with the job that writes it. A row"
+                    + " AgreementInput with an id), or as CSV in the columns the CSV export writes (parties found by"
+                    + " name; claims and source details kept from the record a row matches), keeps the file and answers 202 with the job that writes it. A row"
                     + " is matched to its record by id, else by one of its identifiers, else by its text, so importing"
                     + " the same file again changes nothing; parties a row names that do not exist are created from"
                     + " what the row shows of them. Each row is written whole or refused with the problem a single"
@@ -88,8 +90,12 @@ public class ImportResource {
             @Parameter(description = "true: write every row or, when any row is bad, none", example = "false")
                     @QueryParam("atomic")
                     String atomic,
+            @Parameter(hidden = true) @Context HttpHeaders headers,
             @Parameter(hidden = true) @Context UriInfo uri) {
-        ImportJobView job = imports.submit(body, flag("dryRun", dryRun), flag("atomic", atomic));
+        ImportFormat format = MediaType.valueOf(AgreementExport.CSV).isCompatible(headers.getMediaType())
+                ? ImportFormat.CSV
+                : ImportFormat.NDJSON;
+        ImportJobView job = imports.submit(body, format, flag("dryRun", dryRun), flag("atomic", atomic));
         return RestResponse.ResponseBuilder.<ImportJobView>create(RestResponse.Status.ACCEPTED)
                 .entity(job)
                 .location(uri.getBaseUriBuilder()

@@ -38,11 +38,13 @@ public class ImportRows {
     private final ObjectMapper json;
     private final Validator validator;
     private final AgreementService agreements;
+    private final CsvRows csv;
 
-    ImportRows(ObjectMapper json, Validator validator, AgreementService agreements) {
+    ImportRows(ObjectMapper json, Validator validator, AgreementService agreements, CsvRows csv) {
         this.json = json;
         this.validator = validator;
         this.agreements = agreements;
+        this.csv = csv;
     }
 
     /** A row read: the record it writes, what to write, and the parties it names as the export showed them. */
@@ -55,12 +57,30 @@ public class ImportRows {
 
     private static final String TOO_LONG = "#too-long:";
 
-    Row read(String line) throws IOException {
+    /** A row of this job's file, checked as a single write would check it. */
+    Row read(ImportJob job, String line) throws IOException {
         if (line.startsWith(TOO_LONG)) {
             throw ProblemException.invalid(
                     "row",
                     "is " + line.substring(TOO_LONG.length()) + " characters long; a row may have at most " + MAX_LINE);
         }
+        Row row = ImportFormat.CSV.name.equals(job.format) ? csv.read(job.header, line) : json(line);
+        Set<ConstraintViolation<AgreementInput>> violations = validator.validate(row.input());
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        if (row.id() != null) {
+            return row;
+        }
+        UUID matched = row.input().identifiers().stream()
+                .map(i -> agreements.holderOf(i.scheme(), i.value()))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(UUID.nameUUIDFromBytes(line.getBytes(StandardCharsets.UTF_8)));
+        return new Row(matched, row.input(), row.parties());
+    }
+
+    private Row json(String line) throws IOException {
         JsonNode node = json.readTree(line);
         if (node == null || !node.isObject()) {
             throw ProblemException.invalid("row", "must be one JSON object, an agreement as the export writes it");
@@ -81,26 +101,17 @@ public class ImportRows {
             READ_ONLY.forEach(row::remove);
             input = json.treeToValue(row, AgreementInput.class);
         }
-        Set<ConstraintViolation<AgreementInput>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        if (id == null) {
-            id = input.identifiers().stream()
-                    .map(i -> agreements.holderOf(i.scheme(), i.value()))
-                    .flatMap(Optional::stream)
-                    .findFirst()
-                    .orElse(UUID.nameUUIDFromBytes(line.getBytes(StandardCharsets.UTF_8)));
-        }
         return new Row(id, input, parties);
     }
 
-    /** The id a line names, when it names a well-formed one: a refusal says which record it was about. */
-    UUID idNamedBy(String line) {
+    /** The id a row names, when it names a well-formed one: a refusal says which record it was about. */
+    UUID idNamedBy(ImportJob job, String line) {
         try {
-            JsonNode id = json.readTree(line).path("id");
-            return id.isTextual() ? UUID.fromString(id.asText()) : null;
-        } catch (IOException | IllegalArgumentException e) {
+            String id = ImportFormat.CSV.name.equals(job.format)
+                    ? CsvRows.cells(job.header, line).get("id")
+                    : json.readTree(line).path("id").asText(null);
+            return id == null ? null : UUID.fromString(id);
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

@@ -45,14 +45,17 @@ public class ImportService {
         this.json = json;
     }
 
+    /** Ends each row in a stored part: a character neither JSON nor a CSV cell holds unescaped in practice. */
+    static final String ROW_END = "\u001e";
+
     /** Stores the file and its job in one transaction, then hands the job to the worker: 202 once it is safe. */
-    public ImportJobView submit(InputStream body, boolean dryRun, boolean atomic) {
+    public ImportJobView submit(InputStream body, ImportFormat format, boolean dryRun, boolean atomic) {
         Caller caller = callers.current();
         UUID id = UUID.randomUUID();
         ImportJob stored = QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
             ImportJob job = new ImportJob(
                     id,
-                    "ndjson",
+                    format.name,
                     dryRun,
                     atomic,
                     caller.subject(),
@@ -60,72 +63,99 @@ public class ImportService {
                     caller.clearance());
             jobs.persist(job);
             jobs.flush();
-            job.totalRows = store(id, body);
+            new Parts(job, format).store(body);
             return job;
         });
         worker.schedule(id);
         return ImportJobView.of(stored);
     }
 
-    /** Reads the body a line at a time, never holding more than a part and one (bounded) line. */
-    private int store(UUID job, InputStream body) {
-        Reader in = new InputStreamReader(body, StandardCharsets.UTF_8);
-        StringBuilder part = new StringBuilder();
-        StringBuilder line = new StringBuilder();
-        int rows = 0;
-        int partRows = 0;
-        int seq = 0;
-        int skipped = 0;
-        try {
+    /**
+     * Cuts the body into rows as it arrives (a line of NDJSON; a CSV record, whose quoted cells may hold line breaks)
+     * and stores them in parts, never holding more than a part and one bounded row.
+     */
+    private final class Parts {
+        private final ImportJob job;
+        private final ImportFormat format;
+        private final StringBuilder part = new StringBuilder();
+        private final StringBuilder row = new StringBuilder();
+        private int rows;
+        private int partRows;
+        private int seq;
+        private int skipped;
+        private boolean quoted;
+
+        Parts(ImportJob job, ImportFormat format) {
+            this.job = job;
+            this.format = format;
+        }
+
+        void store(InputStream body) {
+            Reader in = new InputStreamReader(body, StandardCharsets.UTF_8);
             char[] buffer = new char[8192];
-            int read;
-            boolean more = true;
-            while (more) {
-                read = in.read(buffer);
-                more = read >= 0;
-                for (int i = 0; i < Math.max(read, 0) || (!more && i == 0); i++) {
-                    boolean end = !more || buffer[i] == '\n';
-                    if (!end) {
-                        if (line.length() < ImportRows.MAX_LINE + 1) {
-                            line.append(buffer[i]);
-                        } else {
-                            skipped++;
-                        }
-                        continue;
-                    }
-                    String text = line.toString().strip();
-                    if (!text.isEmpty()) {
-                        if (skipped > 0 || text.length() > ImportRows.MAX_LINE) {
-                            text = ImportRows.tooLong(line.length() + skipped);
-                        }
-                        if (partRows == PART_ROWS || part.length() + text.length() > PART_CHARS) {
-                            jobs.addPart(job, seq++, rows - partRows + 1, partRows, part.toString());
-                            part.setLength(0);
-                            partRows = 0;
-                        }
-                        part.append(text).append('\n');
-                        partRows++;
-                        rows++;
-                    }
-                    line.setLength(0);
-                    skipped = 0;
-                    if (!more) {
-                        break;
+            try {
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    for (int i = 0; i < read; i++) {
+                        take(buffer[i]);
                     }
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            endRow();
+            if (partRows > 0) {
+                jobs.addPart(job.id, seq, rows - partRows + 1, partRows, part.toString());
+            }
+            if (rows == 0) {
+                throw ProblemException.invalid(
+                        "body",
+                        "has no rows: send agreements as NDJSON (one JSON object per line) or CSV (a header row"
+                                + " and one row per agreement), as the export writes them");
+            }
+            job.totalRows = rows;
         }
-        if (partRows > 0) {
-            jobs.addPart(job, seq, rows - partRows + 1, partRows, part.toString());
+
+        private void take(char c) {
+            if (format == ImportFormat.CSV && c == '"') {
+                quoted = !quoted;
+            }
+            if (c == '\n' && !quoted) {
+                endRow();
+            } else if (row.length() <= ImportRows.MAX_LINE) {
+                row.append(c);
+            } else {
+                skipped++;
+            }
         }
-        if (rows == 0) {
-            throw ProblemException.invalid(
-                    "body",
-                    "has no rows: send agreements as NDJSON, one JSON object per line, as the export writes them");
+
+        private void endRow() {
+            String text = row.toString().strip();
+            int length = row.length() + skipped;
+            row.setLength(0);
+            skipped = 0;
+            quoted = false;
+            if (text.isEmpty()) {
+                return;
+            }
+            if (format == ImportFormat.CSV && job.header == null) {
+                if (text.length() > 4000) {
+                    throw ProblemException.invalid("body", "its header row is longer than 4,000 characters");
+                }
+                job.header = text;
+                return;
+            }
+            if (length > ImportRows.MAX_LINE || text.contains(ROW_END)) {
+                text = ImportRows.tooLong(length);
+            }
+            if (partRows == PART_ROWS || part.length() + text.length() > PART_CHARS) {
+                jobs.addPart(job.id, seq++, rows - partRows + 1, partRows, part.toString());
+                part.setLength(0);
+                partRows = 0;
+            }
+            part.append(text).append(ROW_END);
+            partRows++;
+            rows++;
         }
-        return rows;
     }
 
     public ImportJobView get(UUID id) {

@@ -153,7 +153,7 @@ public class ImportWorker {
             written(job, () -> {
                 for (int i = 0; i < lines.size(); i++) {
                     try {
-                        counts.add(write(lines.get(i)));
+                        counts.add(write(job, lines.get(i)));
                     } catch (RuntimeException | IOException e) {
                         failed[0] = i;
                         throw new RowFailed(e);
@@ -181,7 +181,7 @@ public class ImportWorker {
         Counts counts = new Counts();
         try {
             written(job, () -> {
-                counts.add(writeOrFail(line));
+                counts.add(writeOrFail(job, line));
                 if (!job.dryRun) {
                     advance(job, row - 1, row, counts);
                 }
@@ -222,9 +222,9 @@ public class ImportWorker {
         }
     }
 
-    private Outcome writeOrFail(String line) {
+    private Outcome writeOrFail(ImportJob job, String line) {
         try {
-            return write(line);
+            return write(job, line);
         } catch (IOException e) {
             throw new RowFailed(e);
         }
@@ -244,7 +244,7 @@ public class ImportWorker {
                 Counts counts = new Counts();
                 try {
                     written(job, () -> {
-                        counts.add(writeOrFail(line));
+                        counts.add(writeOrFail(job, line));
                         if (!job.dryRun) {
                             jobs.forgiveRefusal(job.id, row, counts.created, counts.updated, counts.unchanged);
                         }
@@ -269,7 +269,7 @@ public class ImportWorker {
         List<Integer> refusedRows = new ArrayList<>();
         forEachRow(job, (row, line) -> {
             try {
-                QuarkusTransaction.requiringNew().call(() -> rows.read(line));
+                QuarkusTransaction.requiringNew().call(() -> rows.read(job, line));
             } catch (RuntimeException e) {
                 refusals.add(refusal(job, line, e));
                 refusedRows.add(row);
@@ -283,7 +283,7 @@ public class ImportWorker {
                     forEachRow(job, (row, line) -> {
                         at[0] = row;
                         try {
-                            counts.add(write(line));
+                            counts.add(write(job, line));
                         } catch (IOException e) {
                             throw new RowFailed(e);
                         }
@@ -337,8 +337,8 @@ public class ImportWorker {
     }
 
     /** Writes one row in the current transaction: the parties it names that are missing, then its agreement. */
-    private Outcome write(String line) throws IOException {
-        ImportRows.Row row = rows.read(line);
+    private Outcome write(ImportJob job, String line) throws IOException {
+        ImportRows.Row row = rows.read(job, line);
         for (PartySummary party : row.parties()) {
             if (!parties.exists(party.id())) {
                 parties.create(
@@ -407,7 +407,7 @@ public class ImportWorker {
                 && problem.errors().stream()
                         .map(FieldViolation::field)
                         .allMatch(field -> LINKS.matcher(field).matches());
-        UUID recordId = rows.idNamedBy(line);
+        UUID recordId = rows.idNamedBy(job, line);
         try {
             return new Refused(recordId, json.writeValueAsString(problem), retry);
         } catch (JsonProcessingException impossible) {
@@ -428,7 +428,7 @@ public class ImportWorker {
     }
 
     private static List<String> lines(ImportRepository.Part part) {
-        return Arrays.asList(part.content().split("\n", -1)).subList(0, part.rowCount());
+        return Arrays.asList(part.content().split(ImportService.ROW_END, -1)).subList(0, part.rowCount());
     }
 
     /** Ends a dry run's transaction, which rolls back what it wrote. */

@@ -24,6 +24,11 @@ public class PartyRepository implements PanacheRepositoryBase<Party, UUID> {
         return count("classification in ?1", visible);
     }
 
+    /** The parties with this name (folded), in any country. */
+    public List<Party> named(String name) {
+        return list("nameKey", Party.nameKey(name));
+    }
+
     /** The party with this name (folded) in this country, if any. */
     public Optional<Party> findByName(String country, String name) {
         return find("country = ?1 and nameKey = ?2", country, Party.nameKey(name))

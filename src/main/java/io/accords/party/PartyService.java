@@ -55,6 +55,14 @@ public class PartyService extends RecordService<Party, PartyInput, PartyView> {
         return PageView.of(items, params, parties.count(visible));
     }
 
+    /** The ids of the parties with this name that the caller may see (a CSV import names parties so). */
+    public List<UUID> visibleNamed(String name) {
+        return parties.named(name).stream()
+                .filter(p -> callers().current().sees(p.getClassification()))
+                .map(Party::getId)
+                .toList();
+    }
+
     /** Whether a party has this id, whoever may see it (an import creates the parties it names that are missing). */
     public boolean exists(UUID id) {
         return parties.findByIdOptional(id).isPresent();

@@ -219,6 +219,65 @@ class ImportApiTest {
     }
 
     @Test
+    void aCsvExportEditedInASpreadsheetImportsBackKeepingWhatCsvDoesNotCarry() {
+        String party = createParty("KR");
+        Map<String, Object> body = agreement(party);
+        // A quoted cell with a comma, a quote and a line break: one CSV record over two lines.
+        body.put("summary", "Signed in Lima, \"at the summit\".\nA second line.");
+        body.put(
+                "claims",
+                List.of(Map.of("fact", "signed", "basis", "STATED", "sources", List.of("https://example.org/news/1"))));
+        String id = given().header(EDITOR)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/v1/agreements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String csv = given().header(EDITOR)
+                .queryParam("format", "csv")
+                .queryParam("party", party)
+                .when()
+                .get("/api/v1/agreements/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        JsonPath same = Imports.run(EDITOR, csv, "", "text/csv");
+        assertEquals(1, same.getInt("counts.unchanged"), () -> refusals(same.getString("id")));
+        JsonPath edited = Imports.run(EDITOR, csv.replace(",SIGNED,", ",IN_FORCE,"), "", "text/csv");
+        assertEquals(1, edited.getInt("counts.updated"), () -> refusals(edited.getString("id")));
+        given().header(EDITOR)
+                .when()
+                .get("/api/v1/agreements/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("IN_FORCE"))
+                .body("claims[0].fact", equalTo("signed"))
+                .body("sources[0].publisher", equalTo("Test Wire"));
+        String header = csv.substring(0, csv.indexOf('\n') + 1);
+        String unknownParty = csv.substring(csv.indexOf('\n') + 1)
+                .replaceFirst("^[^,]*,", ",")
+                .replaceFirst("Test Party [0-9a-f]{8} \\(", "Nobody (");
+        JsonPath refused = Imports.run(EDITOR, header + unknownParty, "", "text/csv");
+        assertEquals(1, refused.getInt("counts.refused"));
+        given().header(EDITOR)
+                .when()
+                .get("/api/v1/imports/" + refused.getString("id") + "/refusals")
+                .then()
+                .body("items[0].problem.errors.field", hasItem("parties"));
+    }
+
+    private static String refusals(String job) {
+        return given().header(EDITOR)
+                .when()
+                .get("/api/v1/imports/" + job + "/refusals")
+                .asString();
+    }
+
+    @Test
     void anEmptyFileOrABadFlagIsA400() {
         given().header(EDITOR)
                 .contentType("application/x-ndjson")

@@ -15,8 +15,12 @@ final class Imports {
 
     /** Posts the file and answers the job's id, after checking the 202 and its Location. */
     static String submit(Header auth, String ndjson, String query) {
+        return submit(auth, ndjson, query, "application/x-ndjson");
+    }
+
+    static String submit(Header auth, String ndjson, String query, String contentType) {
         return given().header(auth)
-                .contentType("application/x-ndjson")
+                .contentType(contentType)
                 .body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when()
                 .post("/api/v1/imports" + query)
@@ -55,5 +59,9 @@ final class Imports {
 
     static JsonPath run(Header auth, String ndjson, String query) {
         return finished(auth, submit(auth, ndjson, query));
+    }
+
+    static JsonPath run(Header auth, String file, String query, String contentType) {
+        return finished(auth, submit(auth, file, query, contentType));
     }
 }
