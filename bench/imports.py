@@ -111,7 +111,7 @@ def throughput(args):
 
 def crash(args):
     """Kills the service while a job runs, restarts it, and checks every row was written once and counted once."""
-    setup = Setup(args.db, "import-crash")
+    setup = Setup(args.db, "importcrash")
     path = os.path.join(setup.work, "agreements.ndjson")
     write_file(path, args.rows, seed=11)
     port = 18490
