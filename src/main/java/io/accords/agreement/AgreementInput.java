@@ -204,6 +204,32 @@ public record AgreementInput(
 
             @NotNull @CurrencyCode @Schema(examples = "USD") String currency) {}
 
+    /** This input with other sources and claims: where its facts come from, the facts themselves unchanged. */
+    public AgreementInput withProvenance(List<SourceInput> sources, List<Claim> claims) {
+        return new AgreementInput(
+                title,
+                summary,
+                type,
+                status,
+                sectors,
+                modes,
+                parties,
+                systems,
+                announced,
+                signed,
+                effective,
+                expires,
+                value,
+                sources,
+                claims,
+                parentId,
+                relations,
+                occasionId,
+                identifiers,
+                tags,
+                classification);
+    }
+
     /** Lists left out are empty, so that two inputs that write the same record are equal. */
     public AgreementInput {
         modes = modes == null ? Set.of() : modes;

@@ -147,34 +147,11 @@ public class CsvRows {
         Map<String, SourceInput> known =
                 existing.sources().stream().collect(Collectors.toMap(SourceInput::url, s -> s, (a, b) -> a));
         Set<String> facts = Set.copyOf(Facts.of(row));
-        return new AgreementInput(
-                row.title(),
-                row.summary(),
-                row.type(),
-                row.status(),
-                row.sectors(),
-                row.modes(),
-                row.parties(),
-                row.systems(),
-                row.announced(),
-                row.signed(),
-                row.effective(),
-                row.expires(),
-                row.value(),
-                row.sources() == null
-                        ? null
-                        : row.sources().stream()
-                                .map(s -> known.getOrDefault(s.url(), s))
-                                .toList(),
+        return row.withProvenance(
+                row.sources().stream().map(s -> known.getOrDefault(s.url(), s)).toList(),
                 existing.claims().stream()
                         .filter(claim -> facts.contains(claim.fact()))
-                        .toList(),
-                row.parentId(),
-                row.relations(),
-                row.occasionId(),
-                row.identifiers(),
-                row.tags(),
-                row.classification());
+                        .toList());
     }
 
     private static AgreementInput.Relation relation(String text) {

@@ -77,6 +77,11 @@ public class ImportJob {
     @Column(name = "finished_at")
     Instant finishedAt;
 
+    /** Whether its file is CSV (else NDJSON). */
+    boolean csv() {
+        return ImportFormat.CSV.name.equals(format);
+    }
+
     protected ImportJob() {
         // for JPA
     }

@@ -64,7 +64,7 @@ public class ImportRows {
                     "row",
                     "is " + line.substring(TOO_LONG.length()) + " characters long; a row may have at most " + MAX_LINE);
         }
-        Row row = ImportFormat.CSV.name.equals(job.format) ? csv.read(job.header, line) : json(line);
+        Row row = job.csv() ? csv.read(job.header, line) : json(line);
         Set<ConstraintViolation<AgreementInput>> violations = validator.validate(row.input());
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
@@ -90,15 +90,14 @@ public class ImportRows {
         row.remove("snippet");
         AgreementInput input;
         List<PartySummary> parties = new ArrayList<>();
+        // What the export shows of the record's own life (version, times) and derives is not written.
+        READ_ONLY.forEach(row::remove);
         if (exported(row)) {
-            // What the export shows of the record's own life (version, times) and derives is not written.
-            READ_ONLY.forEach(row::remove);
             row.put("version", 0);
             AgreementView view = json.treeToValue(row, AgreementView.class);
             view.parties().forEach(p -> parties.add(p.party()));
             input = agreements.inputOf(view);
         } else {
-            READ_ONLY.forEach(row::remove);
             input = json.treeToValue(row, AgreementInput.class);
         }
         return new Row(id, input, parties);
@@ -107,7 +106,7 @@ public class ImportRows {
     /** The id a row names, when it names a well-formed one: a refusal says which record it was about. */
     UUID idNamedBy(ImportJob job, String line) {
         try {
-            String id = ImportFormat.CSV.name.equals(job.format)
+            String id = job.csv()
                     ? CsvRows.cells(job.header, line).get("id")
                     : json.readTree(line).path("id").asText(null);
             return id == null ? null : UUID.fromString(id);

@@ -114,8 +114,7 @@ public class ImportWorker {
         if (job.status != ImportStatus.RUNNING) {
             return;
         }
-        Caller sender = new Caller(
-                job.subject, job.clearance, Arrays.asList(job.roles.split(",")).contains(Roles.ADMIN));
+        Caller sender = new Caller(job.subject, job.clearance, Roles.ADMIN.equals(job.roles));
         callers.actingAs(sender, () -> {
             if (job.atomic) {
                 runAtomic(job);
@@ -150,7 +149,7 @@ public class ImportWorker {
         Counts counts = new Counts();
         int[] failed = {-1};
         try {
-            written(job, () -> {
+            writtenWithProgress(job, first - 1, first - 1 + lines.size(), counts, () -> {
                 for (int i = 0; i < lines.size(); i++) {
                     try {
                         counts.add(write(job, lines.get(i)));
@@ -159,13 +158,7 @@ public class ImportWorker {
                         throw new RowFailed(e);
                     }
                 }
-                if (!job.dryRun) {
-                    advance(job, first - 1, first - 1 + lines.size(), counts);
-                }
             });
-            if (job.dryRun) {
-                QuarkusTransaction.requiringNew().run(() -> advance(job, first - 1, first - 1 + lines.size(), counts));
-            }
         } catch (RuntimeException e) {
             if (failed[0] < 0) {
                 throw e;
@@ -180,15 +173,7 @@ public class ImportWorker {
     private void one(ImportJob job, int row, String line) {
         Counts counts = new Counts();
         try {
-            written(job, () -> {
-                counts.add(writeOrFail(job, line));
-                if (!job.dryRun) {
-                    advance(job, row - 1, row, counts);
-                }
-            });
-            if (job.dryRun) {
-                QuarkusTransaction.requiringNew().run(() -> advance(job, row - 1, row, counts));
-            }
+            writtenWithProgress(job, row - 1, row, counts, () -> counts.add(writeOrFail(job, line)));
         } catch (RuntimeException e) {
             Refused refused = refusal(job, line, e);
             QuarkusTransaction.requiringNew().run(() -> {
@@ -197,6 +182,22 @@ public class ImportWorker {
                 one.refused = 1;
                 advance(job, row - 1, row, one);
             });
+        }
+    }
+
+    /**
+     * Runs work and moves the job's progress from row {@code from} to {@code to}: in one transaction, or for a dry run
+     * with the progress in a transaction of its own after the work's is rolled back.
+     */
+    private void writtenWithProgress(ImportJob job, int from, int to, Counts counts, Runnable work) {
+        written(job, () -> {
+            work.run();
+            if (!job.dryRun) {
+                advance(job, from, to, counts);
+            }
+        });
+        if (job.dryRun) {
+            QuarkusTransaction.requiringNew().run(() -> advance(job, from, to, counts));
         }
     }
 
@@ -239,8 +240,7 @@ public class ImportWorker {
         while (progress && !Thread.currentThread().isInterrupted()) {
             progress = false;
             for (int row : QuarkusTransaction.requiringNew().call(() -> jobs.retriable(job.id))) {
-                ImportRepository.Part part = part(job.id, row);
-                String line = lines(part).get(row - part.firstRow());
+                String line = lineAt(job, row);
                 Counts counts = new Counts();
                 try {
                     written(job, () -> {
