@@ -169,7 +169,7 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
         }
         E entity = existing.get();
         if (!callers().current().sees(entity.getClassification())) {
-            throw ProblemException.conflict("The id " + id + " is taken by a " + record + " you may not change");
+            throw ProblemException.conflict("The id " + id + " is taken by a record you may not change");
         }
         if (inputOf(entity).equals(input)) {
             return Outcome.UNCHANGED;

@@ -278,6 +278,42 @@ class ImportApiTest {
     }
 
     @Test
+    void aRowNamingTheIdOfARecordAboveTheSendersClearanceIsRefusedWithoutSayingMore() {
+        String party = createParty("KR");
+        Map<String, Object> hidden = agreement(party);
+        hidden.put("classification", "CONFIDENTIAL");
+        hidden.put("title", "Hidden title " + UUID.randomUUID());
+        String id = given().header(Tokens.bearer("admin", "CONFIDENTIAL"))
+                .contentType("application/json")
+                .body(hidden)
+                .when()
+                .post("/api/v1/agreements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        JsonPath job = Imports.run(EDITOR, ndjson(List.of(row(id, party))), "");
+        assertEquals(1, job.getInt("counts.refused"));
+        String refusals = given().header(EDITOR)
+                .when()
+                .get("/api/v1/imports/" + job.getString("id") + "/refusals")
+                .then()
+                .statusCode(200)
+                .body("items[0].problem.status", equalTo(409))
+                .body("items[0].problem.detail", equalTo("The id " + id + " is taken by a record you may not change"))
+                .extract()
+                .asString();
+        assertEquals(false, refusals.contains((String) hidden.get("title")), refusals);
+        given().header(Tokens.bearer("admin", "CONFIDENTIAL"))
+                .when()
+                .get("/api/v1/agreements/" + id)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo(hidden.get("title")))
+                .body("version", equalTo(0));
+    }
+
+    @Test
     void anEmptyFileOrABadFlagIsA400() {
         given().header(EDITOR)
                 .contentType("application/x-ndjson")
