@@ -85,6 +85,13 @@ public class HttpProblems {
                             + " filters, or retry when the service is less busy",
                     uri);
         }
+        if (PersistenceProblems.unstorableText(e)) {
+            return respond(ProblemException.invalid(
+                            "body",
+                            "holds a NUL character (\\u0000) in a text, which cannot be stored; nothing was written."
+                                    + " Remove it and send again")
+                    .toProblem(path(uri)));
+        }
         LOG.errorf(e, "Unexpected failure at %s", path(uri));
         return respond(ProblemType.INTERNAL_ERROR.problem(
                 "The service failed to handle this request; it has been logged", path(uri)));

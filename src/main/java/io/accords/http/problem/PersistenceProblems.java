@@ -91,6 +91,29 @@ public class PersistenceProblems {
         return false;
     }
 
+    /**
+     * The database refused a text it cannot store (SQLSTATE 22021: PostgreSQL stores no NUL character, U+0000), found
+     * among the failure's causes or what was suppressed while it was rolled back: the request's fault, not the service's.
+     */
+    static boolean unstorableText(Throwable e) {
+        return unstorableText(e, 0);
+    }
+
+    private static boolean unstorableText(Throwable e, int depth) {
+        if (e == null || depth > 20) {
+            return false;
+        }
+        if (e instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+            return true;
+        }
+        for (Throwable suppressed : e.getSuppressed()) {
+            if (unstorableText(suppressed, depth + 1)) {
+                return true;
+            }
+        }
+        return unstorableText(e.getCause(), depth + 1);
+    }
+
     /** The transaction outlived its timeout and was rolled back, or a statement hit its query timeout. */
     static boolean timedOut(Throwable e) {
         return causedBy(e, jakarta.transaction.RollbackException.class)

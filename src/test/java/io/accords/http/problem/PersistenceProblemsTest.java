@@ -52,6 +52,17 @@ class PersistenceProblemsTest {
     }
 
     @Test
+    void recognisesTextTheDatabaseCannotStoreAmongCausesAndSuppressed() {
+        RuntimeException rolledBack = new RuntimeException("rollback");
+        rolledBack.addSuppressed(new org.hibernate.exception.DataException(
+                "could not execute statement", new SQLException("invalid byte sequence for encoding", "22021")));
+        assertTrue(PersistenceProblems.unstorableText(rolledBack));
+        assertTrue(PersistenceProblems.unstorableText(new PersistenceException(new SQLException("bad", "22021"))));
+        assertFalse(PersistenceProblems.unstorableText(new PersistenceException(new SQLException("bad", "22001"))));
+        assertFalse(PersistenceProblems.unstorableText(new IllegalStateException("a bug")));
+    }
+
+    @Test
     void recognisesATimedOutTransaction() {
         assertTrue(PersistenceProblems.timedOut(new RuntimeException(new RollbackException("not active"))));
         assertTrue(PersistenceProblems.timedOut(new jakarta.persistence.QueryTimeoutException("slow")));
