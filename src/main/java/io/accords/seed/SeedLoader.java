@@ -14,6 +14,7 @@ import io.accords.occasion.OccasionInput;
 import io.accords.occasion.OccasionService;
 import io.accords.party.PartyInput;
 import io.accords.party.PartyService;
+import io.accords.record.RecordService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -41,8 +43,11 @@ import org.jboss.logging.Logger;
 public class SeedLoader {
 
     /** The seed sets, in the order they are applied; each once, by its name. */
-    static final List<String> RESOURCES =
-            List.of("seed/seed-articles.json", "seed/seed-agreement-life.json", "seed/seed-provenance.json");
+    static final List<String> RESOURCES = List.of(
+            "seed/seed-articles.json",
+            "seed/seed-agreement-life.json",
+            "seed/seed-provenance.json",
+            "seed/seed-party-names.json");
 
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
 
@@ -113,24 +118,14 @@ public class SeedLoader {
         for (JsonNode agreement : seed.path("agreements")) {
             agreements.create(idOf(agreement), valid(withoutId(agreement), AgreementInput.class));
         }
-        int patched = 0;
-        for (JsonNode change : seed.path("patches")) {
-            // An agreement a user deleted stays deleted.
-            UUID id = idOf(change);
-            Optional<Long> version = versionOf(id);
-            if (version.isPresent()) {
-                try {
-                    agreements.patch(id, new Versions.IfMatch(Set.of(version.get()), false), change.path("patch"));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("Seed patch cannot be read: " + change, e);
-                }
-                patched++;
-            }
-        }
+        // An agreement a user deleted stays deleted; a party a user changed since it was seeded keeps the change.
+        int patched = patchEach(seed.path("patches"), agreements, id -> versionOf("agreement", id));
+        int renamed = patchEach(
+                seed.path("partyPatches"), parties, id -> versionOf("party", id).filter(version -> version == 0));
         int milestoneCount = 0;
         for (JsonNode milestone : seed.path("milestones")) {
             UUID agreement = UUID.fromString(milestone.path("agreementId").asText());
-            if (versionOf(agreement).isPresent()) {
+            if (versionOf("agreement", agreement).isPresent()) {
                 ObjectNode input = (ObjectNode) withoutId(milestone);
                 input.remove("agreementId");
                 milestones.add(agreement, idOf(milestone), valid(input, MilestoneInput.class));
@@ -138,20 +133,41 @@ public class SeedLoader {
             }
         }
         LOG.infof(
-                "Loaded seed set %s: %d parties, %d occasions, %d agreements, %d agreements linked, %d milestones",
+                "Loaded seed set %s: %d parties, %d occasions, %d agreements, %d agreements changed, %d parties"
+                        + " changed, %d milestones",
                 name,
                 seed.path("parties").size(),
                 seed.path("occasions").size(),
                 seed.path("agreements").size(),
                 patched,
+                renamed,
                 milestoneCount);
     }
 
-    /** The agreement's current version, or none when there is no such agreement (a user deleted it). */
-    private Optional<Long> versionOf(UUID agreement) {
+    /** Applies each JSON merge patch to its record at the version {@code version} names; none skips the record. */
+    private static int patchEach(
+            JsonNode changes, RecordService<?, ?, ?> records, Function<UUID, Optional<Long>> version) {
+        int patched = 0;
+        for (JsonNode change : changes) {
+            UUID id = idOf(change);
+            Optional<Long> expected = version.apply(id);
+            if (expected.isPresent()) {
+                try {
+                    records.patch(id, new Versions.IfMatch(Set.of(expected.get()), false), change.path("patch"));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("Seed patch cannot be read: " + change, e);
+                }
+                patched++;
+            }
+        }
+        return patched;
+    }
+
+    /** The record's current version, or none when there is no such record (a user deleted it). */
+    private Optional<Long> versionOf(String table, UUID id) {
         return entityManager
-                .createNativeQuery("select version from agreement where id = :id")
-                .setParameter("id", agreement)
+                .createNativeQuery("select version from " + table + " where id = :id")
+                .setParameter("id", id)
                 .getResultList()
                 .stream()
                 .findFirst()

@@ -5,16 +5,24 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The agreements reported in the seed articles are in the registry from the first start, exactly as reported. */
@@ -39,7 +47,7 @@ class SeedDataTest {
                 .body("sectors", contains("AEROSPACE"))
                 .body("modes", contains("JOINT_PRODUCTION"))
                 .body("systems", contains("KF-21"))
-                .body("parties.party.acronym", containsInAnyOrder("KAI", "SEMAN"))
+                .body("parties.party.name", containsInAnyOrder("Korea Aerospace Industries", "SEMAN"))
                 .body("parties.role", everyItem(equalTo("SIGNATORY")))
                 .body("countries", contains("KR", "PE"))
                 .body("value", nullValue())
@@ -58,7 +66,9 @@ class SeedDataTest {
                 .body("signed", equalTo("2024-11-16"))
                 .body("sectors", contains("NAVAL"))
                 .body("modes", contains("CO_DEVELOPMENT"))
-                .body("parties.findAll { it.role == 'SIGNATORY' }.party.acronym", containsInAnyOrder("HD HHI", "SIMA"))
+                .body(
+                        "parties.findAll { it.role == 'SIGNATORY' }.party.name",
+                        containsInAnyOrder("Hyundai Heavy Industries", "SIMA"))
                 .body("parties.findAll { it.role == 'WITNESS' }.party.country", containsInAnyOrder("KR", "PE"));
     }
 
@@ -94,15 +104,42 @@ class SeedDataTest {
     }
 
     @Test
-    void seedPartiesCarryAcronymsAndAliases() {
-        given().queryParam("size", 100)
-                .when()
-                .get("/api/v1/parties")
-                .then()
-                .statusCode(200)
-                .body("items.acronym", hasItem("SIMA"))
-                .body("items.acronym", hasItem("FAME"))
-                .body("items.find { it.acronym == 'HD HHI' }.aliases", hasItem("Hyundai Heavy Industries"));
+    void seedPartiesAreNamedOnlyInTheWordsOfTheSeedArticles() throws IOException {
+        String articles = articles();
+        JsonNode seed = new ObjectMapper().readTree(resource("seed/seed-articles.json"));
+        List<String> named = new ArrayList<>();
+        for (JsonNode party : seed.path("parties")) {
+            JsonPath read = given().when()
+                    .get("/api/v1/parties/{id}", party.path("id").asText())
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            named.add(read.getString("name"));
+            Optional.ofNullable(read.getString("acronym")).ifPresent(named::add);
+            named.addAll(read.getList("aliases", String.class));
+        }
+        assertEquals(seed.path("parties").size() + 1, named.size(), "ten names and FAME's acronym");
+        for (String name : named) {
+            assertTrue(articles.contains(name), name + " is not a word of the seed articles");
+        }
+    }
+
+    /** The seed articles' texts, as the seeds were read from them. */
+    private static String articles() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (String article : List.of(
+                "2023-11-16-yonhap-apec-san-francisco.txt",
+                "2024-11-15-yonhap-el-comercio-interview.txt",
+                "2024-11-17-ajp-lima-summit.txt")) {
+            text.append(new String(resource("articles/" + article).readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return text.toString();
+    }
+
+    private static InputStream resource(String name) {
+        return Objects.requireNonNull(
+                SeedDataTest.class.getClassLoader().getResourceAsStream(name), name + " is on the class path");
     }
 
     @Test
