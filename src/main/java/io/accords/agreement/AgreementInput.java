@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @ReadBackAs(AgreementView.class)
 @Schema(name = "AgreementInput", description = "An agreement as a client writes it")
 public record AgreementInput(
-        @NotBlank @Size(max = 300) @Schema(examples = "MOU on joint production of KF-21 fighter jet components")
+        @NotBlank @Size(max = MAX_TITLE) @Schema(examples = "MOU on joint production of KF-21 fighter jet components")
         String title,
 
         @Size(max = 4000)
@@ -43,10 +43,10 @@ public record AgreementInput(
         @Size(max = 11) @Schema(examples = "[\"JOINT_PRODUCTION\"]")
         Set<@NotNull CooperationMode> modes,
 
-        @NotEmpty @Size(max = 50) @Schema(description = "At least one party, each with its role")
+        @NotEmpty @Size(max = MAX_PARTIES) @Schema(description = "At least one party, each with its role")
         List<@NotNull @Valid Participation> parties,
 
-        @Size(max = 50)
+        @Size(max = MAX_SYSTEMS)
         @Schema(description = "Weapon systems and programmes named in the agreement", examples = "[\"KF-21\"]")
         List<@NotBlank @Size(max = 100) String> systems,
 
@@ -80,7 +80,7 @@ public record AgreementInput(
         @Schema(description = "The framework agreement this one implements: its IMPLEMENTS relation")
         UUID parentId,
 
-        @Size(max = 50)
+        @Size(max = MAX_RELATIONS)
         @Schema(
                 description = "How this agreement stands to others: amends, supersedes, extends, follows up or relates"
                         + " to them (IMPLEMENTS is written as parentId). The other side reads each as its inverse"
@@ -105,6 +105,11 @@ public record AgreementInput(
                 examples = "PUBLIC")
         Classification classification)
         implements ClassifiedInput {
+
+    public static final int MAX_PARTIES = 50;
+    public static final int MAX_SYSTEMS = 50;
+    public static final int MAX_TITLE = 300;
+    public static final int MAX_RELATIONS = 50;
 
     /** A party and the role it plays, as a client writes it. */
     @Schema(name = "ParticipationInput")
@@ -138,7 +143,7 @@ public record AgreementInput(
             String note,
 
             @Size(max = 2000)
-            @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an http or https URL")
+            @Pattern(regexp = SourceInput.URL, message = "must be an http or https URL")
             @Schema(description = "Where the link is stated", examples = "https://www.ajupress.com/")
             String source) {}
 
@@ -146,7 +151,7 @@ public record AgreementInput(
     @Schema(name = "Claim")
     public record Claim(
             @NotBlank
-            @Size(max = 120)
+            @Size(max = Claim.MAX_FACT)
             @Schema(
                     description = "The fact: type, status, sectors, modes, announced, signed, effective, expires,"
                             + " value, parties/{partyId}, parties/{partyId}/signed, parties/{partyId}/consented,"
@@ -168,6 +173,8 @@ public record AgreementInput(
                     description = "Why an editor reads the fact so; required when the basis is INFERRED",
                     examples = "Reported among the signings the two presidents witnessed at their summit")
             String note) {
+
+        public static final int MAX_FACT = 120;
 
         public Claim {
             sources = sources == null ? List.of() : sources;
@@ -202,7 +209,8 @@ public record AgreementInput(
             @Schema(examples = "1500000000")
             BigDecimal amount,
 
-            @NotNull @CurrencyCode @Schema(examples = "USD") String currency) {}
+            @NotNull @CurrencyCode @Schema(examples = "USD", minLength = 3, maxLength = 3)
+            String currency) {}
 
     /** This input with other sources and claims: where its facts come from, the facts themselves unchanged. */
     public AgreementInput withProvenance(List<SourceInput> sources, List<Claim> claims) {

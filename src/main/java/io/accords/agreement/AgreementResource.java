@@ -46,7 +46,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP for agreements: parse, call {@link AgreementService}, shape the response. */
 @Path("/api/v1/agreements")
-@Tag(name = "Agreements")
+@Tag(
+        name = "Agreements",
+        description =
+                "MOUs, contracts, joint declarations and licences: create, change, search, export, history and relations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgreementResource {

@@ -6,6 +6,7 @@ import io.accords.common.SourceInput;
 import io.accords.http.Versioned;
 import io.accords.party.PartySummary;
 import io.accords.security.Classification;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +29,11 @@ public record AgreementView(
         List<CooperationMode> modes,
         List<Participation> parties,
 
-        @Schema(description = "The parties' countries, ISO 3166-1 alpha-2, sorted", examples = "[\"KR\", \"PE\"]")
-        List<String> countries,
+        @Schema(
+                description = "The parties' countries, ISO 3166-1 alpha-2, sorted",
+                examples = "[\"KR\", \"PE\"]",
+                maxItems = AgreementInput.MAX_PARTIES)
+        List<@Size(min = 2, max = 2) String> countries,
 
         @Schema(examples = "[\"KF-21\"]") List<String> systems,
         @Schema(examples = "2024-11-16") PartialDate announced,
@@ -44,8 +48,9 @@ public record AgreementView(
 
         @Schema(
                 description = "The facts this agreement holds that no claim cites: shown so, never as if certain",
-                examples = "[\"effective\", \"systems/KF-21\"]")
-        List<String> uncited,
+                examples = "[\"effective\", \"systems/KF-21\"]",
+                maxItems = Facts.MAX_FACTS)
+        List<@Size(max = AgreementInput.Claim.MAX_FACT) String> uncited,
 
         UUID parentId,
         List<AgreementInput.Relation> relations,

@@ -19,8 +19,19 @@ import java.util.stream.Collectors;
 public final class Facts {
 
     /** The facts of the agreement itself, which search can filter on (basis=status:STATED). */
+    static final int OWN_FACTS = 9;
+
     public static final List<String> RECORD_FACTS =
             List.of("type", "status", "sectors", "modes", "announced", "signed", "effective", "expires", "value");
+
+    /** The most facts an agreement can hold: its own, four per party and one per system. */
+    public static final int MAX_FACTS = OWN_FACTS + 4 * AgreementInput.MAX_PARTIES + AgreementInput.MAX_SYSTEMS;
+
+    static {
+        if (RECORD_FACTS.size() != OWN_FACTS) {
+            throw new IllegalStateException("OWN_FACTS must count RECORD_FACTS");
+        }
+    }
 
     private Facts() {}
 

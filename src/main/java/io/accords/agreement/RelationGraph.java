@@ -22,16 +22,22 @@ public record RelationGraph(
 
         @Schema(
                 description =
-                        "The root's own relations, read from its side: SUPERSEDES one way, SUPERSEDED_BY the other")
+                        "The root's own relations, read from its side: SUPERSEDES one way, SUPERSEDED_BY the other",
+                maxItems = MAX_EDGES)
         List<Link> links,
 
-        @Schema(description = "Every agreement in the graph, the root first")
+        @Schema(description = "Every agreement in the graph, the root first", maxItems = AgreementGraph.MAX_NODES)
         List<Node> nodes,
 
-        @Schema(description = "Every relation between them, once, in the direction it was written")
+        @Schema(
+                description = "Every relation between them, once, in the direction it was written",
+                maxItems = MAX_EDGES)
         List<Edge> edges) {
 
     /** An agreement in the graph. */
+    /** Every relation in a graph is one a node in it wrote: at most its relations and its parent link. */
+    public static final int MAX_EDGES = AgreementGraph.MAX_NODES * (AgreementInput.MAX_RELATIONS + 1);
+
     @Schema(name = "RelationNode")
     public record Node(
             UUID id,
@@ -53,7 +59,7 @@ public record RelationGraph(
             UUID to,
             @Schema(examples = "SUPERSEDES") RelationKind kind,
 
-            @Schema(description = "The relation read from the other side", examples = "SUPERSEDED_BY")
+            @Schema(description = "The relation read from the other side", examples = "SUPERSEDED_BY", maxLength = 32)
             String inverse,
 
             String note,
@@ -62,7 +68,9 @@ public record RelationGraph(
     /** One of the root's relations, read from the root's side. */
     @Schema(name = "RelationLink")
     public record Link(
-            @Schema(examples = "SUPERSEDED_BY") String relation,
+            @Schema(examples = "SUPERSEDED_BY", maxLength = 32)
+            String relation,
+
             UUID agreementId,
 
             @Schema(examples = "Korea–Peru summit joint declaration on defence and critical minerals cooperation")

@@ -19,11 +19,17 @@ public record Snippet(
         @Schema(
                 description = "The field's text, or for a long summary the part around the first match,"
                         + " with … where it was cut",
-                examples = "…agreement on joint production of KF-21 fighter jet components…")
+                examples = "…agreement on joint production of KF-21 fighter jet components…",
+                maxLength = MAX_TEXT)
         String text,
 
-        @Schema(description = "The matches in text, in order")
+        @Schema(description = "The matches in text, in order", maxItems = MAX_TEXT)
         List<Highlight> highlights) {
+
+    /** How much of a long field a snippet shows around its first match. */
+    public static final int WINDOW = 160;
+    /** The longest text a snippet shows: the window, with an ellipsis at either end where it was cut. */
+    public static final int MAX_TEXT = WINDOW + 2;
 
     /** A span of the snippet's text, in UTF-16 code units as JavaScript and Java count them. */
     public record Highlight(

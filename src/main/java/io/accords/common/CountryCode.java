@@ -15,6 +15,9 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = CountryCode.Validator.class)
 public @interface CountryCode {
 
+    /** What the OpenAPI document says a country code looks like; the validator checks it is a real one. */
+    String PATTERN = "^[A-Z]{2}$";
+
     String message() default "must be an ISO 3166-1 alpha-2 country code in upper case, such as KR or PE";
 
     Class<?>[] groups() default {};

@@ -16,9 +16,15 @@ public record SourceInput(
 
         @NotBlank
         @Size(max = 2000)
-        @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an http or https URL")
+        @Pattern(regexp = URL, message = "must be an http or https URL")
         @Schema(examples = "https://www.ajupress.com/")
         String url,
 
         @Schema(description = "Publication date", examples = "2024-11-17")
-        LocalDate published) {}
+        LocalDate published) {
+    /**
+     * An http or https URL, in either case. Written without inline flags such as {@code (?i)}, so that it means the
+     * same in Java and in ECMA-262, where OpenAPI tools read it.
+     */
+    public static final String URL = "[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+[^\\s]*";
+}

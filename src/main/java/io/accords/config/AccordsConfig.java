@@ -30,6 +30,47 @@ public interface AccordsConfig {
 
     Imports imports();
 
+    RateLimit rateLimit();
+
+    /**
+     * How many API requests each caller may make per window, by its highest role: a token's subject, or the client
+     * address for requests without a valid token. Counted in each replica's memory.
+     */
+    interface RateLimit {
+        /** Off only for a replica behind a gateway that limits callers itself. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The window the limits are counted over; a caller's allowance refills evenly across it. */
+        @WithDefault("60s")
+        Duration window();
+
+        /** Requests per window without a valid token, per client address. */
+        @WithDefault("60")
+        @Min(1)
+        int anonymous();
+
+        /** Requests per window for a token with the reader role. */
+        @WithDefault("600")
+        @Min(1)
+        int reader();
+
+        /** Requests per window for a token with the editor role. */
+        @WithDefault("600")
+        @Min(1)
+        int editor();
+
+        /** Requests per window for a token with the admin role. */
+        @WithDefault("1200")
+        @Min(1)
+        int admin();
+
+        /** How many callers' counters each replica keeps; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        @Min(100)
+        int callers();
+    }
+
     interface Imports {
         /** How many rows of an import are written per database transaction (a bad row sends its batch row by row). */
         @WithDefault("200")

@@ -17,5 +17,6 @@ public record RevisionDiff(
 
         @Schema(
                 description = "An RFC 6902 JSON Patch: applied to version from (an empty object for a creation) it"
-                        + " gives version to, as you may see both")
+                        + " gives version to, as you may see both",
+                maxItems = 10_000)
         List<Map<String, Object>> patch) {}

@@ -16,7 +16,7 @@ public record RevisionView(
 
         @Schema(examples = "UPDATED") Revision.Action action,
 
-        @Schema(description = "Subject of the token that made the change", examples = "analyst-7")
+        @Schema(description = "Subject of the token that made the change", examples = "analyst-7", maxLength = 200)
         String actor,
 
         @Schema(examples = "2026-11-23T10:15:30Z") Instant at,
@@ -39,7 +39,8 @@ public record RevisionView(
         @Schema(
                 description = "Where the change this revision made is shown as an RFC 6902 JSON Patch (not for a"
                         + " deletion)",
-                examples = "/api/v1/agreements/a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5/history/1/diff")
+                examples = "/api/v1/agreements/a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5/history/1/diff",
+                maxLength = 300)
         String diff) {
 
     /** This revision with the path of its diff, for the record types that serve one. */

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One page of a collection, with what a client needs to walk the rest. */
 @RegisterForReflection
 public record PageView<T>(
-        @Schema(description = "The records on this page") List<T> items,
+        @Schema(description = "The records on this page", maxItems = PageParams.MAX_SIZE)
+        List<T> items,
 
         @Schema(description = "This page's number, from 1", examples = "1")
         int page,
@@ -36,7 +37,8 @@ public record PageView<T>(
                 description = "On agreement lists: pass it as after to get the next page, which then costs"
                         + " what the first page costs however deep it is; null on the last page, and in the relevance"
                         + " order of a text search, which pages by number",
-                examples = "bDF8fDJ8MGM3ZDJhOGUtNGIxZi00ZThhLTlmMGUtN2E2YjVjNGQzZTIx")
+                examples = "bDF8fDJ8MGM3ZDJhOGUtNGIxZi00ZThhLTlmMGUtN2E2YjVjNGQzZTIx",
+                maxLength = MAX_CURSOR)
         String nextCursor,
 
         @Schema(
@@ -47,6 +49,9 @@ public record PageView<T>(
                 examples = "2000")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         Integer rankedSample) {
+
+    /** Cursors are a few dozen characters of base64url; none is longer than this. */
+    public static final int MAX_CURSOR = 512;
 
     public static final String EXACTLY = "eq";
     public static final String AT_LEAST = "gte";

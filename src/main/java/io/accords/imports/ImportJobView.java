@@ -9,7 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ImportJobView(
         UUID id,
         @Schema(examples = "DONE") ImportStatus status,
-        @Schema(examples = "ndjson") String format,
+
+        @Schema(
+                examples = "ndjson",
+                enumeration = {"ndjson", "csv"})
+        String format,
 
         @Schema(description = "Validated and counted, nothing written")
         boolean dryRun,
@@ -17,7 +21,9 @@ public record ImportJobView(
         @Schema(description = "The whole file, or nothing when any row is bad")
         boolean atomic,
 
-        @Schema(description = "The token subject that sent it; its rows are written with that caller's clearance")
+        @Schema(
+                description = "The token subject that sent it; its rows are written with that caller's clearance",
+                maxLength = 200)
         String submittedBy,
 
         @Schema(description = "Rows in the file (non-blank lines)", examples = "12")

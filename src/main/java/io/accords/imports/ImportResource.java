@@ -6,6 +6,7 @@ import io.accords.http.RecordIds;
 import io.accords.http.Responses;
 import io.accords.http.problem.BodySizeGuard;
 import io.accords.http.problem.ProblemException;
+import io.accords.openapi.ApiExamples;
 import io.accords.search.AgreementExport;
 import io.accords.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +37,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP for bulk imports: take the file, answer 202 with its job, and report on jobs. */
 @Path(BodySizeGuard.IMPORTS)
-@Tag(name = "Imports")
+@Tag(
+        name = "Imports",
+        description = "Bulk import of NDJSON or CSV files in the export's shape, as jobs with a per-row report")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.EDITOR)
 public class ImportResource {
@@ -74,7 +77,7 @@ public class ImportResource {
                             examples =
                                     @ExampleObject(
                                             name = "a good row and a refused one",
-                                            value = ImportExamples.LINES)))
+                                            value = ApiExamples.IMPORT_LINES)))
     @APIResponse(
             responseCode = "202",
             description = "Accepted: the file is kept and its rows are being written",
@@ -125,7 +128,11 @@ public class ImportResource {
             description = "Its status, counts (read, created, updated, unchanged, refused) and progress.")
     @APIResponse(responseCode = "200", description = "The import job")
     public ImportJobView get(
-            @Parameter(description = "The job's id, from the answer to POST /imports") @PathParam("id") UUID id) {
+            @Parameter(
+                            description = "The job's id, from the answer to POST /imports",
+                            example = ApiExamples.IMPORT_JOB_ID)
+                    @PathParam("id")
+                    UUID id) {
         return imports.get(id);
     }
 
@@ -137,7 +144,7 @@ public class ImportResource {
             description = "Each refused row by its line number, with the problem a single write of it would answer.")
     @APIResponse(responseCode = "200", description = "One page of refused rows, in file order")
     public RestResponse<PageView<ImportRefusalView>> refusals(
-            @Parameter(description = "The job's id") @PathParam("id") UUID id,
+            @Parameter(description = "The job's id", example = ApiExamples.IMPORT_JOB_ID) @PathParam("id") UUID id,
             @BeanParam @Valid PageParams page,
             @Parameter(hidden = true) @Context UriInfo uri) {
         noSort(page);

@@ -41,7 +41,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP for an agreement's milestones: parse, call {@link MilestoneService}, shape the response. */
 @Path("/api/v1/agreements")
-@Tag(name = "Milestones")
+@Tag(
+        name = "Milestones",
+        description = "Deliveries, payments, reviews and ceremonies due under agreements, and the calendar feed")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MilestoneResource {

@@ -1,5 +1,6 @@
 package io.accords.milestone;
 
+import io.accords.agreement.AgreementInput;
 import io.accords.common.PartialDate;
 import io.accords.common.SourceInput;
 import io.accords.http.Versioned;
@@ -21,7 +22,8 @@ public record MilestoneView(
 
         @Schema(
                 examples = "MOU between Korea Aerospace Industries and SEMAN on joint production of KF-21 fighter jet"
-                        + " components")
+                        + " components",
+                maxLength = AgreementInput.MAX_TITLE)
         String agreementTitle,
 
         MilestoneKind kind,

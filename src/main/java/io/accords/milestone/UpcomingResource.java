@@ -7,6 +7,7 @@ import io.accords.security.CalendarTokens;
 import io.accords.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -89,6 +90,7 @@ public class UpcomingResource {
                             description = "The bearer token, for a calendar client that cannot send an Authorization"
                                     + " header; prefer the header wherever it can be sent")
                     @QueryParam(CalendarTokens.PARAMETER)
+                    @Size(max = CalendarTokens.MAX_LENGTH)
                     String accessToken) {
         String calendar = MilestoneCalendar.of(milestones.calendar(filter.calendarFilter(), CALENDAR_LIMIT));
         return RestResponse.ResponseBuilder.ok(calendar, MilestoneCalendar.MEDIA_TYPE + ";charset=UTF-8")

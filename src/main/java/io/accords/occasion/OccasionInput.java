@@ -23,7 +23,14 @@ public record OccasionInput(
 
         @NotNull @Schema(examples = "SUMMIT") OccasionKind kind,
 
-        @NotNull @CountryCode @Schema(description = "Where it took place: ISO 3166-1 alpha-2", examples = "PE")
+        @NotNull
+        @CountryCode
+        @Schema(
+                description = "Where it took place: ISO 3166-1 alpha-2",
+                examples = "PE",
+                pattern = CountryCode.PATTERN,
+                minLength = 2,
+                maxLength = 2)
         String country,
 
         @Size(max = 100) @Schema(examples = "Lima") String city,

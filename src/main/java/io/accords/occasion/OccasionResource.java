@@ -41,7 +41,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP for occasions: parse, call {@link OccasionService}, shape the response. */
 @Path("/api/v1/occasions")
-@Tag(name = "Occasions")
+@Tag(
+        name = "Occasions",
+        description = "Summits, state visits, exhibitions and ceremonies where agreements were signed or announced")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OccasionResource {

@@ -22,7 +22,7 @@ public class OccasionService extends RecordService<Occasion, OccasionInput, Occa
     static final String RECORD = "occasion";
 
     /** How many of its agreements an occasion read by id lists. */
-    static final int LISTED_AGREEMENTS = 100;
+    public static final int LISTED_AGREEMENTS = 100;
 
     public static final SortOrder SORT = new SortOrder(
             Map.of(

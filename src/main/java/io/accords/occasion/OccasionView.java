@@ -41,7 +41,8 @@ public record OccasionView(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(
                 description = "On a read by id: the agreements signed or announced there that you may see, by title (at"
-                        + " most 100; the agreement search's occasion filter lists them all)")
+                        + " most 100; the agreement search's occasion filter lists them all)",
+                maxItems = OccasionService.LISTED_AGREEMENTS)
         List<RecordReference> agreements)
         implements Versioned {
 

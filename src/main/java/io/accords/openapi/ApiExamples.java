@@ -68,7 +68,6 @@ public final class ApiExamples {
               "country": "PE",
               "city": "Lima",
               "starts": "2024-11",
-              "ends": null,
               "sources": [{"publisher": "AJP", "title": "South Korea, Peru to expand cooperation in defense, critical\
              minerals", "url": "https://ajupress.com/view/20241117095639112", "published": "2024-11-17"}],
               "classification": "PUBLIC",
@@ -93,11 +92,9 @@ public final class ApiExamples {
               "kind": "DELIVERY",
               "title": "First KF-21 wing components delivered to SEMAN",
               "due": "2026-06",
-              "met": null,
               "status": "PLANNED",
               "responsiblePartyId": "a9715a03-00b9-55c2-9eff-7f0f6beda9b3",
               "quantity": 4,
-              "note": null,
               "sources": [],
               "classification": "PUBLIC",
               "version": 0,
@@ -239,6 +236,9 @@ public final class ApiExamples {
               "updatedAt": "2026-11-23T10:15:30.123456Z"
             }""";
 
+    /** An import job's id: jobs are not seeded, so no instance holds it until an import is sent. */
+    public static final String IMPORT_JOB_ID = "3f2b8c1e-9d4a-4b6e-8a71-5c0d2e4f6a18";
+
     public static final String IMPORT_JOB = """
             {
               "id": "3f2b8c1e-9d4a-4b6e-8a71-5c0d2e4f6a18",
@@ -298,6 +298,17 @@ public final class ApiExamples {
             + " de la Fuerza Aérea del Perú (SIGNATORY),KR;PE,KF-21,,2024-11-16,,,,,,apec-2024,"
             + "https://www.ajupress.com/,Korea Aerospace Industries and SEMAN agree to produce KF-21 components"
             + " jointly.,0,2026-11-23T10:15:30.123456Z,2026-11-23T10:15:30.123456Z\r\n";
+
+    /** Two NDJSON rows of an import: one written, one refused for its status. */
+    public static final String IMPORT_LINES =
+            "{\"id\":\"5d0c6f7e-2f0a-4a57-9a54-0f5b8c1d2e3f\",\"title\":\"Example MOU on training\","
+                    + "\"type\":\"MOU\",\"status\":\"SIGNED\",\"sectors\":[\"TRAINING\"],\"parties\":[{\"partyId\":"
+                    + "\"a9715a03-00b9-55c2-9eff-7f0f6beda9b3\",\"role\":\"SIGNATORY\"}],\"signed\":\"2025-03\",\"sources\":"
+                    + "[{\"url\":\"https://example.org/news/1\"}],\"classification\":\"PUBLIC\"}\n"
+                    + "{\"id\":\"5d0c6f7e-2f0a-4a57-9a54-0f5b8c1d2e40\",\"title\":\"Example of a refused row: its status\","
+                    + "\"type\":\"MOU\",\"status\":\"MAYBE\",\"sectors\":[\"TRAINING\"],\"parties\":[{\"partyId\":"
+                    + "\"a9715a03-00b9-55c2-9eff-7f0f6beda9b3\",\"role\":\"SIGNATORY\"}],\"sources\":"
+                    + "[{\"url\":\"https://example.org/news/1\"}],\"classification\":\"PUBLIC\"}\n";
 
     public static final String NDJSON = "{\"id\": \"0c7d2a8e-4b1f-4e8a-9f0e-7a6b5c4d3e21\", \"title\": \"MOU on"
             + " joint production of KF-21 fighter jet components\", \"type\": \"MOU\", \"status\": \"SIGNED\","

@@ -27,6 +27,10 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         QueryParameterDocs.expand(openAPI);
         SuccessResponses.document(openAPI);
+        ContractLimits.apply(openAPI);
+        if (Boolean.getBoolean("openapi.unlimited")) {
+            ContractLimits.unlimited(openAPI).forEach(System.err::println);
+        }
         for (Map.Entry<String, PathItem> path :
                 openAPI.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
@@ -34,6 +38,13 @@ public class ProblemResponsesFilter implements OASFilter {
             }
             path.getValue().getOperations().values().forEach(this::document);
         }
+        RateLimitHeaders.document(openAPI);
+        // "The server this document came from": Swagger UI calls the instance that serves it, a generated client is
+        // given its base URL. The API is meant for callers outside the cluster too: x-internal says so to inventories.
+        openAPI.setServers(List.of(OASFactory.createServer()
+                .url("/")
+                .description("The Accords instance that serves this document, in production, staging or local alike")
+                .addExtension("x-internal", false)));
     }
 
     private void document(Operation operation) {
@@ -63,6 +74,7 @@ public class ProblemResponsesFilter implements OASFilter {
             problems.add(ProblemType.PAYLOAD_TOO_LARGE);
             problems.add(ProblemType.UNSUPPORTED_MEDIA_TYPE);
         }
+        problems.add(ProblemType.TOO_MANY_REQUESTS);
         problems.add(ProblemType.SERVICE_UNAVAILABLE);
         problems.add(ProblemType.INTERNAL_ERROR);
         APIResponses responses = operation.getResponses();
@@ -111,6 +123,8 @@ public class ProblemResponsesFilter implements OASFilter {
             case SERVICE_UNAVAILABLE ->
                 "The database cannot be reached just now; nothing was written. Retry in a few" + " seconds";
             case PAYLOAD_TOO_LARGE -> "The body is larger than this service accepts";
+            case TOO_MANY_REQUESTS ->
+                "You have used the 600 requests per 60 seconds allowed to the reader role; try again in 12 seconds";
             case UNSUPPORTED_MEDIA_TYPE -> "Content-Type 'text/plain' is not accepted here; send application/json";
             default -> "The service failed to handle this request; it has been logged";
         };

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
@@ -43,12 +44,20 @@ final class SuccessResponses {
             Map.entry("PageViewImportJobView", ApiExamples.IMPORT_PAGE),
             Map.entry("PageViewImportRefusalView", ApiExamples.IMPORT_REFUSAL_PAGE));
 
+    /**
+     * Examples that are text, not JSON, by their name: the scanner reads an example that starts like JSON as JSON, so
+     * an NDJSON example would keep only its first line.
+     */
+    static final Map<String, String> TEXT_EXAMPLES =
+            Map.of("ndjson", ApiExamples.NDJSON, "a good row and a refused one", ApiExamples.IMPORT_LINES);
+
     private SuccessResponses() {}
 
     static void document(OpenAPI openAPI) {
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Operation operation : path.getOperations().values()) {
                 exampleForSchema(operation);
+                textExamples(operation);
             }
             if (path.getPATCH() != null && path.getPUT() != null) {
                 mergePatchSchema(openAPI, path.getPATCH(), path.getPUT());
@@ -102,6 +111,28 @@ final class SuccessResponses {
         }
         new java.util.ArrayList<>(components.keySet())
                 .stream().filter(n -> !used.contains(n)).forEach(openAPI.getComponents()::removeSchema);
+    }
+
+    private static void textExamples(Operation operation) {
+        List<Content> contents = new ArrayList<>();
+        if (operation.getRequestBody() != null) {
+            contents.add(operation.getRequestBody().getContent());
+        }
+        operation.getResponses().getAPIResponses().values().forEach(response -> contents.add(response.getContent()));
+        for (Content content : contents) {
+            if (content == null) {
+                continue;
+            }
+            for (MediaType media : content.getMediaTypes().values()) {
+                if (media.getExamples() != null) {
+                    media.getExamples().forEach((name, example) -> {
+                        if (TEXT_EXAMPLES.containsKey(name)) {
+                            example.setValue(TEXT_EXAMPLES.get(name));
+                        }
+                    });
+                }
+            }
+        }
     }
 
     private static void exampleForSchema(Operation operation) {

@@ -29,7 +29,14 @@ public record PartyInput(
         @Size(max = 20) @Schema(description = "Other spellings and former names", examples = "[\"Korea Aerospace\"]")
         List<@NotBlank @Size(max = 200) String> aliases,
 
-        @NotNull @CountryCode @Schema(description = "ISO 3166-1 alpha-2 country code", examples = "KR")
+        @NotNull
+        @CountryCode
+        @Schema(
+                description = "ISO 3166-1 alpha-2 country code",
+                examples = "KR",
+                pattern = CountryCode.PATTERN,
+                minLength = 2,
+                maxLength = 2)
         String country,
 
         @NotNull @Schema(description = "What sort of body the party is", examples = "COMPANY")
@@ -57,7 +64,7 @@ public record PartyInput(
             @NotBlank @Size(max = 100) @Schema(description = "The identifier within the scheme", examples = "SC123")
             String value) {}
 
-    public List<String> aliases() {
+    public List<@NotBlank @Size(max = 200) String> aliases() {
         return aliases == null ? List.of() : aliases;
     }
 

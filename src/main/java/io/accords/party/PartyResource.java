@@ -45,7 +45,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP for parties: parse, call {@link PartyService}, shape the response. */
 @Path("/api/v1/parties")
-@Tag(name = "Parties")
+@Tag(
+        name = "Parties",
+        description =
+                "Governments, agencies, armed services, state enterprises and companies that take part in agreements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PartyResource {

@@ -28,17 +28,32 @@ public record AgreementFacets(
                 examples = "2000")
         Integer sampleSize,
 
-        List<FacetCount> sectors,
-        List<FacetCount> modes,
-        List<FacetCount> countries,
-        List<FacetCount> types,
-        List<FacetCount> statuses,
+        @Schema(maxItems = MAX_VALUES) List<FacetCount> sectors,
+        @Schema(maxItems = MAX_VALUES) List<FacetCount> modes,
+        @Schema(maxItems = MAX_VALUES) List<FacetCount> countries,
+        @Schema(maxItems = MAX_VALUES) List<FacetCount> types,
+        @Schema(maxItems = MAX_VALUES) List<FacetCount> statuses,
 
-        @Schema(description = "By year of signature; agreements without a signature date are not counted")
+        @Schema(
+                description = "By year of signature; agreements without a signature date are not counted",
+                maxItems = MAX_VALUES)
         List<FacetCount> signedYears,
 
-        @Schema(description = "By the id of the occasion they were signed or announced at (GET /api/v1/occasions/{id})")
+        @Schema(
+                description = "By the id of the occasion they were signed or announced at (GET /api/v1/occasions/{id});"
+                        + " the most frequent 1,000 when there are more",
+                maxItems = MAX_VALUES)
         List<FacetCount> occasions) {
+
+    /** The most values a facet lists: the most frequent ones. */
+    public static final int MAX_VALUES = 1000;
+
+    public AgreementFacets {
+        occasions = occasions == null || occasions.size() <= MAX_VALUES ? occasions : occasions.subList(0, MAX_VALUES);
+        signedYears = signedYears == null || signedYears.size() <= MAX_VALUES
+                ? signedYears
+                : signedYears.subList(0, MAX_VALUES);
+    }
 
     /** Most frequent first, then by value. */
     static final Comparator<FacetCount> MOST_FIRST =

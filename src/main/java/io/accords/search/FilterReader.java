@@ -4,6 +4,7 @@ import io.accords.agreement.Facts;
 import io.accords.agreement.SearchKeys;
 import io.accords.common.IsoCodes;
 import io.accords.common.PartialDate;
+import io.accords.http.KnownQueryParameters;
 import io.accords.http.problem.FieldViolation;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -26,7 +27,7 @@ import java.util.UUID;
  */
 final class FilterReader {
 
-    static final int MAX_VALUES = 20;
+    static final int MAX_VALUES = KnownQueryParameters.MAX_VALUES;
     static final int MAX_TEXT = 200;
     static final int MAX_TERMS = 10;
 

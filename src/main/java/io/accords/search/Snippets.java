@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 final class Snippets {
 
     /** How long a cut summary is, around its first match. */
-    static final int WINDOW = 160;
+    static final int WINDOW = Snippet.WINDOW;
 
     /** How much of the text before the first match a cut keeps. */
     private static final int LEAD = 40;

@@ -17,6 +17,8 @@ public class CalendarTokens {
     public static final String PATH = "/api/v1/calendar";
 
     public static final String PARAMETER = "access_token";
+    /** The longest token the parameter takes: a whole request line is at most 4,096 bytes. */
+    public static final int MAX_LENGTH = 4096;
 
     void install(@Observes Router router) {
         router.route(PATH).order(Integer.MIN_VALUE).handler(context -> {

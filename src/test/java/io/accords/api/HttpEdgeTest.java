@@ -179,6 +179,37 @@ class HttpEdgeTest {
                 given().queryParam("verbose", "true").when().get(path).then(), path, "verbose");
     }
 
+    /** The limits the OpenAPI document gives every query parameter (maxLength 512, maxItems 20) are the ones held. */
+    @Test
+    void everyQueryParameterIsHeldToTheDocumentedLengthAndRepeats() {
+        String history = "/api/v1/parties/" + createParty("KR") + "/history";
+        assertInvalidField(
+                        given().queryParam("sort", "a".repeat(513))
+                                .when()
+                                .get(history)
+                                .then(),
+                        history,
+                        "sort")
+                .body("errors[0].message", containsString("at most 512 characters"));
+        given().queryParam("sort", "-version").when().get(history).then().statusCode(200);
+        assertInvalidField(
+                        given().queryParam("cursor", "x".repeat(513))
+                                .when()
+                                .get(AGREEMENTS + "/sync")
+                                .then(),
+                        AGREEMENTS + "/sync",
+                        "cursor")
+                .body("errors[0].message", containsString("at most 512 characters"));
+        assertInvalidField(
+                        given().queryParam("sector", java.util.Collections.nCopies(21, "NAVAL"))
+                                .when()
+                                .get(AGREEMENTS)
+                                .then(),
+                        AGREEMENTS,
+                        "sector")
+                .body("errors[0].message", containsString("at most 20 values"));
+    }
+
     @Test
     void ifMatchMatchesWhenAnyListedTagDoesAndSaysToQuoteABareNumber() {
         String id = createAgreement();

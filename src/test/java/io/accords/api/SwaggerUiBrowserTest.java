@@ -46,8 +46,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class SwaggerUiBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final List<String> ORDER = List.of("get", "post", "put", "patch", "delete");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     /** An answer that names a record (its id) or counts some. */
@@ -57,7 +57,7 @@ class SwaggerUiBrowserTest {
     private static final Pattern LAST_ID = Pattern.compile("/\\{(\\w+)}$");
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
 
-    private record Operation(String method, String path, String tag, String id) {}
+    record Operation(String method, String path, String tag, String id) {}
 
     @Test
     void everyOperationExecutesInSwaggerUiWithItsPrefilledValues() throws Exception {
@@ -191,7 +191,7 @@ class SwaggerUiBrowserTest {
         fail("the import " + id + " sent from Swagger UI did not finish within 30 s");
     }
 
-    private static WebDriver browser() throws Exception {
+    static WebDriver browser() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
@@ -221,10 +221,9 @@ class SwaggerUiBrowserTest {
         click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.btn-done"))));
     }
 
-    private record Answer(int status, String body) {}
+    record Answer(int status, String body) {}
 
-    private static Answer execute(
-            WebDriver browser, WebDriverWait wait, Operation operation, Map<String, String> overrides) {
+    static Answer execute(WebDriver browser, WebDriverWait wait, Operation operation, Map<String, String> overrides) {
         String blockId = "operations-" + operation.tag.replace(' ', '_') + "-" + operation.id;
         WebElement block = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(blockId)));
         if (!block.getAttribute("class").contains("is-open")) {
@@ -268,7 +267,7 @@ class SwaggerUiBrowserTest {
         return control.isEmpty() ? block.findElement(By.cssSelector(".opblock-summary")) : control.get(0);
     }
 
-    private static void click(WebDriver browser, WebElement element) {
+    static void click(WebDriver browser, WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
     }

@@ -64,6 +64,11 @@ class DevKeysTest {
         };
         return new AccordsConfig() {
             @Override
+            public RateLimit rateLimit() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public Imports imports() {
                 throw new UnsupportedOperationException();
             }

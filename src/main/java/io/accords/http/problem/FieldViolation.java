@@ -9,8 +9,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FieldViolation(
         @Schema(
                 description = "Path of the field in the request body (`parties[0].role`) or the parameter name",
-                examples = "effective")
+                examples = "effective",
+                maxLength = Problem.MAX_TEXT)
         String field,
 
-        @Schema(description = "What to fix", examples = "must not be before signed (2024-11-16)")
-        String message) {}
+        @Schema(
+                description = "What to fix",
+                examples = "must not be before signed (2024-11-16)",
+                maxLength = Problem.MAX_TEXT)
+        String message) {
+
+    public FieldViolation {
+        field = Problem.cut(field);
+        message = Problem.cut(message);
+    }
+}
