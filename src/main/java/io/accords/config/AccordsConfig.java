@@ -32,6 +32,16 @@ public interface AccordsConfig {
 
     RateLimit rateLimit();
 
+    SwaggerUi swaggerUi();
+
+    interface SwaggerUi {
+        /**
+         * An OpenID Connect provider's realm URL (such as Keycloak's {@code http://localhost:8180/realms/accords}):
+         * Swagger UI's Authorize then also logs a person in there ({@code openapi.IdentityProviderLogin}).
+         */
+        Optional<String> openidConnectUrl();
+    }
+
     /**
      * How many API requests each caller may make per window, by its highest role: a token's subject, or the client
      * address for requests without a valid token. Counted in each replica's memory.

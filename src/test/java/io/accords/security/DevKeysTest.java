@@ -64,6 +64,11 @@ class DevKeysTest {
         };
         return new AccordsConfig() {
             @Override
+            public SwaggerUi swaggerUi() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public RateLimit rateLimit() {
                 throw new UnsupportedOperationException();
             }
