@@ -37,7 +37,7 @@ for n in "$@"; do
   fi
   start_app() {
     QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME=$user QUARKUS_DATASOURCE_PASSWORD=$password \
-      ACCORDS_SEED_ENABLED=false QUARKUS_SHUTDOWN_DELAY=0S \
+      ACCORDS_SEED_ENABLED=false QUARKUS_SHUTDOWN_DELAY=0S ACCORDS_RATE_LIMIT_ENABLED=false \
       ACCORDS_AUTH_DEV_KEYS_ENABLED=true ACCORDS_AUTH_DEV_KEYS_DIR=$keys \
       java -XX:+UseParallelGC -Xmx1g -jar "$app/quarkus-run.jar" > /tmp/accords-bench-app.log 2>&1 &
     pid=$!

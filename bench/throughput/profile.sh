@@ -16,7 +16,7 @@ token=$(java scripts/DevToken.java admin CONFIDENTIAL --keys $keys --minutes 600
 jvm=""
 [ "$options" = image ] && jvm=$(sed -e '/^#/d' -e '/^$/d' -e '/SharedArchiveFile/d' src/main/docker/jvm-options | tr '\n' ' ')
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$database" QUARKUS_DATASOURCE_USERNAME=accords \
-  QUARKUS_DATASOURCE_PASSWORD=accords ACCORDS_SEED_ENABLED=false QUARKUS_SHUTDOWN_DELAY=0S \
+  QUARKUS_DATASOURCE_PASSWORD=accords ACCORDS_SEED_ENABLED=false QUARKUS_SHUTDOWN_DELAY=0S ACCORDS_RATE_LIMIT_ENABLED=false \
   ACCORDS_AUTH_DEV_KEYS_ENABLED=true ACCORDS_AUTH_DEV_KEYS_DIR=$keys \
   java $jvm -jar "$app/quarkus-run.jar" > /tmp/accords-profile-app.log 2>&1 &
 pid=$!

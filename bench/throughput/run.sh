@@ -32,7 +32,7 @@ image_options=$(sed -e '/^#/d' -e '/^$/d' -e '/SharedArchiveFile/d' src/main/doc
 start() { # service, JVM options
   if [ "$1" = accords ]; then
     QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME=accords QUARKUS_DATASOURCE_PASSWORD=accords \
-      ACCORDS_SEED_ENABLED=false QUARKUS_SHUTDOWN_DELAY=0S \
+      ACCORDS_SEED_ENABLED=false QUARKUS_SHUTDOWN_DELAY=0S ACCORDS_RATE_LIMIT_ENABLED=false \
       ACCORDS_AUTH_DEV_KEYS_ENABLED=true ACCORDS_AUTH_DEV_KEYS_DIR=$keys \
       java $2 -jar "$app/quarkus-run.jar" > /tmp/accords-throughput-app.log 2>&1 &
     port=8080
