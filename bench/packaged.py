@@ -1,7 +1,7 @@
 """What bench/crash.py, bench/writers.py and bench/soak.py share: the packaged application (target/quarkus-app,
 built for the database in use) started on a database of its own with a development key pair, a token signed with
 it, and JSON calls carrying that token."""
-import json, os, subprocess, sys, tempfile, time, urllib.error, urllib.request
+import atexit, json, os, socket, subprocess, sys, tempfile, time, urllib.error, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
@@ -31,11 +31,18 @@ class Setup:
 
     def start(self, port, log="app.log", jvm_options=()):
         """Starts the application on a port and waits until it is ready; exits when it cannot start."""
+        for taken in (port, management(port)):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", taken)) == 0:
+                    sys.exit("port %d is in use (an application left running by an earlier run?); stop it first"
+                             % taken)
         output = open(os.path.join(self.work, log), "a")
         process = subprocess.Popen(["java"] + list(jvm_options) + ["-jar", JAR],
                                    env=dict(self.env, QUARKUS_HTTP_PORT=str(port),
                                             QUARKUS_MANAGEMENT_PORT=str(management(port))), stdout=output,
                                    stderr=subprocess.STDOUT)
+        # However the check ends, even by an error, the application does not outlive it.
+        atexit.register(lambda: process.poll() is None and process.kill())
         deadline = time.time() + 120
         while time.time() < deadline:
             if process.poll() is not None:
