@@ -3,7 +3,7 @@
 # get by id with wrk (2 threads, 16 connections, one admin token), three variants started one at a time and
 # interleaved round by round (the order rotates): "limits" (on, with a quota so high it is never reached, so every
 # request is counted and answered with its RateLimit headers), "no limits" (ACCORDS_RATE_LIMIT_ENABLED=false), and
-# "limits, no tracing" (QUARKUS_OTEL_SDK_DISABLED=true). Each start gets a warm-up run before the measured one.
+# "limits, no tracing" (QUARKUS_OTEL_SDK_DISABLED=true). Each start gets a 10 s warm-up run before the measured one.
 #   ./mvnw package -DskipTests && bash bench/ratelimit.sh [seconds per run] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,9 +20,10 @@ start() {
     "no limits") env+=(ACCORDS_RATE_LIMIT_ENABLED=false) ;;
     "limits, no tracing") env+=(QUARKUS_OTEL_SDK_DISABLED=true) ;;
   esac
-  (cd "$work" && env "${env[@]}" java -jar "$app" > "$work/app.log" 2>&1) &
+  (cd "$work" && exec env "${env[@]}" java -jar "$app" > "$work/app.log" 2>&1) &
   pid=$!
   for _ in $(seq 1 120); do
+    kill -0 "$pid" 2>/dev/null || { echo "$1: the application exited; see $work/app.log" >&2; exit 1; }
     curl -s -o /dev/null "http://localhost:8080/q/openapi" && break
     sleep 0.5
   done
@@ -32,6 +33,7 @@ start() {
   echo "# $1: RateLimit header $(grep -ci '^ratelimit:' <<< "$headers" || true)"
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
+if curl -s -o /dev/null "http://localhost:8080/"; then echo "port 8080 is in use; stop what listens there" >&2; exit 1; fi
 rate() { wrk -t2 -c16 -d"$1"s -H "Authorization: Bearer $token" "http://localhost:8080$path" | awk '/Requests\/sec/ {print $2}'; }
 
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -39,7 +41,7 @@ for round in $(seq 1 "$rounds"); do
   for i in 0 1 2; do
     variant=${variants[$(( (i + round) % 3 ))]}
     start "$variant"
-    rate 5 > /dev/null
+    rate 10 > /dev/null
     echo "round=$round variant=$variant requests_per_second=$(rate "$seconds")"
     stop
   done
