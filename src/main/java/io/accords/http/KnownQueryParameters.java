@@ -13,8 +13,8 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -32,8 +32,8 @@ public class KnownQueryParameters {
     /** The longest value a query parameter may have. */
     public static final int MAX_LENGTH = 512;
 
-    private static final Map<Method, Set<String>> DECLARED = new ConcurrentHashMap<>();
-    private static final Map<Method, Map<String, Integer>> LONGEST = new ConcurrentHashMap<>();
+    /** Each operation's query parameters, by name, with the longest value each takes. */
+    private static final Map<Method, SortedMap<String, Integer>> DECLARED = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
     public void refuseUnknown(ContainerRequestContext request, ResourceInfo resource) {
@@ -41,22 +41,23 @@ public class KnownQueryParameters {
         if (method == null) {
             return;
         }
-        Set<String> known = DECLARED.computeIfAbsent(method, KnownQueryParameters::declared);
+        SortedMap<String, Integer> known = DECLARED.computeIfAbsent(method, KnownQueryParameters::declared);
         List<FieldViolation> unknown = request.getUriInfo().getQueryParameters().keySet().stream()
-                .filter(name -> !known.contains(name))
+                .filter(name -> !known.containsKey(name))
                 .sorted()
                 .map(name -> new FieldViolation(
                         name,
                         "is not a parameter of this operation; "
-                                + (known.isEmpty() ? "it takes none" : "it takes " + String.join(", ", known))))
+                                + (known.isEmpty()
+                                        ? "it takes none"
+                                        : "it takes " + String.join(", ", known.keySet()))))
                 .toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.invalid(unknown);
         }
-        Map<String, Integer> longest = LONGEST.computeIfAbsent(method, KnownQueryParameters::longest);
         List<FieldViolation> oversized = new ArrayList<>();
         request.getUriInfo().getQueryParameters().forEach((name, values) -> {
-            int limit = longest.getOrDefault(name, MAX_LENGTH);
+            int limit = known.get(name);
             if (values.size() > MAX_VALUES) {
                 oversized.add(new FieldViolation(
                         name,
@@ -71,41 +72,22 @@ public class KnownQueryParameters {
     }
 
     /**
-     * The query parameters of the method that declare their own longest value with {@code @Size} (a calendar token
-     * is longer than {@link #MAX_LENGTH}); the OpenAPI document shows the same {@code maxLength}.
+     * The query parameters the method declares, each with the longest value it takes: {@link #MAX_LENGTH}, unless a
+     * text parameter of the method declares its own with {@code @Size} (a calendar token is longer); the OpenAPI
+     * document shows the same {@code maxLength}.
      */
-    static Map<String, Integer> longest(Method method) {
-        Map<String, Integer> longest = new java.util.HashMap<>();
-        Annotation[][] parameters = method.getParameterAnnotations();
-        for (Annotation[] annotations : parameters) {
-            String name = null;
-            Integer max = null;
-            for (Annotation annotation : annotations) {
-                if (annotation instanceof QueryParam query) {
-                    name = query.value();
-                } else if (annotation instanceof Size size) {
-                    max = size.max();
-                }
-            }
-            if (name != null && max != null) {
-                longest.put(name, max);
-            }
-        }
-        return longest;
-    }
-
-    static Set<String> declared(Method method) {
-        Set<String> names = new TreeSet<>();
+    static SortedMap<String, Integer> declared(Method method) {
+        SortedMap<String, Integer> names = new TreeMap<>();
         Annotation[][] parameters = method.getParameterAnnotations();
         for (int i = 0; i < parameters.length; i++) {
             for (Annotation annotation : parameters[i]) {
                 if (annotation instanceof QueryParam query) {
-                    names.add(query.value());
+                    names.put(query.value(), longest(parameters[i], method.getParameterTypes()[i]));
                 } else if (annotation instanceof BeanParam) {
                     for (Field field : method.getParameterTypes()[i].getFields()) {
                         QueryParam query = field.getAnnotation(QueryParam.class);
                         if (query != null) {
-                            names.add(query.value());
+                            names.put(query.value(), MAX_LENGTH);
                         }
                     }
                 }
@@ -115,9 +97,18 @@ public class KnownQueryParameters {
             if (extension.name().equals(QueryParameterTable.EXTENSION)) {
                 QueryParameterTable.named(extension.value()).parameters().stream()
                         .map(QueryParameterTable.Documented::name)
-                        .forEach(names::add);
+                        .forEach(name -> names.put(name, MAX_LENGTH));
             }
         }
         return names;
+    }
+
+    private static int longest(Annotation[] annotations, Class<?> type) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof Size size && type == String.class) {
+                return size.max();
+            }
+        }
+        return MAX_LENGTH;
     }
 }

@@ -207,32 +207,4 @@ final class ContractLimits {
             to.setPattern(from.getPattern());
         }
     }
-
-    /** What is left without a limit, for the lint's sake while writing this: dotted paths. */
-    static List<String> unlimited(OpenAPI openAPI) {
-        List<String> left = new ArrayList<>();
-        openAPI.getComponents().getSchemas().forEach((name, schema) -> collect(name, schema, left));
-        return left;
-    }
-
-    private static void collect(String path, Schema schema, List<String> left) {
-        if (schema == null || schema.getRef() != null) {
-            return;
-        }
-        if (schema.getProperties() != null) {
-            schema.getProperties().forEach((name, property) -> collect(path + "." + name, property, left));
-        }
-        List<Schema.SchemaType> types = schema.getType() == null ? List.of() : schema.getType();
-        if (types.contains(Schema.SchemaType.STRING)
-                && schema.getMaxLength() == null
-                && schema.getEnumeration() == null) {
-            left.add("string " + path);
-        }
-        if (types.contains(Schema.SchemaType.ARRAY)) {
-            if (schema.getMaxItems() == null) {
-                left.add("array " + path);
-            }
-            collect(path + "[]", schema.getItems(), left);
-        }
-    }
 }

@@ -28,9 +28,6 @@ public class ProblemResponsesFilter implements OASFilter {
         QueryParameterDocs.expand(openAPI);
         SuccessResponses.document(openAPI);
         ContractLimits.apply(openAPI);
-        if (Boolean.getBoolean("openapi.unlimited")) {
-            ContractLimits.unlimited(openAPI).forEach(System.err::println);
-        }
         for (Map.Entry<String, PathItem> path :
                 openAPI.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {

@@ -20,11 +20,16 @@ public class ApiAuthentication {
         this.identities = identities;
     }
 
+    /** Whether a request path is the API's, however many slashes separate its segments. */
+    static boolean underApi(String path) {
+        String normalized = path.replaceAll("/{2,}", "/");
+        return normalized.startsWith("/api/") || normalized.equals("/api");
+    }
+
     @ServerRequestFilter(preMatching = true)
     public Uni<Response> requireToken(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        String normalized = path.replaceAll("/{2,}", "/");
-        if (!normalized.startsWith("/api/") && !normalized.equals("/api")) {
+        if (!underApi(path)) {
             return Uni.createFrom().nullItem();
         }
         return identities

@@ -51,8 +51,8 @@ public class RateLimits {
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
     public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
-        String path = request.getUriInfo().getPath().replaceAll("/{2,}", "/");
-        if (!config.enabled() || !(path.startsWith("/api/") || path.equals("/api"))) {
+        String path = request.getUriInfo().getPath();
+        if (!config.enabled() || !ApiAuthentication.underApi(path)) {
             return Uni.createFrom().nullItem();
         }
         return identities

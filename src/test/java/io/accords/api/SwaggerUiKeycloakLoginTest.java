@@ -7,12 +7,10 @@ import io.accords.security.KeycloakIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -42,12 +40,7 @@ class SwaggerUiKeycloakLoginTest {
     @Test
     void aPersonLogsInAtKeycloakFromSwaggerUiAndSearches() throws Exception {
         KeycloakIntegrationTest.keycloakAnswers();
-        boolean browserThere = Files.isExecutable(SwaggerUiBrowserTest.CHROMIUM)
-                && Files.isExecutable(SwaggerUiBrowserTest.CHROMEDRIVER);
-        if (Boolean.getBoolean("swagger.browser.required")) {
-            assertTrue(browserThere, "Chromium and ChromeDriver are installed");
-        }
-        Assumptions.assumeTrue(browserThere, "Chromium and ChromeDriver are not installed");
+        SwaggerUiBrowserTest.assumeBrowser();
         WebDriver browser = SwaggerUiBrowserTest.browser();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
