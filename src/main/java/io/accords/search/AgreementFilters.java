@@ -47,7 +47,7 @@ public final class AgreementFilters implements QueryParameterTable {
             new SearchFilter<>(
                     List.of(new Documented(
                             "party",
-                            "A party's id or acronym (repeat for any of several), such as SIMA",
+                            "A party's id or acronym (repeat for any of several), such as FAME",
                             null,
                             true,
                             null)),
