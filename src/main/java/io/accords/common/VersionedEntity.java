@@ -3,11 +3,12 @@ package io.accords.common;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 /** What every record has and only the service sets: its id, its version (the ETag) and its timestamps. */
 @MappedSuperclass
@@ -19,11 +20,9 @@ public abstract class VersionedEntity {
     @Version
     private long version;
 
-    @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    @UpdateTimestamp
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -33,6 +32,26 @@ public abstract class VersionedEntity {
 
     protected VersionedEntity(UUID id) {
         this.id = id;
+    }
+
+    /**
+     * Stamped when the record is handed to the database, not when it is written: a bulk import writes a batch of
+     * records at once, and the revision of each, taken before, must carry the times its row gets.
+     */
+    @PrePersist
+    void created() {
+        createdAt = now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void updated() {
+        updatedAt = now();
+    }
+
+    /** The time as the database keeps it, to the microsecond, so what a write answers is what a read finds. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public UUID getId() {

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,8 +26,12 @@ public class Revision {
         DELETED
     }
 
+    /** How many ids the service reserves at once (the sequence's increment): a batch of revisions is one insert. */
+    private static final int IDS_RESERVED = 50;
+
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "revision_ids")
+    @SequenceGenerator(name = "revision_ids", sequenceName = "revision_ids", allocationSize = IDS_RESERVED)
     private Long id;
 
     @Column(name = "record_type", nullable = false, length = 16)

@@ -28,10 +28,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -144,21 +147,16 @@ public class ImportWorker {
         QuarkusTransaction.requiringNew().run(() -> finish(job.id, ImportStatus.DONE));
     }
 
-    /** Writes rows first..first+n-1 in one transaction with the progress; a bad row sends them one by one. */
+    /**
+     * Writes rows first..first+n-1 in one transaction with the progress; a bad row, or a write the database refuses,
+     * sends them one by one.
+     */
     private void batch(ImportJob job, int first, List<String> lines) {
         Counts counts = new Counts();
         int[] failed = {-1};
         try {
-            writtenWithProgress(job, first - 1, first - 1 + lines.size(), counts, () -> {
-                for (int i = 0; i < lines.size(); i++) {
-                    try {
-                        counts.add(write(job, lines.get(i)));
-                    } catch (RuntimeException | IOException e) {
-                        failed[0] = i;
-                        throw new RowFailed(e);
-                    }
-                }
-            });
+            writtenWithProgress(
+                    job, first - 1, first - 1 + lines.size(), counts, () -> writeAtOnce(job, lines, counts, failed));
         } catch (RuntimeException e) {
             if (failed[0] < 0) {
                 throw e;
@@ -167,6 +165,50 @@ public class ImportWorker {
                 one(job, first + i, lines.get(i));
             }
         }
+    }
+
+    /**
+     * Writes the rows in the current transaction at once: reads them all, reads the records and parties they name in
+     * two queries, adds them to the session and has it write them at the end, one JDBC batch per table. Which row
+     * failed goes to {@code failed}; the number of rows when only the final write failed.
+     */
+    private void writeAtOnce(ImportJob job, List<String> lines, Counts counts, int[] failed) {
+        Session session = entityManager.unwrap(Session.class);
+        // Rows are only written at the end, in one batch per table: reads in between do not flush them.
+        session.setHibernateFlushMode(FlushMode.COMMIT);
+        session.setJdbcBatchSize(batchSize);
+        List<ImportRows.Row> read = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                read.add(rows.read(job, lines.get(i)));
+            } catch (RuntimeException | IOException e) {
+                failed[0] = i;
+                throw new RowFailed(e);
+            }
+        }
+        // The batch's records and parties are read at once, not one query each.
+        Known known = new Known(
+                agreements.prefetch(read.stream().map(ImportRows.Row::id).toList()),
+                parties.prefetch(read.stream()
+                        .flatMap(row -> row.parties().stream())
+                        .map(PartySummary::id)
+                        .toList()));
+        for (int i = 0; i < read.size(); i++) {
+            try {
+                counts.add(added(read.get(i), known));
+            } catch (RuntimeException e) {
+                failed[0] = i;
+                throw new RowFailed(e);
+            }
+        }
+        try {
+            session.flush();
+        } catch (RuntimeException e) {
+            // What only the database refuses (a name or identifier taken twice): found again row by row.
+            failed[0] = lines.size();
+            throw new RowFailed(e);
+        }
+        session.clear();
     }
 
     /** Row number {@code row}, alone: written with its progress, or refused with its problem and its progress. */
@@ -336,12 +378,23 @@ public class ImportWorker {
         return part == null ? "" : lines(part).get(row - part.firstRow());
     }
 
-    /** Writes one row in the current transaction: the parties it names that are missing, then its agreement. */
+    /** Writes one row in the current transaction, and lets it go. */
     private Outcome write(ImportJob job, String line) throws IOException {
-        ImportRows.Row row = rows.read(job, line);
+        Outcome outcome = added(rows.read(job, line), null);
+        // Each row is let go once written: a session that kept a batch's rows would check all of them at every flush.
+        entityManager.flush();
+        entityManager.clear();
+        return outcome;
+    }
+
+    /**
+     * Adds one row to the current transaction, the parties it names that are missing, then its agreement: new records
+     * are written by the next flush.
+     */
+    private Outcome added(ImportRows.Row row, Known known) {
         for (PartySummary party : row.parties()) {
-            if (!parties.exists(party.id())) {
-                parties.create(
+            if (known == null ? !parties.exists(party.id()) : known.parties().add(party.id())) {
+                parties.stage(
                         party.id(),
                         new PartyInput(
                                 party.name(),
@@ -353,12 +406,14 @@ public class ImportWorker {
                                 party.classification()));
             }
         }
-        Outcome outcome = agreements.put(row.id(), row.input());
-        // Each row is let go once written: a session that kept a batch's rows would check all of them at every flush.
-        entityManager.flush();
-        entityManager.clear();
-        return outcome;
+        if (known == null) {
+            return agreements.put(row.id(), row.input());
+        }
+        return agreements.put(row.id(), row.input(), !known.agreements().add(row.id()));
     }
+
+    /** The ids of a batch's records that are stored or added by an earlier row of the batch. */
+    private record Known(Set<UUID> agreements, Set<UUID> parties) {}
 
     private void advance(ImportJob job, int from, int to, Counts counts) {
         if (jobs.advance(job.id, from, to, counts.created, counts.updated, counts.unchanged, counts.refused) == 0) {

@@ -17,8 +17,11 @@ import io.accords.security.ClassificationRules;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -84,6 +87,21 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
     /** What a 409 says when other records still refer to this one. */
     protected abstract String referredToBy(UUID id);
 
+    /**
+     * Reads these records into the transaction's session at once, so that the single reads of a bulk import's batch
+     * find them there instead of asking the database one by one. Answers nothing: what a caller may see is still
+     * decided by each read. Answers the ids found, for {@link #put(UUID, ClassifiedInput, boolean)}.
+     */
+    public Set<UUID> prefetch(Collection<UUID> ids) {
+        Set<UUID> distinct = new HashSet<>(ids);
+        distinct.remove(null);
+        Set<UUID> found = new HashSet<>();
+        if (!distinct.isEmpty()) {
+            repository.list("id in ?1", distinct).forEach(record -> found.add(record.getId()));
+        }
+        return found;
+    }
+
     /** The record as the caller sees it; 404 when there is none or it is above the caller's clearance. */
     public V get(UUID id) {
         return view(find(id));
@@ -140,13 +158,28 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
 
     /** Creates a record with an id chosen by the caller; used by the seed loader. */
     public V create(UUID id, I input) {
+        E entity = added(id, input);
+        repository.flush();
+        return view(entity);
+    }
+
+    /**
+     * Creates a record with its revision, to be written by the transaction's next flush together with whatever else
+     * is waiting: a bulk import adds a batch of rows and has them written at once. What only the write itself can
+     * refuse (a name or an identifier another record took meanwhile) is refused by that flush.
+     */
+    public void stage(UUID id, I input) {
+        added(id, input);
+    }
+
+    private E added(UUID id, I input) {
         Classification classification =
                 ClassificationRules.forCreate(input.classification(), callers().current());
         E entity = newEntity(id);
         apply(input, classification, entity);
         repository.persist(entity);
-        repository.flush();
-        return recorded(entity, Revision.Action.CREATED, null);
+        revised(entity, Revision.Action.CREATED, null);
+        return entity;
     }
 
     /** What writing a record as given did. */
@@ -157,14 +190,22 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
     }
 
     /**
-     * Writes the record as given, under this id: creates it when there is none, changes nothing when it already reads
-     * so to the caller, replaces it otherwise (a bulk import's row). An id taken by a record above the caller's
-     * clearance is a 409 that says no more.
+     * Writes the record as given, under this id: creates it when there is none ({@link #stage}: written by the next
+     * flush), changes nothing when it already reads so to the caller, replaces it otherwise (a bulk import's row). An
+     * id taken by a record above the caller's clearance is a 409 that says no more.
      */
     public Outcome put(UUID id, I input) {
-        Optional<E> existing = repository.findByIdOptional(id);
+        return put(id, input, true);
+    }
+
+    /**
+     * {@link #put(UUID, ClassifiedInput)}, told whether the record may exist: one {@link #prefetch} did not find, and
+     * no earlier write of the transaction added, is created without asking the database again.
+     */
+    public Outcome put(UUID id, I input, boolean mayExist) {
+        Optional<E> existing = mayExist ? repository.findByIdOptional(id) : Optional.empty();
         if (existing.isEmpty()) {
-            create(id, input);
+            stage(id, input);
             return Outcome.CREATED;
         }
         E entity = existing.get();
@@ -203,7 +244,7 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
                     referrers.first(id, visible, LISTED_REFERRERS),
                     referrers.count(id, visible) < count);
         }
-        recorded(entity, Revision.Action.DELETED, null);
+        revised(entity, Revision.Action.DELETED, null);
         deleting(entity);
         repository.delete(entity);
         repository.flush();
@@ -255,6 +296,12 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
      * answers the record as the caller sees it.
      */
     private V recorded(E entity, Revision.Action action, Classification declassifiedFrom) {
+        revised(entity, action, declassifiedFrom);
+        return view(entity);
+    }
+
+    /** Writes the revision, the whole record as it stands, in this transaction (which also counts the change). */
+    private void revised(E entity, Revision.Action action, Classification declassifiedFrom) {
         plumbing.history()
                 .record(
                         record,
@@ -264,6 +311,5 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
                         entity.getClassification(),
                         declassifiedFrom,
                         snapshot(entity));
-        return view(entity);
     }
 }

@@ -2,10 +2,13 @@ package io.accords.imports;
 
 import static io.accords.support.Api.agreement;
 import static io.accords.support.Api.createParty;
+import static io.accords.support.Api.unique;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,6 +17,7 @@ import io.accords.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Header;
 import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -268,6 +272,91 @@ class ImportApiTest {
                 .get("/api/v1/imports/" + refused.getString("id") + "/refusals")
                 .then()
                 .body("items[0].problem.errors.field", hasItem("parties"));
+    }
+
+    /** A row as the export writes it: its party inline, created by the import when missing. */
+    private static Map<String, Object> exported(String id, String partyId, String partyName) {
+        Map<String, Object> body = agreement();
+        body.put("id", id);
+        body.put(
+                "parties",
+                List.of(Map.of(
+                        "party",
+                        Map.of(
+                                "id", partyId,
+                                "name", partyName,
+                                "country", "KR",
+                                "kind", "COMPANY",
+                                "classification", "PUBLIC"),
+                        "role",
+                        "SIGNATORY")));
+        return body;
+    }
+
+    @Test
+    void aRecordWrittenTwiceInOneBatchIsCreatedThenUpdatedWithARevisionForEach() {
+        String id = UUID.randomUUID().toString();
+        String partyId = UUID.randomUUID().toString();
+        Map<String, Object> first = exported(id, partyId, unique("Batch Shipyard"));
+        Map<String, Object> second = new HashMap<>(first);
+        second.put("status", "IN_FORCE");
+        JsonPath job = Imports.run(EDITOR, ndjson(List.of(first, second)), "");
+        assertEquals(1, job.getInt("counts.created"));
+        assertEquals(1, job.getInt("counts.updated"));
+        assertEquals(0, job.getInt("counts.refused"));
+        given().header(EDITOR)
+                .when()
+                .get("/api/v1/agreements/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("IN_FORCE"))
+                .body("version", equalTo(1))
+                .body("parties[0].party.id", equalTo(partyId));
+        given().header(EDITOR)
+                .when()
+                .get("/api/v1/agreements/" + id + "/history")
+                .then()
+                .statusCode(200)
+                .body("items.version", contains(1, 0));
+        given().header(EDITOR)
+                .when()
+                .get("/api/v1/parties/" + partyId)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(0));
+    }
+
+    @Test
+    void rowsOfOneBatchThatOnlyTheDatabaseRefusesTogetherAreRefusedOneByOneWithTheirProblem() {
+        // Two new parties of one name in one country: each row alone is fine, together the second is taken.
+        String name = unique("Twin Shipyard");
+        String kept = UUID.randomUUID().toString();
+        String refused = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        String party = createParty("KR");
+        JsonPath job = Imports.run(
+                EDITOR,
+                ndjson(List.of(
+                        exported(kept, UUID.randomUUID().toString(), name),
+                        exported(refused, UUID.randomUUID().toString(), name),
+                        row(after, party))),
+                "");
+        assertEquals("DONE", job.getString("status"));
+        assertEquals(2, job.getInt("counts.created"));
+        assertEquals(1, job.getInt("counts.refused"));
+        assertEquals(200, status(kept));
+        assertEquals(404, status(refused));
+        assertEquals(200, status(after));
+        given().header(EDITOR)
+                .when()
+                .get("/api/v1/imports/" + job.getString("id") + "/refusals")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].row", equalTo(2))
+                .body("items[0].recordId", equalTo(refused))
+                .body("items[0].problem.status", equalTo(409))
+                .body("items[0].problem.detail", containsString(name));
     }
 
     private static String refusals(String job) {
