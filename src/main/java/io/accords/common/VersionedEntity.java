@@ -9,6 +9,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.hibernate.annotations.OptimisticLock;
 
 /** What every record has and only the service sets: its id, its version (the ETag) and its timestamps. */
 @MappedSuperclass
@@ -23,6 +24,8 @@ public abstract class VersionedEntity {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** Not a change of its own: stamping it does not make a new version (a refreshed read model stamps it alone). */
+    @OptimisticLock(excluded = true)
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 

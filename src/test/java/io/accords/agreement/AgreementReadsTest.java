@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -139,6 +140,31 @@ class AgreementReadsTest {
                 .body("title", equalTo("A new title"))
                 .body("parties[0].party.name", equalTo(partyName))
                 .body("countries", contains("PE"));
+    }
+
+    @Test
+    void aChangeOfItsTagsAloneIsANewVersionWithANewLastChangeThatTheHistoryKeepsAsAnswered() {
+        String id = createAgreement(agreement(createParty("KR")));
+        String created = getAgreement(id).statusCode(200).extract().path("updatedAt");
+        String answered = given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body(Map.of("tags", List.of("retagged")))
+                .when()
+                .patch("/api/v1/agreements/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1))
+                .extract()
+                .path("updatedAt");
+        assertTrue(Instant.parse(answered).isAfter(Instant.parse(created)), answered);
+        getAgreement(id).statusCode(200).header("ETag", "\"1\"").body("updatedAt", equalTo(answered));
+        given().when()
+                .get("/api/v1/agreements/" + id + "/history")
+                .then()
+                .statusCode(200)
+                .body("items[0].version", equalTo(1))
+                .body("items[0].record.updatedAt", equalTo(answered))
+                .body("items[1].record.updatedAt", equalTo(created));
     }
 
     @Test
