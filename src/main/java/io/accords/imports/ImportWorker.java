@@ -186,13 +186,7 @@ public class ImportWorker {
                 throw new RowFailed(e);
             }
         }
-        // The batch's records and parties are read at once, not one query each.
-        Known known = new Known(
-                agreements.prefetch(read.stream().map(ImportRows.Row::id).toList()),
-                parties.prefetch(read.stream()
-                        .flatMap(row -> row.parties().stream())
-                        .map(PartySummary::id)
-                        .toList()));
+        Known known = known(read);
         for (int i = 0; i < read.size(); i++) {
             try {
                 counts.add(added(read.get(i), known));
@@ -380,7 +374,8 @@ public class ImportWorker {
 
     /** Writes one row in the current transaction, and lets it go. */
     private Outcome write(ImportJob job, String line) throws IOException {
-        Outcome outcome = added(rows.read(job, line), null);
+        ImportRows.Row row = rows.read(job, line);
+        Outcome outcome = added(row, known(List.of(row)));
         // Each row is let go once written: a session that kept a batch's rows would check all of them at every flush.
         entityManager.flush();
         entityManager.clear();
@@ -393,7 +388,7 @@ public class ImportWorker {
      */
     private Outcome added(ImportRows.Row row, Known known) {
         for (PartySummary party : row.parties()) {
-            if (known == null ? !parties.exists(party.id()) : known.parties().add(party.id())) {
+            if (known.parties().add(party.id())) {
                 parties.stage(
                         party.id(),
                         new PartyInput(
@@ -406,14 +401,21 @@ public class ImportWorker {
                                 party.classification()));
             }
         }
-        if (known == null) {
-            return agreements.put(row.id(), row.input());
-        }
         return agreements.put(row.id(), row.input(), !known.agreements().add(row.id()));
     }
 
     /** The ids of a batch's records that are stored or added by an earlier row of the batch. */
     private record Known(Set<UUID> agreements, Set<UUID> parties) {}
+
+    /** Reads the records and parties the rows name at once, not one query each. */
+    private Known known(List<ImportRows.Row> read) {
+        return new Known(
+                agreements.prefetch(read.stream().map(ImportRows.Row::id).toList()),
+                parties.prefetch(read.stream()
+                        .flatMap(row -> row.parties().stream())
+                        .map(PartySummary::id)
+                        .toList()));
+    }
 
     private void advance(ImportJob job, int from, int to, Counts counts) {
         if (jobs.advance(job.id, from, to, counts.created, counts.updated, counts.unchanged, counts.refused) == 0) {

@@ -63,11 +63,6 @@ public class PartyService extends RecordService<Party, PartyInput, PartyView> {
                 .toList();
     }
 
-    /** Whether a party has this id, whoever may see it (an import creates the parties it names that are missing). */
-    public boolean exists(UUID id) {
-        return parties.findByIdOptional(id).isPresent();
-    }
-
     @Override
     protected Party newEntity(UUID id) {
         return new Party(id);

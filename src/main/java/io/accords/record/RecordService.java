@@ -89,8 +89,8 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
 
     /**
      * Reads these records into the transaction's session at once, so that the single reads of a bulk import's batch
-     * find them there instead of asking the database one by one. Answers nothing: what a caller may see is still
-     * decided by each read. Answers the ids found, for {@link #put(UUID, ClassifiedInput, boolean)}.
+     * find them there instead of asking the database one by one. Answers only the ids found, for {@link #put}: what a
+     * caller may see of them is still decided by each read.
      */
     public Set<UUID> prefetch(Collection<UUID> ids) {
         Set<UUID> distinct = new HashSet<>(ids);
@@ -192,15 +192,9 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
     /**
      * Writes the record as given, under this id: creates it when there is none ({@link #stage}: written by the next
      * flush), changes nothing when it already reads so to the caller, replaces it otherwise (a bulk import's row). An
-     * id taken by a record above the caller's clearance is a 409 that says no more.
-     */
-    public Outcome put(UUID id, I input) {
-        return put(id, input, true);
-    }
-
-    /**
-     * {@link #put(UUID, ClassifiedInput)}, told whether the record may exist: one {@link #prefetch} did not find, and
-     * no earlier write of the transaction added, is created without asking the database again.
+     * id taken by a record above the caller's clearance is a 409 that says no more. {@code mayExist} false (a
+     * {@link #prefetch} did not find the id, and no earlier write of the transaction added it) creates the record
+     * without asking the database again.
      */
     public Outcome put(UUID id, I input, boolean mayExist) {
         Optional<E> existing = mayExist ? repository.findByIdOptional(id) : Optional.empty();

@@ -4,6 +4,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -20,9 +21,11 @@ public class ApiAuthentication {
         this.identities = identities;
     }
 
+    private static final Pattern SLASHES = Pattern.compile("/{2,}");
+
     /** Whether a request path is the API's, however many slashes separate its segments. */
     static boolean underApi(String path) {
-        String normalized = path.replaceAll("/{2,}", "/");
+        String normalized = SLASHES.matcher(path).replaceAll("/");
         return normalized.startsWith("/api/") || normalized.equals("/api");
     }
 

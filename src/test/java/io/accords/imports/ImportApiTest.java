@@ -17,6 +17,7 @@ import io.accords.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Header;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,11 +80,7 @@ class ImportApiTest {
         assertEquals(1.0, job.getDouble("progress"));
         assertEquals(200, status(good));
         assertEquals(404, status(bad));
-        given().header(EDITOR)
-                .when()
-                .get("/api/v1/imports/" + job.getString("id") + "/refusals")
-                .then()
-                .statusCode(200)
+        refusalsOf(job.getString("id"))
                 .body("total", equalTo(2))
                 .body("items[0].row", equalTo(2))
                 .body("items[0].recordId", equalTo(bad))
@@ -156,10 +153,7 @@ class ImportApiTest {
         assertEquals(1, job.getInt("counts.refused"));
         assertEquals(0, job.getInt("counts.created"));
         assertEquals(404, status(good));
-        given().header(EDITOR)
-                .when()
-                .get("/api/v1/imports/" + job.getString("id") + "/refusals")
-                .then()
+        refusalsOf(job.getString("id"))
                 .body("items[0].row", equalTo(2))
                 .body("items[0].problem.errors.field", hasItem("title"));
         JsonPath whole = Imports.run(EDITOR, ndjson(List.of(row(good, party))), "?atomic=true");
@@ -267,11 +261,7 @@ class ImportApiTest {
                 .replaceFirst("Test Party [0-9a-f]{8} \\(", "Nobody (");
         JsonPath refused = Imports.run(EDITOR, header + unknownParty, "", "text/csv");
         assertEquals(1, refused.getInt("counts.refused"));
-        given().header(EDITOR)
-                .when()
-                .get("/api/v1/imports/" + refused.getString("id") + "/refusals")
-                .then()
-                .body("items[0].problem.errors.field", hasItem("parties"));
+        refusalsOf(refused.getString("id")).body("items[0].problem.errors.field", hasItem("parties"));
     }
 
     /** A row as the export writes it: its party inline, created by the import when missing. */
@@ -347,11 +337,7 @@ class ImportApiTest {
         assertEquals(200, status(kept));
         assertEquals(404, status(refused));
         assertEquals(200, status(after));
-        given().header(EDITOR)
-                .when()
-                .get("/api/v1/imports/" + job.getString("id") + "/refusals")
-                .then()
-                .statusCode(200)
+        refusalsOf(job.getString("id"))
                 .body("items", hasSize(1))
                 .body("items[0].row", equalTo(2))
                 .body("items[0].recordId", equalTo(refused))
@@ -360,10 +346,16 @@ class ImportApiTest {
     }
 
     private static String refusals(String job) {
+        return refusalsOf(job).extract().asString();
+    }
+
+    /** The job's refused rows, as its sender reads them. */
+    private static ValidatableResponse refusalsOf(String job) {
         return given().header(EDITOR)
                 .when()
                 .get("/api/v1/imports/" + job + "/refusals")
-                .asString();
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -383,11 +375,7 @@ class ImportApiTest {
                 .path("id");
         JsonPath job = Imports.run(EDITOR, ndjson(List.of(row(id, party))), "");
         assertEquals(1, job.getInt("counts.refused"));
-        String refusals = given().header(EDITOR)
-                .when()
-                .get("/api/v1/imports/" + job.getString("id") + "/refusals")
-                .then()
-                .statusCode(200)
+        String refusals = refusalsOf(job.getString("id"))
                 .body("items[0].problem.status", equalTo(409))
                 .body("items[0].problem.detail", equalTo("The id " + id + " is taken by a record you may not change"))
                 .extract()
