@@ -90,9 +90,15 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         return mapper.toInput(exported);
     }
 
-    /** The agreement that holds an identifier in another register, if any (an import matches rows by them). */
-    public Optional<UUID> holderOf(String scheme, String value) {
-        return agreements.withIdentifier(scheme, value).map(Agreement::getId);
+    /**
+     * The agreement the caller may see that holds an identifier in another register, if any (an import matches rows by
+     * them): one above the caller's clearance is none, so a row never learns its id.
+     */
+    public Optional<UUID> visibleHolderOf(String scheme, String value) {
+        return agreements
+                .withIdentifier(scheme, value)
+                .filter(holder -> callers().current().sees(holder.getClassification()))
+                .map(Agreement::getId);
     }
 
     @Override

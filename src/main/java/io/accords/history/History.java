@@ -16,8 +16,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -75,6 +77,11 @@ public class History {
             throw new IllegalStateException("Cannot write the revision of " + recordType + " " + id, e);
         }
         changes.fire(new RecordChange(recordType, RecordChange.Kind.valueOf(action.name())));
+    }
+
+    /** Which of these ids have a revision of this kind of record: they were used, by a record alive or deleted. */
+    public Set<UUID> recorded(String recordType, Collection<UUID> ids) {
+        return Set.copyOf(revisions.recorded(recordType, ids));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,5 +66,16 @@ public class RevisionRepository implements PanacheRepositoryBase<Revision, Long>
                         version,
                         Revision.Action.DELETED)
                 .firstResultOptional();
+    }
+
+    /** Which of these records of this kind have any revision. */
+    public List<UUID> recorded(String recordType, Collection<UUID> recordIds) {
+        return getEntityManager()
+                .createQuery(
+                        "select distinct r.recordId from Revision r where r.recordType = :type and r.recordId in :ids",
+                        UUID.class)
+                .setParameter("type", recordType)
+                .setParameter("ids", recordIds)
+                .getResultList();
     }
 }

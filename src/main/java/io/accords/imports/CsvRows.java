@@ -127,7 +127,7 @@ public class CsvRows {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new ImportRows.Row(id, kept(id, input), List.of());
+        return new ImportRows.Row(id, kept(id, input), List.of(), id != null);
     }
 
     /**

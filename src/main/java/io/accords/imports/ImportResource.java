@@ -63,7 +63,9 @@ public class ImportResource {
                     + " what the row shows of them. Each row is written whole or refused with the problem a single"
                     + " write would answer (GET /imports/{id}/refusals); atomic=true refuses the whole file on any bad"
                     + " row; dryRun=true checks and counts without writing. Rows are written with your role and"
-                    + " clearance. Jobs survive a restart and resume after the last rows written.")
+                    + " clearance: a row names the id of a record you may see, or, sent by someone cleared"
+                    + " CONFIDENTIAL, an id never used (ids are never reused); any other id is one and the same 409,"
+                    + " whatever it holds. Jobs survive a restart and resume after the last rows written.")
     @RequestBody(
             required = true,
             content =

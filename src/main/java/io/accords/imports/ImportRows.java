@@ -47,8 +47,11 @@ public class ImportRows {
         this.csv = csv;
     }
 
-    /** A row read: the record it writes, what to write, and the parties it names as the export showed them. */
-    record Row(UUID id, AgreementInput input, List<PartySummary> parties) {}
+    /**
+     * A row read: the record it writes, what to write, and the parties it names as the export showed them; {@code
+     * ownId} when the row names the id itself (rather than matching a record by an identifier or by its text).
+     */
+    record Row(UUID id, AgreementInput input, List<PartySummary> parties, boolean ownId) {}
 
     /** What the stored file holds in place of a line too long to read: a marker with its length. */
     static String tooLong(int length) {
@@ -73,11 +76,11 @@ public class ImportRows {
             return row;
         }
         UUID matched = row.input().identifiers().stream()
-                .map(i -> agreements.holderOf(i.scheme(), i.value()))
+                .map(i -> agreements.visibleHolderOf(i.scheme(), i.value()))
                 .flatMap(Optional::stream)
                 .findFirst()
                 .orElse(UUID.nameUUIDFromBytes(line.getBytes(StandardCharsets.UTF_8)));
-        return new Row(matched, row.input(), row.parties());
+        return new Row(matched, row.input(), row.parties(), false);
     }
 
     private Row json(String line) throws IOException {
@@ -100,7 +103,7 @@ public class ImportRows {
         } else {
             input = json.treeToValue(row, AgreementInput.class);
         }
-        return new Row(id, input, parties);
+        return new Row(id, input, parties, id != null);
     }
 
     /** The id a row names, when it names a well-formed one: a refusal says which record it was about. */

@@ -15,6 +15,7 @@ import io.accords.party.PartySummary;
 import io.accords.record.RecordService.Outcome;
 import io.accords.security.Caller;
 import io.accords.security.Callers;
+import io.accords.security.Classification;
 import io.accords.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -23,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +61,7 @@ public class ImportWorker {
     private final Callers callers;
     private final ObjectMapper json;
     private final EntityManager entityManager;
+    private final Validator validator;
     private final int batchSize;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(work -> {
         Thread thread = new Thread(work, "accords-import");
@@ -74,6 +77,7 @@ public class ImportWorker {
             Callers callers,
             ObjectMapper json,
             EntityManager entityManager,
+            Validator validator,
             AccordsConfig config) {
         this.jobs = jobs;
         this.rows = rows;
@@ -82,6 +86,7 @@ public class ImportWorker {
         this.callers = callers;
         this.json = json;
         this.entityManager = entityManager;
+        this.validator = validator;
         this.batchSize = config.imports().batchSize();
     }
 
@@ -384,27 +389,48 @@ public class ImportWorker {
 
     /**
      * Adds one row to the current transaction, the parties it names that are missing, then its agreement: new records
-     * are written by the next flush.
+     * are written by the next flush. A party the row names by an id the sender may not see is refused like an agreement
+     * ({@link io.accords.record.RecordService#put}): the answer is the same whether the id is unknown, deleted or held by
+     * a party above the sender's clearance.
      */
     private Outcome added(ImportRows.Row row, Known known) {
-        for (PartySummary party : row.parties()) {
-            if (known.parties().add(party.id())) {
-                parties.stage(
-                        party.id(),
-                        new PartyInput(
-                                party.name(),
-                                party.acronym(),
-                                null,
-                                party.country(),
-                                party.kind(),
-                                null,
-                                party.classification()));
+        List<PartySummary> named = row.parties();
+        for (int i = 0; i < named.size(); i++) {
+            PartySummary party = named.get(i);
+            String field = "parties[" + i + "].party";
+            if (known.parties().contains(party.id())) {
+                if (!parties.sees(party.id())) {
+                    throw notYourParty(field);
+                }
+                continue;
             }
+            if (!callers.current().clearance().isHighest()) {
+                throw notYourParty(field);
+            }
+            PartyInput input = new PartyInput(
+                    party.name(), party.acronym(), null, party.country(), party.kind(), null, party.classification());
+            List<FieldViolation> errors = validator.validate(input).stream()
+                    .map(v -> new FieldViolation(field + "." + v.getPropertyPath(), v.getMessage()))
+                    .sorted(java.util.Comparator.comparing(FieldViolation::field))
+                    .toList();
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            parties.stage(party.id(), input);
+            known.parties().add(party.id());
         }
-        return agreements.put(row.id(), row.input(), !known.agreements().add(row.id()));
+        return agreements.put(row.id(), row.input(), !known.agreements().add(row.id()), row.ownId());
     }
 
-    /** The ids of a batch's records that are stored or added by an earlier row of the batch. */
+    private static ProblemException notYourParty(String field) {
+        return ProblemException.invalid(
+                field + ".id",
+                "names no party you may see. A row creates a party under the id it gives only when sent by someone"
+                        + " cleared " + Classification.highest() + ", and never under the id a deleted party had;"
+                        + " name parties by the ids they have here");
+    }
+
+    /** What a batch knows of the ids its rows name: those ever used, and those its earlier rows added. */
     private record Known(Set<UUID> agreements, Set<UUID> parties) {}
 
     /** Reads the records and parties the rows name at once, not one query each. */

@@ -89,17 +89,27 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
 
     /**
      * Reads these records into the transaction's session at once, so that the single reads of a bulk import's batch
-     * find them there instead of asking the database one by one. Answers only the ids found, for {@link #put}: what a
-     * caller may see of them is still decided by each read.
+     * find them there instead of asking the database one by one, and answers the ids that were ever used: those of
+     * stored records and those in the history (a deleted record's), in two queries. What a caller may see of them is
+     * still decided by each read; an id once used is never given to a new record ({@link #put}).
      */
     public Set<UUID> prefetch(Collection<UUID> ids) {
         Set<UUID> distinct = new HashSet<>(ids);
         distinct.remove(null);
-        Set<UUID> found = new HashSet<>();
+        Set<UUID> used = new HashSet<>();
         if (!distinct.isEmpty()) {
-            repository.list("id in ?1", distinct).forEach(record -> found.add(record.getId()));
+            repository.list("id in ?1", distinct).forEach(record -> used.add(record.getId()));
+            used.addAll(plumbing.history().recorded(record, distinct));
         }
-        return found;
+        return used;
+    }
+
+    /** Whether the caller may see the record with this id (false when there is none). */
+    public boolean sees(UUID id) {
+        return repository
+                .findByIdOptional(id)
+                .filter(found -> callers().current().sees(found.getClassification()))
+                .isPresent();
     }
 
     /** The record as the caller sees it; 404 when there is none or it is above the caller's clearance. */
@@ -190,27 +200,42 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
     }
 
     /**
-     * Writes the record as given, under this id: creates it when there is none ({@link #stage}: written by the next
-     * flush), changes nothing when it already reads so to the caller, replaces it otherwise (a bulk import's row). An
-     * id taken by a record above the caller's clearance is a 409 that says no more. {@code mayExist} false (a
-     * {@link #prefetch} did not find the id, and no earlier write of the transaction added it) creates the record
-     * without asking the database again.
+     * Writes the record as given, under this id (a bulk import's row): changes nothing when the caller sees a record
+     * that already reads so, replaces the one the caller sees otherwise, and creates one ({@link #stage}: written by
+     * the next flush) only under an id never used before. Every other case is one and the same 409, so that a row
+     * cannot tell an id held by a record above the sender's clearance from a deleted record's or an unknown one
+     * (docs/SECURITY.md): an id the row names itself ({@code ownId}) takes a new record only from a sender cleared for
+     * everything, from whom nothing is hidden. {@code used} false (a {@link #prefetch} did not find the id, and no
+     * earlier write of the transaction added it) creates the record without asking the database again.
      */
-    public Outcome put(UUID id, I input, boolean mayExist) {
-        Optional<E> existing = mayExist ? repository.findByIdOptional(id) : Optional.empty();
-        if (existing.isEmpty()) {
-            stage(id, input);
-            return Outcome.CREATED;
+    public Outcome put(UUID id, I input, boolean used, boolean ownId) {
+        Caller caller = callers().current();
+        // Above the sender's clearance is refused before anything is looked up, whatever the id holds.
+        ClassificationRules.forCreate(input.classification(), caller);
+        Optional<E> existing = used ? repository.findByIdOptional(id) : Optional.empty();
+        if (existing.isPresent() && caller.sees(existing.get().getClassification())) {
+            E entity = existing.get();
+            if (inputOf(entity).equals(input)) {
+                return Outcome.UNCHANGED;
+            }
+            update(entity, input);
+            return Outcome.UPDATED;
         }
-        E entity = existing.get();
-        if (!callers().current().sees(entity.getClassification())) {
-            throw ProblemException.conflict("The id " + id + " is taken by a record you may not change");
+        if (used || (ownId && !caller.clearance().isHighest())) {
+            throw ProblemException.conflict(
+                    ownId
+                            ? "No " + record + " you may change has the id " + id + ". A row may name the id of a "
+                                    + record
+                                    + " you may see; it creates a new one under its own id only when sent by someone cleared "
+                                    + Classification.highest() + ", and never under the id a deleted " + record
+                                    + " had. Leave the id out to create a new " + record
+                            : "An earlier import made a " + record
+                                    + " from this same row, and you may not change it now (it"
+                                    + " was deleted, or is above your clearance); change the row to make a new "
+                                    + record);
         }
-        if (inputOf(entity).equals(input)) {
-            return Outcome.UNCHANGED;
-        }
-        update(entity, input);
-        return Outcome.UPDATED;
+        stage(id, input);
+        return Outcome.CREATED;
     }
 
     public V replace(UUID id, Versions.IfMatch expectedVersion, I input) {

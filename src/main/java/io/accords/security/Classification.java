@@ -18,8 +18,13 @@ public enum Classification {
         return record.compareTo(this) <= 0;
     }
 
+    /** The highest classification there is. */
+    public static Classification highest() {
+        return values()[values().length - 1];
+    }
+
     /** The highest there is: a caller holding it sees everything. */
     public boolean isHighest() {
-        return this == values()[values().length - 1];
+        return this == highest();
     }
 }

@@ -29,7 +29,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ImportApiTest {
 
-    private static final Header EDITOR = Tokens.bearer("editor", "RESTRICTED");
+    /** Cleared for everything, so its rows may create records under ids of their own. */
+    private static final Header EDITOR = Tokens.bearer("editor", "CONFIDENTIAL");
+
+    /** Someone from whom records are hidden: its rows name only the ids of records it may see. */
+    private static final Header RESTRICTED_EDITOR = Tokens.bearer("editor", "RESTRICTED");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String line(Map<String, Object> agreement) throws Exception {
@@ -184,7 +189,7 @@ class ImportApiTest {
         String party = createParty("KR");
         Map<String, Object> secret = row(UUID.randomUUID().toString(), party);
         secret.put("classification", "CONFIDENTIAL");
-        JsonPath job = Imports.run(EDITOR, ndjson(List.of(secret)), "");
+        JsonPath job = Imports.run(RESTRICTED_EDITOR, ndjson(List.of(secret)), "");
         assertEquals(1, job.getInt("counts.refused"));
         Header another = new Header(
                 "Authorization",
@@ -201,7 +206,7 @@ class ImportApiTest {
                 .then()
                 .statusCode(200)
                 .body("items.id", not(hasItem(job.getString("id"))));
-        given().header(EDITOR)
+        given().header(RESTRICTED_EDITOR)
                 .when()
                 .get("/api/v1/imports")
                 .then()
@@ -351,7 +356,11 @@ class ImportApiTest {
 
     /** The job's refused rows, as its sender reads them. */
     private static ValidatableResponse refusalsOf(String job) {
-        return given().header(EDITOR)
+        return refusalsOf(EDITOR, job);
+    }
+
+    private static ValidatableResponse refusalsOf(Header sender, String job) {
+        return given().header(sender)
                 .when()
                 .get("/api/v1/imports/" + job + "/refusals")
                 .then()
@@ -359,12 +368,15 @@ class ImportApiTest {
     }
 
     @Test
-    void aRowNamingTheIdOfARecordAboveTheSendersClearanceIsRefusedWithoutSayingMore() {
+    void aRowAnswersAlikeWhetherItsIdIsHiddenDeletedOrUnknownAndNamesNoHiddenRecord() {
         String party = createParty("KR");
+        Header admin = Tokens.bearer("admin", "CONFIDENTIAL");
         Map<String, Object> hidden = agreement(party);
         hidden.put("classification", "CONFIDENTIAL");
         hidden.put("title", "Hidden title " + UUID.randomUUID());
-        String id = given().header(Tokens.bearer("admin", "CONFIDENTIAL"))
+        String identifier = "HIDDEN-" + UUID.randomUUID();
+        hidden.put("identifiers", List.of(Map.of("scheme", "sipri", "value", identifier)));
+        String hiddenId = given().header(admin)
                 .contentType("application/json")
                 .body(hidden)
                 .when()
@@ -373,21 +385,119 @@ class ImportApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        JsonPath job = Imports.run(EDITOR, ndjson(List.of(row(id, party))), "");
-        assertEquals(1, job.getInt("counts.refused"));
-        String refusals = refusalsOf(job.getString("id"))
-                .body("items[0].problem.status", equalTo(409))
-                .body("items[0].problem.detail", equalTo("The id " + id + " is taken by a record you may not change"))
-                .extract()
-                .asString();
-        assertEquals(false, refusals.contains((String) hidden.get("title")), refusals);
-        given().header(Tokens.bearer("admin", "CONFIDENTIAL"))
+        String deletedId = given().header(admin)
+                .contentType("application/json")
+                .body(agreement(party))
                 .when()
-                .get("/api/v1/agreements/" + id)
+                .post("/api/v1/agreements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().header(admin)
+                .header("If-Match", "\"0\"")
+                .when()
+                .delete("/api/v1/agreements/" + deletedId)
+                .then()
+                .statusCode(204);
+        String unknownId = UUID.randomUUID().toString();
+        // The hidden agreement's identifier, in a row without id: matched to no record the sender may see.
+        Map<String, Object> byIdentifier = agreement(party);
+        byIdentifier.put("identifiers", List.of(Map.of("scheme", "sipri", "value", identifier)));
+        String file = ndjson(List.of(row(hiddenId, party), row(deletedId, party), row(unknownId, party), byIdentifier));
+        for (String query : List.of("", "?dryRun=true")) {
+            JsonPath job = Imports.run(RESTRICTED_EDITOR, file, query);
+            assertEquals(0, job.getInt("counts.created"), query);
+            assertEquals(4, job.getInt("counts.refused"), query);
+            JsonPath refusals =
+                    refusalsOf(RESTRICTED_EDITOR, job.getString("id")).extract().jsonPath();
+            List<String> ids = List.of(hiddenId, deletedId, unknownId);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(409, refusals.getInt("items[" + i + "].problem.status"));
+                assertEquals(
+                        refusals.getString("items[0].problem.detail").replace(hiddenId, "ID"),
+                        refusals.getString("items[" + i + "].problem.detail").replace(ids.get(i), "ID"),
+                        "a hidden, a deleted and an unknown id answer alike");
+            }
+            assertEquals(409, refusals.getInt("items[3].problem.status"));
+            assertEquals(
+                    "Identifier sipri:" + identifier + " already names another agreement; one identifier names one"
+                            + " agreement",
+                    refusals.getString("items[3].problem.detail"));
+            String all = refusals.prettify();
+            assertEquals(false, all.contains((String) hidden.get("title")), all);
+            assertEquals(false, refusals.getString("items[3]").contains(hiddenId), all);
+        }
+        given().header(admin)
+                .when()
+                .get("/api/v1/agreements/" + hiddenId)
                 .then()
                 .statusCode(200)
                 .body("title", equalTo(hidden.get("title")))
                 .body("version", equalTo(0));
+        // Cleared for everything, a sender creates under the unknown id, never under the deleted one.
+        JsonPath job = Imports.run(EDITOR, ndjson(List.of(row(deletedId, party), row(unknownId, party))), "");
+        assertEquals(1, job.getInt("counts.created"));
+        assertEquals(1, job.getInt("counts.refused"));
+        refusalsOf(job.getString("id"))
+                .body("items[0].recordId", equalTo(deletedId))
+                .body("items[0].problem.detail", containsString("never under the id a deleted agreement had"));
+        assertEquals(404, status(deletedId));
+        assertEquals(200, status(unknownId));
+        given().header(admin)
+                .when()
+                .get("/api/v1/agreements/" + deletedId + "/history")
+                .then()
+                .statusCode(200)
+                .body("items.action", contains("DELETED", "CREATED"));
+    }
+
+    @Test
+    void aRowNamingAPartyItMayNotSeeAnswersAlikeAndNewPartiesAreValidated() {
+        Header admin = Tokens.bearer("admin", "CONFIDENTIAL");
+        String hiddenParty = given().header(admin)
+                .contentType("application/json")
+                .body(Map.of(
+                        "name",
+                        unique("Hidden Yard"),
+                        "country",
+                        "KR",
+                        "kind",
+                        "COMPANY",
+                        "classification",
+                        "CONFIDENTIAL"))
+                .when()
+                .post("/api/v1/parties")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String file = ndjson(List.of(
+                exported(UUID.randomUUID().toString(), hiddenParty, unique("Any name")),
+                exported(UUID.randomUUID().toString(), UUID.randomUUID().toString(), unique("Any name"))));
+        JsonPath job = Imports.run(RESTRICTED_EDITOR, file, "");
+        assertEquals(2, job.getInt("counts.refused"));
+        JsonPath refusals =
+                refusalsOf(RESTRICTED_EDITOR, job.getString("id")).extract().jsonPath();
+        assertEquals(refusals.getString("items[0].problem.errors"), refusals.getString("items[1].problem.errors"));
+        assertEquals("parties[0].party.id", refusals.getString("items[0].problem.errors[0].field"));
+        assertEquals(false, refusals.prettify().contains("Hidden Yard"), refusals.prettify());
+
+        Map<String, Object> blank = agreement();
+        blank.put("id", UUID.randomUUID().toString());
+        blank.put(
+                "parties",
+                List.of(Map.of(
+                        "party",
+                        Map.of("id", UUID.randomUUID().toString(), "name", " ", "country", "zz", "kind", "COMPANY"),
+                        "role",
+                        "SIGNATORY")));
+        JsonPath invalid = Imports.run(EDITOR, ndjson(List.of(blank)), "");
+        assertEquals(1, invalid.getInt("counts.refused"));
+        refusalsOf(invalid.getString("id"))
+                .body("items[0].problem.status", equalTo(400))
+                .body("items[0].problem.errors.field", hasItem("parties[0].party.name"))
+                .body("items[0].problem.errors.field", hasItem("parties[0].party.country"));
     }
 
     @Test
