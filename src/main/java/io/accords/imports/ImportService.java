@@ -23,7 +23,7 @@ import java.util.UUID;
 
 /**
  * Takes an import file and keeps it, in parts, with its job, before answering; the {@link ImportWorker} then writes its
- * rows. A job is read by the caller that sent it, and by an admin cleared as high as that caller.
+ * rows. A job is read by the caller that sent it, and by an admin, either cleared as high as the token that sent it.
  */
 @ApplicationScoped
 public class ImportService {
@@ -169,7 +169,11 @@ public class ImportService {
                         "clearance in ?1",
                         Sort.descending("createdAt").and("id"),
                         caller.clearance().andBelow())
-                : jobs.find("subject = ?1", Sort.descending("createdAt").and("id"), caller.subject());
+                : jobs.find(
+                        "subject = ?1 and clearance in ?2",
+                        Sort.descending("createdAt").and("id"),
+                        caller.subject(),
+                        caller.clearance().andBelow());
         List<ImportJobView> items = query.page(page.index(), page.size()).list().stream()
                 .map(ImportJobView::of)
                 .toList();
@@ -192,12 +196,15 @@ public class ImportService {
         }
     }
 
-    /** The job, or 404 when there is none or the caller may not read it. */
+    /**
+     * The job, or 404 when there is none or the caller may not read it: its sender or an admin, in either case cleared
+     * as high as the job was sent (its refusals may quote rows of that level), whatever token sent it.
+     */
     private ImportJob visible(UUID id) {
         Caller caller = callers.current();
         return QuarkusTransaction.joiningExisting()
                 .call(() -> jobs.findByIdOptional(id))
-                .filter(job -> job.subject.equals(caller.subject()) || (caller.admin() && caller.sees(job.clearance)))
+                .filter(job -> (job.subject.equals(caller.subject()) || caller.admin()) && caller.sees(job.clearance))
                 .orElseThrow(() -> ProblemException.notFound("import", id));
     }
 }

@@ -222,6 +222,42 @@ class ImportApiTest {
     }
 
     @Test
+    void aJobIsReadOnlyWithTheClearanceItWasSentWith() {
+        String party = createParty("KR");
+        Map<String, Object> bad = row(UUID.randomUUID().toString(), party);
+        bad.put("classification", "CONFIDENTIAL");
+        bad.put("title", "Confidential row title " + UUID.randomUUID());
+        bad.put("status", "MAYBE");
+        String job = Imports.run(EDITOR, ndjson(List.of(bad)), "").getString("id");
+        refusalsOf(job).body("items[0].problem.errors[0].field", equalTo("status"));
+        // The same subject with a lower clearance, and an admin cleared below the job, learn nothing of it.
+        for (Header lower :
+                List.of(Tokens.bearer("editor", "PUBLIC"), RESTRICTED_EDITOR, Tokens.bearer("admin", "RESTRICTED"))) {
+            for (String path : List.of("/api/v1/imports/" + job, "/api/v1/imports/" + job + "/refusals")) {
+                given().header(lower)
+                        .when()
+                        .get(path)
+                        .then()
+                        .statusCode(404)
+                        .contentType("application/problem+json")
+                        .body(not(containsString("Confidential row title")));
+            }
+            given().header(lower)
+                    .when()
+                    .get("/api/v1/imports?size=100")
+                    .then()
+                    .statusCode(200)
+                    .body("items.id", not(hasItem(job)));
+        }
+        given().header(Tokens.bearer("admin", "CONFIDENTIAL"))
+                .when()
+                .get("/api/v1/imports/" + job)
+                .then()
+                .statusCode(200)
+                .body("counts.refused", equalTo(1));
+    }
+
+    @Test
     void aCsvExportEditedInASpreadsheetImportsBackKeepingWhatCsvDoesNotCarry() {
         String party = createParty("KR");
         Map<String, Object> body = agreement(party);
