@@ -127,9 +127,20 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
         return new MilestoneCalendar.Entries(due, expiring);
     }
 
-    /** An agreement's milestones go with it, each leaving its deletion in the history. */
+    /**
+     * An agreement's milestones go with it, each leaving its deletion in the history; when the caller may not see one
+     * of them, the delete is refused like any other that hidden records stand in the way of, and nothing goes.
+     */
     void agreementRemoved(@Observes AgreementRemoval removal) {
-        for (Milestone milestone : milestones.list("agreement.id", removal.agreementId())) {
+        List<Milestone> belonging = milestones.list("agreement.id", removal.agreementId());
+        Caller caller = callers().current();
+        if (belonging.stream().anyMatch(milestone -> !caller.sees(milestone.getClassification()))) {
+            throw ProblemException.inTheWay(
+                    "Agreement " + removal.agreementId() + " cannot be deleted with what belongs to it",
+                    List.of(),
+                    true);
+        }
+        for (Milestone milestone : belonging) {
             plumbing.history()
                     .record(
                             RECORD,

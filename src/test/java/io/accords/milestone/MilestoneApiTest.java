@@ -7,8 +7,10 @@ import static io.accords.support.Api.getAgreement;
 import static io.accords.support.Api.with;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -250,6 +253,44 @@ class MilestoneApiTest {
                 .get("/api/v1/calendar")
                 .then()
                 .statusCode(401);
+    }
+
+    @Test
+    void anEditorCannotDeleteAnAgreementWhoseMilestonesItMayNotSee() {
+        String party = createParty("KR");
+        String agreementId = createAgreement(agreement(party));
+        Map<String, Object> secret = milestone(party, inDays(5));
+        secret.put("classification", "CONFIDENTIAL");
+        secret.put("title", "Secret delivery " + UUID.randomUUID());
+        String hidden = create(agreementId, secret);
+        String visible = create(agreementId, milestone(party, inDays(6)));
+        given().header(Tokens.bearer("editor", "RESTRICTED"))
+                .header("If-Match", "\"0\"")
+                .when()
+                .delete("/api/v1/agreements/" + agreementId)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("records you cannot see are in the way too"))
+                .body("agreements", hasSize(0))
+                .body(not(containsString(hidden)))
+                .body(not(containsString("Secret delivery")));
+        for (String milestone : List.of(hidden, visible)) {
+            given().when()
+                    .get("/api/v1/agreements/" + agreementId + "/milestones/" + milestone)
+                    .then()
+                    .statusCode(200)
+                    .body("version", equalTo(0));
+        }
+        given().header("If-Match", "\"0\"")
+                .when()
+                .delete("/api/v1/agreements/" + agreementId)
+                .then()
+                .statusCode(204);
+        given().when()
+                .get("/api/v1/agreements/" + agreementId + "/milestones/" + hidden + "/history")
+                .then()
+                .statusCode(404);
     }
 
     @Test
