@@ -61,7 +61,9 @@ public class PersistenceProblems {
                     || t instanceof java.net.ConnectException
                     || (t instanceof java.sql.SQLException sql
                             && (unavailableState(sql.getSQLState())
-                                    || String.valueOf(sql.getMessage()).contains("Acquisition timeout")))) {
+                                    || String.valueOf(sql.getMessage())
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .contains("acquisition timeout")))) {
                 return true;
             }
         }

@@ -22,6 +22,10 @@ class PersistenceProblemsTest {
         assertTrue(PersistenceProblems.databaseUnreachable(
                 new PersistenceException(new SQLException("Acquisition timeout while waiting for new connection"))));
         assertTrue(PersistenceProblems.databaseUnreachable(new RuntimeException(new ConnectException("refused"))));
+        // What the connection pool (Agroal) throws when no connection is free within the acquisition timeout, as
+        // Hibernate wraps it.
+        assertTrue(PersistenceProblems.databaseUnreachable(new org.hibernate.exception.GenericJDBCException(
+                "Unable to acquire JDBC Connection", new SQLException("Sorry, acquisition timeout!"))));
         // What PostgreSQL answers on open sessions while it stops, and while it starts again.
         assertTrue(PersistenceProblems.databaseUnreachable(new PersistenceException(
                 new SQLException("terminating connection due to administrator command", "57P01"))));
