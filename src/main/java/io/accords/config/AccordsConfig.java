@@ -94,6 +94,50 @@ public interface AccordsConfig {
          */
         @WithDefault("512M")
         MemorySize maxSize();
+
+        /**
+         * How many files one replica receives at once, from everyone; one more is a 503 with Retry-After. A file being
+         * received holds a request thread, never a database connection, while its sender is slow.
+         */
+        @WithDefault("4")
+        @Min(1)
+        @Max(100)
+        int uploads();
+
+        /** How many files one replica receives at once from one caller; one more is a 429. */
+        @WithDefault("2")
+        @Min(1)
+        @Max(100)
+        int uploadsPerCaller();
+
+        /** How many of a caller's jobs may be waiting or running (or being received) at once; one more is a 429. */
+        @WithDefault("5")
+        @Min(1)
+        @Max(1000)
+        int openJobsPerCaller();
+
+        /** How many bytes a caller's waiting, running and received files may hold in all; past it, a 429. */
+        @WithDefault("1G")
+        MemorySize bytesPerCaller();
+
+        /** After how many refused rows a job stops (STOPPED, saying why): a file of bad rows is not worth reading on. */
+        @WithDefault("1000")
+        @Min(1)
+        @Max(1_000_000)
+        int maxRefused();
+
+        /**
+         * How long a replica holds a job without renewing its lease (it renews every third of it): when the replica
+         * is killed, another takes the job over once the lease has run out.
+         */
+        @WithDefault("30S")
+        java.time.Duration lease();
+
+        /** How many rows a job writes in one turn before the next job waiting gets one (an atomic job takes one turn). */
+        @WithDefault("1000")
+        @Min(1)
+        @Max(1_000_000)
+        int turnRows();
     }
 
     interface Relevance {

@@ -77,6 +77,25 @@ public class ImportJob {
     @Column(name = "finished_at")
     Instant finishedAt;
 
+    /** The replica holding the job, until {@code leaseUntil}: another takes it over once the lease has run out. */
+    @Column(name = "lease_owner", length = 100)
+    String leaseOwner;
+
+    @Column(name = "lease_until")
+    Instant leaseUntil;
+
+    /** When a worker last gave the job a turn: jobs, and callers, take turns oldest first. */
+    @Column(name = "turn_at")
+    Instant turnAt;
+
+    /** The file's size in bytes, counted against its sender's allowance while the job is open. */
+    @Column(name = "size_bytes", nullable = false)
+    long sizeBytes;
+
+    /** Why a job STOPPED or was CANCELLED. */
+    @Column(name = "stop_reason", length = 500)
+    String stopReason;
+
     /** Whether its file is CSV (else NDJSON). */
     boolean csv() {
         return ImportFormat.CSV.name.equals(format);
@@ -88,7 +107,7 @@ public class ImportJob {
 
     ImportJob(UUID id, String format, boolean dryRun, boolean atomic, String subject, String roles, Classification c) {
         this.id = id;
-        this.status = ImportStatus.QUEUED;
+        this.status = ImportStatus.RECEIVING;
         this.format = format;
         this.dryRun = dryRun;
         this.atomic = atomic;

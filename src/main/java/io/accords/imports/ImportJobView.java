@@ -8,7 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ImportJob", description = "A bulk import: how far it got and what it did")
 public record ImportJobView(
         UUID id,
-        @Schema(examples = "DONE") ImportStatus status,
+
+        @Schema(
+                examples = "DONE",
+                enumeration = {"QUEUED", "RUNNING", "DONE", "REFUSED", "STOPPED", "CANCELLED"})
+        ImportStatus status,
 
         @Schema(
                 examples = "ndjson",
@@ -36,7 +40,13 @@ public record ImportJobView(
 
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+
+        @Schema(
+                description = "Why the job STOPPED or was CANCELLED; null otherwise",
+                examples = "Stopped after 1000 refused rows; fix the file and send it again",
+                maxLength = 500)
+        String stopReason) {
 
     /** What the import did with its rows so far (for a dry run: what it would do). */
     @Schema(name = "ImportCounts")
@@ -62,6 +72,7 @@ public record ImportJobView(
                 job.totalRows == 0 ? 1.0 : Math.min(1.0, (double) job.rowsDone / job.totalRows),
                 job.createdAt,
                 job.startedAt,
-                job.finishedAt);
+                job.finishedAt,
+                job.stopReason);
     }
 }

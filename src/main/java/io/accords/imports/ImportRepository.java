@@ -3,6 +3,7 @@ package io.accords.imports;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -118,32 +119,120 @@ public class ImportRepository implements PanacheRepositoryBase<ImportJob, UUID> 
     }
 
     /**
-     * Moves a job's progress on from where this worker read it: 0 when another worker got there first (the caller's
-     * transaction then rolls back, so no row is applied twice).
+     * Moves a job's progress on from where this worker read it, while the job is still this replica's and running: 0
+     * when another worker got there first, the job was cancelled or its lease taken over (the caller's transaction then
+     * rolls back, so no row is applied twice).
      */
-    int advance(UUID job, int from, int to, int created, int updated, int unchanged, int refused) {
+    int advance(UUID job, String owner, int from, int to, int created, int updated, int unchanged, int refused) {
         return update(
                 "rowsDone = ?3, created = created + ?4, updated = updated + ?5, unchanged = unchanged + ?6,"
-                        + " refused = refused + ?7 where id = ?1 and rowsDone = ?2",
+                        + " refused = refused + ?7 where id = ?1 and rowsDone = ?2 and leaseOwner = ?8 and status = ?9",
                 job,
                 from,
                 to,
                 created,
                 updated,
                 unchanged,
-                refused);
+                refused,
+                owner,
+                ImportStatus.RUNNING);
     }
 
-    /** The jobs a worker has yet to finish, oldest first. */
-    List<UUID> unfinished() {
-        return find("status in ?1 order by createdAt", List.of(ImportStatus.QUEUED, ImportStatus.RUNNING))
-                .project(JobId.class)
-                .list()
-                .stream()
-                .map(JobId::id)
-                .toList();
+    /**
+     * Up to {@code limit} jobs a worker may take now (waiting or running, with no lease or one run out), fairest
+     * first: the caller whose jobs had a turn least recently, then its job that had one least recently, then the oldest.
+     */
+    List<UUID> claimable(Instant now, int limit) {
+        List<?> ids = getEntityManager()
+                .createNativeQuery("select j.id from import_job j where j.status in ('QUEUED', 'RUNNING')"
+                        + " and (j.lease_until is null or j.lease_until < :now)"
+                        + " order by (select max(o.turn_at) from import_job o where o.subject = j.subject) nulls first,"
+                        + " j.turn_at nulls first, j.created_at, j.id")
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+        return ids.stream().map(ImportRepository::uuid).toList();
     }
 
-    @io.quarkus.runtime.annotations.RegisterForReflection
-    record JobId(UUID id) {}
+    /** Takes the job for this replica until {@code until}, unless another holds a lease on it that has not run out. */
+    boolean claim(UUID job, String owner, Instant now, Instant until) {
+        return update(
+                        "leaseOwner = ?2, leaseUntil = ?3, status = ?4, startedAt = coalesce(startedAt, ?5)"
+                                + " where id = ?1 and status in ?6 and (leaseUntil is null or leaseUntil < ?5)",
+                        job,
+                        owner,
+                        until,
+                        ImportStatus.RUNNING,
+                        now,
+                        List.of(ImportStatus.QUEUED, ImportStatus.RUNNING))
+                == 1;
+    }
+
+    /** Renews the leases this replica holds on jobs it runs or files it receives. */
+    int renew(String owner, Instant until) {
+        return update(
+                "leaseUntil = ?2 where leaseOwner = ?1 and status in ?3",
+                owner,
+                until,
+                List.of(ImportStatus.RECEIVING, ImportStatus.RUNNING));
+    }
+
+    /** Ends this replica's turn on a job it still holds: the lease goes, and the turn is noted. */
+    void release(UUID job, String owner, Instant now) {
+        update("leaseOwner = null, leaseUntil = null, turnAt = ?3 where id = ?1 and leaseOwner = ?2", job, owner, now);
+    }
+
+    /** Lets go of every job this replica holds (it is stopping): others take them over at once. */
+    void releaseAll(String owner) {
+        update(
+                "leaseOwner = null, leaseUntil = null where leaseOwner = ?1 and status = ?2",
+                owner,
+                ImportStatus.RUNNING);
+    }
+
+    /** Ends a job this replica runs, with its status and why; false when it is no longer this replica's to end. */
+    boolean finish(UUID job, String owner, ImportStatus status, String reason, Instant now) {
+        return update(
+                        "status = ?3, stopReason = ?4, finishedAt = ?5, leaseOwner = null, leaseUntil = null"
+                                + " where id = ?1 and leaseOwner = ?2 and status = ?6",
+                        job,
+                        owner,
+                        status,
+                        reason,
+                        now,
+                        ImportStatus.RUNNING)
+                == 1;
+    }
+
+    /** Cancels a job that is waiting or running; false when it had ended already. */
+    boolean cancel(UUID job, String reason, Instant now) {
+        return update(
+                        "status = ?2, stopReason = ?3, finishedAt = ?4, leaseOwner = null, leaseUntil = null"
+                                + " where id = ?1 and status in ?5",
+                        job,
+                        ImportStatus.CANCELLED,
+                        reason,
+                        now,
+                        List.of(ImportStatus.QUEUED, ImportStatus.RUNNING))
+                == 1;
+    }
+
+    /** Removes files whose receiving replica stopped before they were whole (their lease ran out). */
+    long abandoned(Instant now) {
+        return delete("status = ?1 and leaseUntil < ?2", ImportStatus.RECEIVING, now);
+    }
+
+    /** A caller's jobs that are received, waiting or running: how many, and the bytes of their files. */
+    record Open(long jobs, long bytes) {}
+
+    Open openOf(String subject) {
+        Object[] row = (Object[]) getEntityManager()
+                .createQuery(
+                        "select count(j), coalesce(sum(j.sizeBytes), 0) from ImportJob j where j.subject = :subject"
+                                + " and j.status in :open")
+                .setParameter("subject", subject)
+                .setParameter("open", List.of(ImportStatus.RECEIVING, ImportStatus.QUEUED, ImportStatus.RUNNING))
+                .getSingleResult();
+        return new Open(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
 }

@@ -153,6 +153,21 @@ public class ImportResource {
         return Responses.page(uri, imports.refusals(id, page));
     }
 
+    @POST
+    @Path(RecordIds.PATH + "/cancel")
+    @Operation(
+            operationId = "cancelImport",
+            summary = "Cancel an import",
+            description = "Stops a job that is waiting or running: the rows it wrote stay written (an atomic job writes"
+                    + " nothing), the rest are not read, and its status becomes CANCELLED. 409 when it has ended"
+                    + " already. Its sender or an admin, cleared as high as the token that sent it, may cancel it.")
+    @APIResponse(responseCode = "200", description = "The job, cancelled")
+    @APIResponse(responseCode = "409", description = "The job has ended already")
+    public ImportJobView cancel(
+            @Parameter(description = "The job's id", example = ApiExamples.IMPORT_JOB_ID) @PathParam("id") UUID id) {
+        return imports.cancel(id);
+    }
+
     private static boolean flag(String name, String value) {
         if (value == null || value.equals("false")) {
             return false;

@@ -20,6 +20,7 @@ import io.accords.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -34,15 +35,23 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * Runs import jobs, one at a time, on a thread of its own: reads the stored file a batch of rows at a time and writes
- * each batch in one transaction together with the job's progress, so a restart resumes after the last batch committed
- * and never applies a row twice. A bad row sends its batch back to be written row by row, each row all-or-nothing. Rows
+ * Runs import jobs on a thread of its own, one at a time per replica, each under a lease: a job is taken only when
+ * nobody holds it or its holder's lease has run out (a replica killed mid-job), and this replica renews its leases
+ * while it lives, so another replica takes a job over within a lease and a poll of its killed holder. A job runs in
+ * turns of {@code accords.imports.turn-rows} rows; after each turn the job that waited longest, of the caller served
+ * least recently, goes next, so one caller's file cannot starve another's. Each batch of rows is written in one
+ * transaction together with the job's progress, which only this replica's lease on a running job may move, so a
+ * takeover resumes after the last batch committed and never applies a row twice. A bad row sends its batch back to be
+ * written row by row, each row all-or-nothing; a job stops after {@code accords.imports.max-refused} refused rows. Rows
  * that only failed because they link to an agreement later in the file are tried again at the end.
  */
 @ApplicationScoped
@@ -63,6 +72,11 @@ public class ImportWorker {
     private final EntityManager entityManager;
     private final Validator validator;
     private final int batchSize;
+    private final AccordsConfig.Imports limits;
+    /** This replica, as the leases it takes name it. */
+    private final String replica = "replica-" + UUID.randomUUID();
+
+    private final AtomicBoolean busy = new AtomicBoolean();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(work -> {
         Thread thread = new Thread(work, "accords-import");
         thread.setDaemon(true);
@@ -88,68 +102,155 @@ public class ImportWorker {
         this.entityManager = entityManager;
         this.validator = validator;
         this.batchSize = config.imports().batchSize();
+        this.limits = config.imports();
     }
 
-    /** Resumes the jobs a stopped service left unfinished. */
+    /** This replica's name in the leases it holds. */
+    String replica() {
+        return replica;
+    }
+
+    /** Until when a lease taken or renewed now holds. */
+    Instant leaseEnd() {
+        return Instant.now().plus(limits.lease());
+    }
+
+    /** Looks for work at start: jobs a stopped service left unfinished are taken once their lease has run out. */
     void onStart(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().call(jobs::unfinished).forEach(this::schedule);
+        wake();
     }
 
+    /** Stopping: the thread is interrupted between batches, and the leases let go so another replica goes on at once. */
     void onStop(@Observes ShutdownEvent event) {
         executor.shutdownNow();
-    }
-
-    void schedule(UUID job) {
-        executor.submit(() -> {
-            try {
-                run(job);
-            } catch (RuntimeException e) {
-                // Left RUNNING: the next start resumes it from its last committed batch.
-                LOG.errorf(e, "Import %s stopped; it resumes on the next start", job);
+        try {
+            if (executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                QuarkusTransaction.requiringNew().run(() -> jobs.releaseAll(replica));
             }
-        });
-    }
-
-    private void run(UUID id) {
-        ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
-            ImportJob found = jobs.findById(id);
-            if (found.status == ImportStatus.QUEUED) {
-                found.status = ImportStatus.RUNNING;
-                found.startedAt = Instant.now();
-            }
-            return found;
-        });
-        if (job.status != ImportStatus.RUNNING) {
-            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Import leases not released on stop; they run out by themselves");
         }
-        Caller sender = new Caller(job.subject, job.clearance, Roles.ADMIN.equals(job.roles));
-        callers.actingAs(sender, () -> {
-            if (job.atomic) {
-                runAtomic(job);
-            } else {
-                runInBatches(job);
+    }
+
+    /**
+     * Every few seconds: renews this replica's leases, removes files whose receiving replica died, and looks for jobs
+     * to take (a new one, or one whose holder's lease ran out).
+     */
+    @Scheduled(
+            every = "${accords.imports.poll:2s}",
+            delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                jobs.renew(replica, leaseEnd());
+                jobs.abandoned(Instant.now());
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("Import leases not renewed just now: %s", e.getMessage());
+        }
+        wake();
+    }
+
+    /** Starts this replica's worker thread unless it is already at work. */
+    void wake() {
+        if (busy.compareAndSet(false, true)) {
+            try {
+                executor.submit(this::work);
+            } catch (RejectedExecutionException stopping) {
+                busy.set(false);
+            }
+        }
+    }
+
+    /** Takes one turn after another until no job is waiting that this replica may take. */
+    private void work() {
+        try {
+            UUID job;
+            while (!Thread.currentThread().isInterrupted() && (job = claimNext()) != null) {
+                turn(job);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Import worker paused; it looks for work again on the next poll");
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    /** The fairest job this replica could take a lease on, or null. */
+    private UUID claimNext() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            for (UUID candidate : jobs.claimable(now, 5)) {
+                if (jobs.claim(candidate, replica, now, leaseEnd())) {
+                    return candidate;
+                }
             }
             return null;
         });
     }
 
-    private void runInBatches(ImportJob job) {
+    /** One turn of a job this replica holds; the lease is let go at its end, whatever happened. */
+    private void turn(UUID id) {
+        try {
+            ImportJob job = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id));
+            Caller sender = new Caller(job.subject, job.clearance, Roles.ADMIN.equals(job.roles));
+            callers.actingAs(sender, () -> {
+                if (job.atomic) {
+                    runAtomic(job);
+                } else {
+                    runTurn(job);
+                }
+                return null;
+            });
+        } catch (LeaseLost e) {
+            LOG.infof("Import %s: no longer this replica's to run (%s)", id, e.getMessage());
+        } catch (RuntimeException e) {
+            // Left RUNNING: once the lease is let go, the next turn resumes it from its last committed batch.
+            LOG.errorf(e, "Import %s stopped; it resumes on its next turn", id);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> jobs.release(id, replica, Instant.now()));
+        }
+    }
+
+    /** Up to a turn's rows from where the job stands; at the file's end, the rows that waited for links, then DONE. */
+    private void runTurn(ImportJob job) {
         int next = job.rowsDone + 1;
+        int turnEnd = next + limits.turnRows();
         ImportRepository.Part part;
-        while (!Thread.currentThread().isInterrupted() && (part = part(job.id, next)) != null) {
+        while (next < turnEnd && !Thread.currentThread().isInterrupted() && (part = part(job.id, next)) != null) {
             List<String> lines = lines(part);
-            int end = part.firstRow() + part.rowCount();
+            int end = Math.min(part.firstRow() + part.rowCount(), turnEnd);
             for (int first = next; first < end; first += batchSize) {
                 int last = Math.min(first + batchSize, end);
                 batch(job, first, lines.subList(first - part.firstRow(), last - part.firstRow()));
+                if (tooManyRefused(job)) {
+                    return;
+                }
             }
             next = end;
         }
-        if (Thread.currentThread().isInterrupted()) {
+        if (Thread.currentThread().isInterrupted() || next <= job.totalRows) {
             return;
         }
         retryLinks(job);
-        QuarkusTransaction.requiringNew().run(() -> finish(job.id, ImportStatus.DONE));
+        finish(job.id, ImportStatus.DONE, null);
+    }
+
+    /** Stops the job once it has refused as many rows as a job may, saying so. */
+    private boolean tooManyRefused(ImportJob job) {
+        int refused = QuarkusTransaction.requiringNew().call(() -> jobs.findById(job.id).refused);
+        if (refused < limits.maxRefused()) {
+            return false;
+        }
+        finish(
+                job.id,
+                ImportStatus.STOPPED,
+                "Stopped after " + refused + " refused rows (ACCORDS_IMPORTS_MAX_REFUSED); the rows before them stay"
+                        + " as written. Fix the file and send it again");
+        return true;
     }
 
     /**
@@ -330,7 +431,7 @@ public class ImportWorker {
                         }
                     });
                     advance(job, 0, job.totalRows, counts);
-                    finish(job.id, ImportStatus.DONE);
+                    ended(job.id, ImportStatus.DONE, null);
                 });
                 return;
             } catch (RuntimeException e) {
@@ -347,7 +448,7 @@ public class ImportWorker {
             ImportJob stored = jobs.findById(job.id);
             stored.rowsDone = stored.totalRows;
             stored.refused = refusals.size();
-            finish(job.id, refusals.isEmpty() ? ImportStatus.DONE : ImportStatus.REFUSED);
+            ended(job.id, refusals.isEmpty() ? ImportStatus.DONE : ImportStatus.REFUSED, null);
         });
     }
 
@@ -444,15 +545,24 @@ public class ImportWorker {
     }
 
     private void advance(ImportJob job, int from, int to, Counts counts) {
-        if (jobs.advance(job.id, from, to, counts.created, counts.updated, counts.unchanged, counts.refused) == 0) {
-            throw new IllegalStateException("Import " + job.id + " was advanced by another worker");
+        if (jobs.advance(job.id, replica, from, to, counts.created, counts.updated, counts.unchanged, counts.refused)
+                == 0) {
+            throw new LeaseLost("cancelled, or advanced by another replica");
         }
     }
 
-    private void finish(UUID id, ImportStatus status) {
+    /** Ends the job this replica holds, in a transaction of its own. */
+    private void finish(UUID id, ImportStatus status, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> ended(id, status, reason));
+    }
+
+    /** Ends the job this replica holds, in the current transaction. */
+    private void ended(UUID id, ImportStatus status, String reason) {
+        if (!jobs.finish(id, replica, status, reason, Instant.now())) {
+            throw new LeaseLost("cancelled, or taken over by another replica");
+        }
         ImportJob job = jobs.findById(id);
-        job.status = status;
-        job.finishedAt = Instant.now();
+        entityManager.refresh(job);
         LOG.infof(
                 "Import %s %s: %d rows, %d created, %d updated, %d unchanged, %d refused%s",
                 id,
@@ -518,6 +628,13 @@ public class ImportWorker {
     private static final class DryRun extends RuntimeException {
         DryRun() {
             super(null, null, false, false);
+        }
+    }
+
+    /** The job is no longer this replica's to move on: cancelled, or its lease taken over by another replica. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost(String why) {
+            super(why, null, false, false);
         }
     }
 

@@ -7,6 +7,7 @@ import io.restassured.http.Header;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Sends an import and waits for its job to finish, as a client polling the job would. */
 final class Imports {
@@ -31,7 +32,7 @@ final class Imports {
                 .path("id");
     }
 
-    /** The finished job, polled until its status is DONE or REFUSED (at most a minute). */
+    /** The finished job, polled until it has ended: DONE, REFUSED, STOPPED or CANCELLED (at most a minute). */
     static JsonPath finished(Header auth, String id) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
         while (Instant.now().isBefore(deadline)) {
@@ -43,7 +44,7 @@ final class Imports {
                     .extract()
                     .jsonPath();
             String status = job.getString("status");
-            if (status.equals("DONE") || status.equals("REFUSED")) {
+            if (List.of("DONE", "REFUSED", "STOPPED", "CANCELLED").contains(status)) {
                 return job;
             }
             try {

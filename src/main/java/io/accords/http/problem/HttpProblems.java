@@ -25,6 +25,11 @@ public class HttpProblems {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
+        if (e.retryAfterSeconds() != null) {
+            return respondWith(e.toProblem(path(uri)))
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                    .build();
+        }
         return respond(e.toProblem(path(uri)));
     }
 

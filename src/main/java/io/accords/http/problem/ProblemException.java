@@ -8,13 +8,39 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final List<FieldViolation> errors;
     private final List<RecordReference> agreements;
+    private final Integer retryAfterSeconds;
 
     private ProblemException(
             ProblemType type, String detail, List<FieldViolation> errors, List<RecordReference> agreements) {
+        this(type, detail, errors, agreements, null);
+    }
+
+    private ProblemException(
+            ProblemType type,
+            String detail,
+            List<FieldViolation> errors,
+            List<RecordReference> agreements,
+            Integer retryAfterSeconds) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = errors;
         this.agreements = agreements;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A 429: the caller has more under way than it may; it may retry after the given seconds. */
+    public static ProblemException tooMany(String detail, int retryAfterSeconds) {
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail, null, null, retryAfterSeconds);
+    }
+
+    /** A 503: the service has more under way than it takes at once; retry after the given seconds. */
+    public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+        return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, detail, null, null, retryAfterSeconds);
+    }
+
+    /** Seconds after which a retry may succeed (the {@code Retry-After} header), or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException notFound(String what, Object id) {
