@@ -5,8 +5,12 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 
-/** A create answered under a client's Idempotency-Key: what was asked (its fingerprint) and what was answered. */
+/**
+ * A create answered under a client's Idempotency-Key: what was asked (its fingerprint) and the id of the record it
+ * created, never a copy of the record (keys written before kept the whole answer, read only for its id).
+ */
 @Entity
 @Table(name = "idempotency_key")
 public class IdempotencyKey {
@@ -17,8 +21,12 @@ public class IdempotencyKey {
     @Column(name = "request_hash", nullable = false, length = 64)
     private String requestHash;
 
-    @Column(name = "response", nullable = false, length = 1_000_000)
+    /** The whole answer, as keys written before record ids were kept stored it; null since. */
+    @Column(name = "response", length = 1_000_000)
     private String response;
+
+    @Column(name = "record_id")
+    private UUID recordId;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -30,10 +38,10 @@ public class IdempotencyKey {
         // for JPA
     }
 
-    IdempotencyKey(IdempotencyKeyId id, String requestHash, String response, Instant createdAt, Instant expiresAt) {
+    IdempotencyKey(IdempotencyKeyId id, String requestHash, UUID recordId, Instant createdAt, Instant expiresAt) {
         this.id = id;
         this.requestHash = requestHash;
-        this.response = response;
+        this.recordId = recordId;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
     }
@@ -44,6 +52,10 @@ public class IdempotencyKey {
 
     String response() {
         return response;
+    }
+
+    UUID recordId() {
+        return recordId;
     }
 
     boolean expiredAt(Instant now) {

@@ -28,8 +28,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Creates that a client may retry safely: with an {@code Idempotency-Key}, the first request creates and its answer is
- * kept (in the same transaction) for {@code accords.idempotency.ttl}; a retry with the same key and the same body gets
+ * Creates that a client may retry safely: with an {@code Idempotency-Key}, the first request creates and the id of what
+ * it created is kept (in the same transaction) for {@code accords.idempotency.ttl}, never a copy of the record; a retry with the same key and the same body gets
  * that answer again and creates nothing; the same key with another body is refused with 422. Two requests racing with
  * one key cannot both create: the second one's key row collides, its transaction (and so its record) is rolled back,
  * and it answers 409 so the client retries and gets the first one's answer.
@@ -89,10 +89,19 @@ public class IdempotentCreates {
                 throw ProblemException.unprocessable("Idempotency-Key '" + key + "' was used with another body; use"
                         + " a new key for a new request");
             }
-            return new Outcome<>(current.apply(read(earlier.response(), type).id()), true);
+            UUID created = earlier.recordId() != null
+                    ? earlier.recordId()
+                    : read(earlier.response(), type).id();
+            try {
+                return new Outcome<>(current.apply(created), true);
+            } catch (ProblemException gone) {
+                // Deleted, or now above the caller's clearance: one answer for both, naming no id.
+                throw ProblemException.notFoundBecause("What this Idempotency-Key created is no longer there for you"
+                        + " (deleted, or out of your reach); use a new key to create again");
+            }
         }
         V created = create.get();
-        entityManager.persist(new IdempotencyKey(id, fingerprint, write(created), now, now.plus(ttl)));
+        entityManager.persist(new IdempotencyKey(id, fingerprint, created.id(), now, now.plus(ttl)));
         entityManager.flush();
         return new Outcome<>(created, false);
     }
@@ -112,14 +121,6 @@ public class IdempotentCreates {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot fingerprint the request", e);
-        }
-    }
-
-    private String write(Object record) {
-        try {
-            return json.writeValueAsString(record);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot keep the answer", e);
         }
     }
 

@@ -12,10 +12,13 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accords.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.http.Header;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +71,68 @@ class IdempotentCreatesApiTest {
                 .statusCode(201)
                 .header("Idempotent-Replayed", nullValue());
         given().queryParam("system", system).when().get(AGREEMENTS).then().body("total", equalTo(2));
+    }
+
+    @Test
+    void aKeyKeepsNoCopyOfWhatItCreatedAndAfterADeleteAnswers404WhateverComesUnderThatIdLater() throws Exception {
+        String party = createParty("KR");
+        Map<String, Object> body = with(agreement(party), "title", unique("Kept once"));
+        String key = UUID.randomUUID().toString();
+        String id = given().header(IdempotentCreates.HEADER, key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().header("If-Match", "\"0\"")
+                .when()
+                .delete(AGREEMENTS + "/" + id)
+                .then()
+                .statusCode(204);
+        // Another editor, cleared for everything, tries to bring the id back through an import: ids are never reused.
+        Map<String, Object> row = with(with(agreement(party), "id", id), "title", "Someone else's record");
+        Header restorer = Tokens.bearer("editor", "CONFIDENTIAL");
+        String job = given().header(restorer)
+                .contentType("application/x-ndjson")
+                .body((new ObjectMapper().writeValueAsString(row) + "\n").getBytes(StandardCharsets.UTF_8))
+                .when()
+                .post("/api/v1/imports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        String status = "QUEUED";
+        for (int i = 0; i < 100 && List.of("QUEUED", "RUNNING").contains(status); i++) {
+            Thread.sleep(100);
+            status = given().header(restorer)
+                    .when()
+                    .get("/api/v1/imports/" + job)
+                    .then()
+                    .extract()
+                    .path("status");
+        }
+        given().header(restorer)
+                .when()
+                .get("/api/v1/imports/" + job)
+                .then()
+                .body("status", equalTo("DONE"))
+                .body("counts.refused", equalTo(1));
+        String replay = given().header(IdempotentCreates.HEADER, key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .extract()
+                .asString();
+        assertTrue(replay.contains("no longer there for you"), replay);
+        assertTrue(!replay.contains(id) && !replay.contains("Someone else"), replay);
+        given().when().get(AGREEMENTS + "/" + id).then().statusCode(404);
     }
 
     @Test

@@ -210,6 +210,7 @@ class ClearanceLeaksTest {
                 .extract()
                 .asString();
         assertFalse(dropped.contains((String) body.get("title")), "the replay leaked the title");
+        assertFalse(dropped.contains(id), "the replay named the id of a record the caller may no longer see");
         given().header("If-Match", "\"0\"")
                 .contentType(MERGE_PATCH)
                 .body("{\"classification\": \"CONFIDENTIAL\"}")
