@@ -121,6 +121,20 @@ class OperationsTest {
         assertTrue(metrics.contains("agroal_active_count{datasource=\"default\"}"), "connection-pool gauges");
     }
 
+    @Test
+    void aRequestWithAnInventedMethodAddsNoSeriesOfItsOwn() {
+        for (String method : java.util.List.of("INVENTED1", "INVENTED2")) {
+            given().header(io.accords.support.Tokens.NONE)
+                    .when()
+                    .request(method, "/nothing-here")
+                    .then()
+                    .statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
+        }
+        String metrics = metrics();
+        assertFalse(metrics.contains("INVENTED"), "an invented method has no series of its own");
+        assertTrue(metrics.contains("method=\"OTHER\""), "it is counted as OTHER");
+    }
+
     private static String metrics() {
         return Management.given()
                 .when()
