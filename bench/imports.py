@@ -1,8 +1,11 @@
 """Bulk import on the packaged application: throughput, peak memory and a second run of the same file; or, with
---kill, a restart in the middle of a job (kill -9), after which the job must finish with every row written once.
+--kill, a restart in the middle of a job (kill -9), after which the job must finish with every row written once; or,
+with --failover, two replicas on one PostgreSQL database: the one holding the job is killed (kill -9) while the other
+stays up, which must take the job over within 60 seconds and finish it, every row written once.
 
   python3 bench/imports.py --db postgresql --rows 100000          # rows/s, peak RSS, then the same file again
   python3 bench/imports.py --db h2 --rows 3000 --kill             # crash check (run by .ci/run)
+  python3 bench/imports.py --db postgresql --rows 6000 --failover # two-replica check (run by .ci/run)
 
 Build the package first (./mvnw package -DskipTests, with -Ppostgresql for PostgreSQL); PostgreSQL needs
 scripts/postgres-for-tests.sh. The file holds agreements as the NDJSON export writes them, each naming two of 2,000
@@ -60,7 +63,7 @@ def wait(port, token, id, limit=3600):
     deadline = time.time() + limit
     while time.time() < deadline:
         state = job(port, token, id)
-        if state["status"] in ("DONE", "REFUSED"):
+        if state["status"] in ("DONE", "REFUSED", "STOPPED", "CANCELLED"):
             return state
         time.sleep(0.2)
     sys.exit("import %s did not finish within %d s" % (id, limit))
@@ -138,10 +141,77 @@ def crash(args):
     print("OK: every row written once")
 
 
+def psql(database, sql):
+    return subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-d", database, "-At", "-c", sql],
+                          check=True, capture_output=True, text=True).stdout.strip()
+
+
+def failover(args):
+    """Two replicas, one database: kills the replica that holds the job, and checks that the other takes it over
+    within 60 s (its lease, 30 s, runs out, and the survivor's poll finds it) and writes every row exactly once."""
+    if args.db != "postgresql":
+        sys.exit("--failover needs --db postgresql: two processes cannot share an embedded H2 file")
+    setup = Setup(args.db, "importfailover")
+    path = os.path.join(setup.work, "agreements.ndjson")
+    write_file(path, args.rows, seed=13)
+    ports = [18494, 18496]
+    apps = {port: setup.start(port, log="app-%d.log" % port) for port in ports}
+    token = setup.token("editor", "CONFIDENTIAL")
+    id = post_file(ports[0], token, path)
+    owner = ""
+    while True:
+        state = job(ports[0], token, id)
+        owner = psql(setup.database, "select coalesce(lease_owner, '') from import_job where id = '%s'" % id)
+        if state["status"] in ("DONE", "REFUSED", "STOPPED", "CANCELLED"):
+            sys.exit("FAILED: the job ended before a replica could be killed; use more --rows")
+        if owner and state["counts"]["read"] >= args.rows // 4:
+            break
+        time.sleep(0.05)
+    pid = int(owner.split("-")[1])
+    victim = next(port for port, app in apps.items() if app.pid == pid)
+    survivor = next(port for port in ports if port != victim)
+    before = job(survivor, token, id)["counts"]["read"]
+    killed_at = time.time()
+    apps[victim].send_signal(signal.SIGKILL)
+    apps[victim].wait()
+    taken_over = None
+    while time.time() < killed_at + 600:
+        state = job(survivor, token, id)
+        holder = psql(setup.database, "select coalesce(lease_owner, '') from import_job where id = '%s'" % id)
+        if taken_over is None and (state["counts"]["read"] > before or (holder and holder != owner)
+                                   or state["status"] == "DONE"):
+            taken_over = time.time() - killed_at
+        if state["status"] in ("DONE", "REFUSED", "STOPPED", "CANCELLED"):
+            break
+        time.sleep(0.2)
+    written = total(survivor, token)
+    created_revisions = int(psql(setup.database, "select count(*) from revision where record_type = 'agreement'"
+                                                 " and action = 'CREATED'"))
+    apps[survivor].terminate()
+    apps[survivor].wait()
+    c = state["counts"]
+    print("import %s on two replicas: the one holding it (port %d) killed after %d of %d rows read; the other (port %d)"
+          " took it over after %.1f s; %s, created %d, unchanged %d, refused %d; agreements %d, creation revisions %d"
+          % (id, victim, before, args.rows, survivor, taken_over if taken_over is not None else -1, state["status"],
+             c["created"], c["unchanged"], c["refused"], written, created_revisions))
+    if taken_over is None or taken_over > 60:
+        sys.exit("FAILED: the surviving replica did not take the job over within 60 s")
+    if state["status"] != "DONE" or c["created"] != args.rows or c["unchanged"] or c["refused"] \
+            or written != args.rows or created_revisions != args.rows:
+        sys.exit("FAILED: a row was lost or applied twice across the failover")
+    print("OK: taken over within 60 s, every row written once")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", choices=["h2", "postgresql"], default="h2")
     parser.add_argument("--rows", type=int, default=100000)
     parser.add_argument("--kill", action="store_true")
+    parser.add_argument("--failover", action="store_true")
     arguments = parser.parse_args()
-    crash(arguments) if arguments.kill else throughput(arguments)
+    if arguments.failover:
+        failover(arguments)
+    elif arguments.kill:
+        crash(arguments)
+    else:
+        throughput(arguments)

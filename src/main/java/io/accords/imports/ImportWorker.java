@@ -73,8 +73,8 @@ public class ImportWorker {
     private final Validator validator;
     private final int batchSize;
     private final AccordsConfig.Imports limits;
-    /** This replica, as the leases it takes name it. */
-    private final String replica = "replica-" + UUID.randomUUID();
+    /** This replica, as the leases it takes name it: its process id (for operators), and a random part. */
+    private final String replica = "replica-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
 
     private final AtomicBoolean busy = new AtomicBoolean();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(work -> {
