@@ -54,10 +54,11 @@ class Setup:
                 time.sleep(0.2)
         sys.exit("the application did not get ready; see %s/%s" % (self.work, log))
 
-    def token(self, role="editor", clearance="CONFIDENTIAL"):
+    def token(self, role="editor", clearance="CONFIDENTIAL", subject=None):
         """A token signed with this setup's key pair, valid for 10 hours; call after the first start."""
+        named = [] if subject is None else ["--subject", subject]
         return subprocess.run(["java", os.path.join(ROOT, "scripts", "DevToken.java"), role, clearance, "--keys",
-                               self.keys, "--minutes", "600"], check=True, capture_output=True,
+                               self.keys, "--minutes", "600"] + named, check=True, capture_output=True,
                               text=True).stdout.strip()
 
 
