@@ -105,9 +105,10 @@ public class History {
 
     /**
      * The record as it stood at an instant, as the caller may see that version (its links judged as they are now):
-     * the snapshot of its last revision made at or before it. 404 when it did not exist then, had been deleted by
-     * then, or that version is above the caller's clearance; the last two answer as the first does unless the caller
-     * may see the deletion, so that the answer never tells a hidden record from an unknown one.
+     * the snapshot of its last revision made at or before it. 404 when it did not exist then or that version is above
+     * the caller's clearance (both answered as for an id that never was), or had been deleted by then (said so: the
+     * caller, an admin, may see deleted records). Whether the caller may read the record's past at all is the
+     * record service's to decide first.
      */
     @Transactional
     public JsonNode asOf(String recordType, UUID id, Instant at) {
@@ -115,8 +116,7 @@ public class History {
         Revision revision = revisions
                 .lastAt(recordType, id, at)
                 .filter(r -> caller.sees(r.getClassification()))
-                .orElseThrow(() -> ProblemException.notFoundBecause(
-                        "No " + recordType + " with id " + id + " existed at " + at + " as far as you may see"));
+                .orElseThrow(() -> noneAt(recordType, id, at));
         if (revision.getAction() == Revision.Action.DELETED) {
             throw ProblemException.notFoundBecause("The " + recordType + " with id " + id + " had been deleted by " + at
                     + " (at " + revision.getAt() + ")");
@@ -151,6 +151,12 @@ public class History {
                 .version(recordType, id, version)
                 .filter(r -> caller.sees(r.getClassification()))
                 .orElseThrow(() -> noVersion(recordType, id, version));
+    }
+
+    /** The answer when no version of a record the caller may see stood at an instant, as for an id that never was. */
+    public static ProblemException noneAt(String recordType, UUID id, Instant at) {
+        return ProblemException.notFoundBecause(
+                "No " + recordType + " with id " + id + " existed at " + at + " as far as you may see");
     }
 
     /** The answer when a version is unknown or above the caller's clearance. */

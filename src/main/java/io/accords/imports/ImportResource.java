@@ -159,10 +159,10 @@ public class ImportResource {
             operationId = "cancelImport",
             summary = "Cancel an import",
             description = "Stops a job that is waiting or running: the rows it wrote stay written (an atomic job writes"
-                    + " nothing), the rest are not read, and its status becomes CANCELLED. 409 when it has ended"
-                    + " already. Its sender or an admin, cleared as high as the token that sent it, may cancel it.")
-    @APIResponse(responseCode = "200", description = "The job, cancelled")
-    @APIResponse(responseCode = "409", description = "The job has ended already")
+                    + " nothing), the rest are not read, and its status becomes CANCELLED. A job that has ended"
+                    + " already stays as it ended (its status says how), so a cancel is safe to send again. Its"
+                    + " sender or an admin, cleared as high as the token that sent it, may cancel it.")
+    @APIResponse(responseCode = "200", description = "The job: cancelled, or as it had ended")
     public ImportJobView cancel(
             @Parameter(description = "The job's id", example = ApiExamples.IMPORT_JOB_ID) @PathParam("id") UUID id) {
         return imports.cancel(id);

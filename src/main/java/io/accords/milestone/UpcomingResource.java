@@ -3,16 +3,13 @@ package io.accords.milestone;
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
 import io.accords.http.Responses;
-import io.accords.security.CalendarTokens;
 import io.accords.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
@@ -69,9 +66,9 @@ public class UpcomingResource {
                     + " iCalendar (RFC 5545) feed for a calendar client: one all-day event each, with a UID that"
                     + " stays the same and a SEQUENCE that follows the record's version, so refreshing updates events"
                     + " instead of duplicating them. Takes the milestone feed's filters; without dates it covers 90"
-                    + " days back to two years ahead, at most " + CALENDAR_LIMIT + " events of each. A calendar client"
-                    + " that cannot send an Authorization header may put the token in access_token= (RFC 6750; see"
-                    + " README for the risks).")
+                    + " days back to two years ahead, at most " + CALENDAR_LIMIT + " events of each. For a calendar"
+                    + " client, which cannot send a token, make a calendar feed (POST /api/v1/calendar/feeds) and"
+                    + " subscribe to its address; a token is never taken in a URL.")
     @APIResponse(
             responseCode = "200",
             description = "The calendar",
@@ -84,21 +81,14 @@ public class UpcomingResource {
                                                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType
                                                             .STRING),
                             examples = @ExampleObject(name = "calendar", value = CALENDAR_EXAMPLE)))
-    public RestResponse<String> calendar(
-            @BeanParam MilestoneParams filter,
-            @Parameter(
-                            description = "The bearer token, for a calendar client that cannot send an Authorization"
-                                    + " header; prefer the header wherever it can be sent")
-                    @QueryParam(CalendarTokens.PARAMETER)
-                    @Size(max = CalendarTokens.MAX_LENGTH)
-                    String accessToken) {
+    public RestResponse<String> calendar(@BeanParam MilestoneParams filter) {
         String calendar = MilestoneCalendar.of(milestones.calendar(filter.calendarFilter(), CALENDAR_LIMIT));
         return RestResponse.ResponseBuilder.ok(calendar, MilestoneCalendar.MEDIA_TYPE + ";charset=UTF-8")
                 .header("Content-Disposition", "inline; filename=\"accords.ics\"")
                 .build();
     }
 
-    private static final String CALENDAR_EXAMPLE = """
+    static final String CALENDAR_EXAMPLE = """
             BEGIN:VCALENDAR
             PRODID:-//Accords//Agreement milestones//EN
             VERSION:2.0

@@ -255,6 +255,29 @@ public final class ApiExamples {
               "finishedAt": "2026-11-23T10:15:31.523456Z"
             }""";
 
+    /** A calendar feed's id and secret: feeds are made by callers, so no instance holds them until one is made. */
+    public static final String CALENDAR_FEED_ID = "6c1d2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+    public static final String CALENDAR_FEED_SECRET = "acs_EXAMPLEexampleEXAMPLEexampleEXAMPLEexample0";
+
+    public static final String CALENDAR_FEED = """
+            {
+              "id": "6c1d2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+              "name": "Korea–Peru milestones",
+              "clearance": "PUBLIC",
+              "filters": {"withinDays": "365", "country": ["PE"], "sector": [], "status": [], "kind": []},
+              "createdAt": "2026-11-23T10:15:30.123456Z",
+              "url": "/api/v1/calendar/feeds/6c1d2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d/\
+            acs_EXAMPLEexampleEXAMPLEexampleEXAMPLEexample0"
+            }""";
+
+    public static final String CALENDAR_FEED_PAGE = """
+            {"items": [{"id": "6c1d2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "name": "Korea–Peru milestones",
+              "clearance": "PUBLIC",
+              "filters": {"withinDays": "365", "country": ["PE"], "sector": [], "status": [], "kind": []},
+              "createdAt": "2026-11-23T10:15:30.123456Z", "lastReadAt": "2026-11-24T06:00:00.000000Z"}],
+             "page": 1, "size": 20, "total": 1, "totalRelation": "eq", "totalPages": 1}""";
+
     public static final String IMPORT_PAGE = "{\"items\": [" + IMPORT_JOB + "], \"page\": 1, \"size\": 20,"
             + " \"total\": 1, \"totalRelation\": \"eq\", \"totalPages\": 1}";
 

@@ -42,7 +42,9 @@ final class SuccessResponses {
             Map.entry("SyncPage", ApiExamples.SYNC_PAGE),
             Map.entry("ImportJob", ApiExamples.IMPORT_JOB),
             Map.entry("PageViewImportJobView", ApiExamples.IMPORT_PAGE),
-            Map.entry("PageViewImportRefusalView", ApiExamples.IMPORT_REFUSAL_PAGE));
+            Map.entry("PageViewImportRefusalView", ApiExamples.IMPORT_REFUSAL_PAGE),
+            Map.entry("CalendarFeed", ApiExamples.CALENDAR_FEED),
+            Map.entry("PageViewCalendarFeedView", ApiExamples.CALENDAR_FEED_PAGE));
 
     /**
      * Examples that are text, not JSON, by their name: the scanner reads an example that starts like JSON as JSON, so

@@ -132,10 +132,17 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
     }
 
     /**
-     * The record as it stood at an instant, read from its history as the caller may see that version: clearance
-     * applies to the version read ({@link io.accords.history.History#asOf}).
+     * The record as it stood at an instant, read from its history, on the same terms as {@link #history}: only while
+     * the caller may see the record now (a raise recalls every earlier version, the public ones too), or for a deleted
+     * record only an admin; and only a version within the caller's clearance ({@link
+     * io.accords.history.History#asOf}). Every other case answers exactly as an id that never was.
      */
     public V asOf(UUID id, Instant at, Class<V> viewType) {
+        Optional<E> entity = repository.findByIdOptional(id);
+        Caller caller = callers().current();
+        if (entity.isPresent() ? !caller.sees(entity.get().getClassification()) : !caller.admin()) {
+            throw History.noneAt(record, id, at);
+        }
         JsonNode stood = plumbing.history().asOf(record, id, at);
         try {
             return plumbing.json().treeToValue(stood, viewType);

@@ -1,5 +1,6 @@
 package io.accords.security;
 
+import io.accords.http.secrets.Secrets;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -29,10 +30,21 @@ public class ApiAuthentication {
         return normalized.startsWith("/api/") || normalized.equals("/api");
     }
 
+    /**
+     * Whether the path ends in a secret the service minted (a calendar feed's address), which is then the request's
+     * credential: its method must say {@code @PermitAll} and check the secret itself; every other method still denies a
+     * request without a token.
+     */
+    static boolean bySecret(String path) {
+        return SECRET_LAST.matcher(path).matches();
+    }
+
+    private static final Pattern SECRET_LAST = Pattern.compile("/api/v1/(?:[\\w-]+/)+" + Secrets.PATTERN);
+
     @ServerRequestFilter(preMatching = true)
     public Uni<Response> requireToken(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!underApi(path)) {
+        if (!underApi(path) || bySecret(path)) {
             return Uni.createFrom().nullItem();
         }
         return identities

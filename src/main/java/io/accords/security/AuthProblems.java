@@ -21,13 +21,14 @@ public class AuthProblems {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        LOG.debugf(e, "Token refused at %s", uri.getPath());
-        return unauthorized(ProblemType.UNAUTHORIZED.problem(why(e), uri.getPath()));
+        LOG.debugf(e, "Token refused at %s", io.accords.http.secrets.Secrets.redact(uri.getPath()));
+        return unauthorized(
+                ProblemType.UNAUTHORIZED.problem(why(e), io.accords.http.secrets.Secrets.redact(uri.getPath())));
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return missingToken(uri.getPath());
+        return missingToken(io.accords.http.secrets.Secrets.redact(uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -35,7 +36,7 @@ public class AuthProblems {
         return ProblemResponses.respond(ProblemType.FORBIDDEN.problem(
                 "Your token's roles do not allow this; reading"
                         + " needs reader, writing editor, deleted records' history admin",
-                uri.getPath()));
+                io.accords.http.secrets.Secrets.redact(uri.getPath())));
     }
 
     private static final String NOT_YET_VALID =
@@ -73,7 +74,8 @@ public class AuthProblems {
 
     /** The 401 for a request that sent no token. */
     static Response missingToken(String path) {
-        return unauthorized(ProblemType.UNAUTHORIZED.problem("Send a bearer token: Authorization: Bearer <JWT>", path));
+        return unauthorized(ProblemType.UNAUTHORIZED.problem(
+                "Send a bearer token: Authorization: Bearer <JWT>", io.accords.http.secrets.Secrets.redact(path)));
     }
 
     private static Response unauthorized(Problem problem) {

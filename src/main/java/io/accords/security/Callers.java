@@ -44,7 +44,11 @@ public class Callers {
         if (!Arc.container().requestContext().isActive()) {
             return Caller.SYSTEM;
         }
-        SecurityIdentity current = identity.get();
+        return of(identity.get());
+    }
+
+    /** The caller a verified identity is: its subject, the clearance its token claims, whether it is an admin. */
+    public static Caller of(SecurityIdentity current) {
         if (current.isAnonymous()) {
             // Every /api request is authenticated before it gets here; anything else sees only public records.
             return new Caller("anonymous", io.accords.security.Classification.PUBLIC, false);

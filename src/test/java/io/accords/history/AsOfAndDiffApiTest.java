@@ -158,43 +158,67 @@ class AsOfAndDiffApiTest {
     }
 
     @Test
-    void clearanceAppliesToTheVersionRead() {
+    void aRaiseRecallsEveryEarlierVersionAndAHiddenRecordAnswersAsAnUnknownOne() {
         String id = createAgreement(agreement(createParty("KR")));
         patch(id, 0, "{\"classification\": \"CONFIDENTIAL\"}");
         List<Instant> at = times(id);
         Header reader = Tokens.bearer("reader", "PUBLIC");
-        // The public version, from before it was raised, is the reader's to read.
-        given().header(reader)
+        String unknown = UUID.randomUUID().toString();
+        // Its public version, its history and its diffs alike: raised, the record was recalled, and its past with it.
+        for (String instant :
+                List.of(at.get(0).toString(), at.get(1).plusMillis(1).toString())) {
+            assertEquals(
+                    answer(reader, "/api/v1/agreements/" + unknown + "?asOf=" + instant, 404)
+                            .replace(unknown, id),
+                    answer(reader, "/api/v1/agreements/" + id + "?asOf=" + instant, 404));
+        }
+        for (String path : List.of("/history", "/history/0/diff", "/history/diff?from=0&to=1")) {
+            assertEquals(
+                    answer(reader, "/api/v1/agreements/" + unknown + path, 404).replace(unknown, id),
+                    answer(reader, "/api/v1/agreements/" + id + path, 404));
+        }
+        // Cleared for it, a reader reads every version.
+        given().header(Tokens.bearer("reader", "CONFIDENTIAL"))
                 .queryParam("asOf", at.get(0).toString())
                 .when()
                 .get("/api/v1/agreements/" + id)
                 .then()
                 .statusCode(200)
                 .body("classification", equalTo("PUBLIC"));
-        // The confidential one answers exactly as an unknown agreement does.
-        String later = at.get(1).plusMillis(1).toString();
-        String hidden = given().header(reader)
-                .queryParam("asOf", later)
+    }
+
+    @Test
+    void onlyAnAdminReadsADeletedRecordAsItStood() {
+        String id = createAgreement(agreement(createParty("KR")));
+        Instant before = times(id).get(0).plusMillis(1);
+        given().header("If-Match", "\"0\"")
+                .when()
+                .delete("/api/v1/agreements/" + id)
+                .then()
+                .statusCode(204);
+        String unknown = UUID.randomUUID().toString();
+        Header editor = Tokens.bearer("editor", "CONFIDENTIAL");
+        assertEquals(
+                answer(editor, "/api/v1/agreements/" + unknown + "?asOf=" + before, 404)
+                        .replace(unknown, id),
+                answer(editor, "/api/v1/agreements/" + id + "?asOf=" + before, 404));
+        given().header(Tokens.bearer("admin", "CONFIDENTIAL"))
+                .queryParam("asOf", before.toString())
                 .when()
                 .get("/api/v1/agreements/" + id)
                 .then()
-                .statusCode(404)
+                .statusCode(200)
+                .body("id", equalTo(id));
+    }
+
+    private static String answer(Header caller, String path, int status) {
+        return given().header(caller)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json")
                 .extract()
                 .asString();
-        String unknown = UUID.randomUUID().toString();
-        String none = given().header(reader)
-                .queryParam("asOf", later)
-                .when()
-                .get("/api/v1/agreements/" + unknown)
-                .then()
-                .statusCode(404)
-                .extract()
-                .asString();
-        assertEquals(none.replace(unknown, id), hidden);
-        given().header(reader)
-                .when()
-                .get("/api/v1/agreements/" + id + "/history/0/diff")
-                .then()
-                .statusCode(404);
     }
 }

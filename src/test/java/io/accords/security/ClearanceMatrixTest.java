@@ -366,8 +366,11 @@ class ClearanceMatrixTest {
      * The path with its ids: a record's id, or for a milestone's path the milestone's id under the agreement it
      * belongs to.
      */
+    private static final String FEED_SECRET = io.accords.http.secrets.Secrets.mint();
+
     private static String fill(String template, String id, Registry registry) {
-        template = template.replace("{version}", "0");
+        // A calendar feed's secret: one the service could have minted, which names no feed.
+        template = template.replace("{version}", "0").replace("{secret}", FEED_SECRET);
         if (template.contains("{milestoneId}")) {
             return template.replace("{id}", registry.milestoneAgreements.get(id))
                     .replace("{milestoneId}", id);

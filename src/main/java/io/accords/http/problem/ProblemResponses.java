@@ -24,8 +24,11 @@ public final class ProblemResponses {
                 .build();
     }
 
+    /** The request's path as the client sent it, with any secret the service minted left out (problems and logs). */
     static String path(UriInfo uri) {
-        return uri == null ? null : uri.getRequestUri().getRawPath();
+        return uri == null
+                ? null
+                : io.accords.http.secrets.Secrets.redact(uri.getRequestUri().getRawPath());
     }
 
     static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
