@@ -7,6 +7,7 @@ import io.accords.http.problem.ReadBackAs;
 import io.accords.record.ClassifiedInput;
 import io.accords.security.Classification;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -206,6 +207,8 @@ public record AgreementInput(
             @NotNull
             @DecimalMin(value = "0", message = "must not be negative")
             @Digits(integer = 17, fraction = 2, message = "must have at most 17 digits before the point and 2 after")
+            // @Digits alone lets an exponent such as 1E+2147483647 through (its digit count overflows an int).
+            @DecimalMax(value = "99999999999999999.99", message = "must be less than 10^17")
             @Schema(examples = "1500000000")
             BigDecimal amount,
 

@@ -11,10 +11,13 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -34,6 +37,9 @@ public class KnownQueryParameters {
 
     /** Each operation's query parameters, by name, with the longest value each takes. */
     private static final Map<Method, SortedMap<String, Integer>> DECLARED = new ConcurrentHashMap<>();
+
+    /** Each operation's query parameters that take one value (a text or number, not a list). */
+    private static final Map<Method, Set<String>> SINGLE = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
     public void refuseUnknown(ContainerRequestContext request, ResourceInfo resource) {
@@ -56,9 +62,13 @@ public class KnownQueryParameters {
             throw ProblemException.invalid(unknown);
         }
         List<FieldViolation> oversized = new ArrayList<>();
+        Set<String> single = SINGLE.computeIfAbsent(method, KnownQueryParameters::singleValued);
         request.getUriInfo().getQueryParameters().forEach((name, values) -> {
             int limit = known.get(name);
-            if (values.size() > MAX_VALUES) {
+            if (values.size() > 1 && single.contains(name)) {
+                oversized.add(
+                        new FieldViolation(name, "takes one value, but was given " + values.size() + "; send it once"));
+            } else if (values.size() > MAX_VALUES) {
                 oversized.add(new FieldViolation(
                         name,
                         "is repeated " + values.size() + " times; at most " + MAX_VALUES + " values are allowed"));
@@ -101,6 +111,36 @@ public class KnownQueryParameters {
             }
         }
         return names;
+    }
+
+    /** The query parameters of the method that take one value: declared as anything but a collection. */
+    static Set<String> singleValued(Method method) {
+        Set<String> single = new TreeSet<>();
+        Annotation[][] parameters = method.getParameterAnnotations();
+        for (int i = 0; i < parameters.length; i++) {
+            for (Annotation annotation : parameters[i]) {
+                if (annotation instanceof QueryParam query
+                        && !Collection.class.isAssignableFrom(method.getParameterTypes()[i])) {
+                    single.add(query.value());
+                } else if (annotation instanceof BeanParam) {
+                    for (Field field : method.getParameterTypes()[i].getFields()) {
+                        QueryParam query = field.getAnnotation(QueryParam.class);
+                        if (query != null && !Collection.class.isAssignableFrom(field.getType())) {
+                            single.add(query.value());
+                        }
+                    }
+                }
+            }
+        }
+        for (Extension extension : method.getAnnotationsByType(Extension.class)) {
+            if (extension.name().equals(QueryParameterTable.EXTENSION)) {
+                QueryParameterTable.named(extension.value()).parameters().stream()
+                        .filter(parameter -> !parameter.repeatable())
+                        .map(QueryParameterTable.Documented::name)
+                        .forEach(single::add);
+            }
+        }
+        return single;
     }
 
     private static int longest(Annotation[] annotations, Class<?> type) {

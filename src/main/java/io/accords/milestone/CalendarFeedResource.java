@@ -170,10 +170,6 @@ public class CalendarFeedResource {
             @Parameter(description = "The feed's secret, from its address", example = ApiExamples.CALENDAR_FEED_SECRET)
                     @PathParam("secret")
                     String secret) {
-        return RestResponse.ResponseBuilder.ok(
-                        feeds.calendar(id, secret, UpcomingResource.CALENDAR_LIMIT),
-                        MilestoneCalendar.MEDIA_TYPE + ";charset=UTF-8")
-                .header("Content-Disposition", "inline; filename=\"accords.ics\"")
-                .build();
+        return MilestoneCalendar.answer(feeds.calendar(id, secret, UpcomingResource.CALENDAR_LIMIT));
     }
 }

@@ -2,9 +2,13 @@ package io.accords.milestone;
 
 import io.accords.common.DatePrecision;
 import io.accords.common.PartialDate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Categories;
@@ -16,6 +20,7 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Milestones and expiries as an iCalendar (RFC 5545) feed, written by ical4j: one all-day event each, on the first day
@@ -32,6 +37,13 @@ final class MilestoneCalendar {
     record Entries(List<MilestoneView> milestones, List<MilestoneRepository.Expiry> expiries) {}
 
     private MilestoneCalendar() {}
+
+    /** A calendar as the answer a calendar client reads: UTF-8 text/calendar, shown inline as accords.ics. */
+    static RestResponse<String> answer(String calendar) {
+        return RestResponse.ResponseBuilder.ok(calendar, MEDIA_TYPE + ";charset=UTF-8")
+                .header("Content-Disposition", "inline; filename=\"accords.ics\"")
+                .build();
+    }
 
     static String of(Entries entries) {
         Calendar calendar = new Calendar();
@@ -63,7 +75,14 @@ final class MilestoneCalendar {
                     expiry.version(),
                     expiry.updatedAt()));
         }
-        return calendar.toString();
+        // The outputter folds lines longer than 75 octets, as RFC 5545 (3.1) asks; toString() does not.
+        StringWriter folded = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, folded);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return folded.toString();
     }
 
     private static VEvent event(

@@ -83,9 +83,7 @@ public class UpcomingResource {
                             examples = @ExampleObject(name = "calendar", value = CALENDAR_EXAMPLE)))
     public RestResponse<String> calendar(@BeanParam MilestoneParams filter) {
         String calendar = MilestoneCalendar.of(milestones.calendar(filter.calendarFilter(), CALENDAR_LIMIT));
-        return RestResponse.ResponseBuilder.ok(calendar, MilestoneCalendar.MEDIA_TYPE + ";charset=UTF-8")
-                .header("Content-Disposition", "inline; filename=\"accords.ics\"")
-                .build();
+        return MilestoneCalendar.answer(calendar);
     }
 
     static final String CALENDAR_EXAMPLE = """

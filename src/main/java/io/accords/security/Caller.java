@@ -1,6 +1,5 @@
 package io.accords.security;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,11 +12,13 @@ public record Caller(String subject, Classification clearance, boolean admin) {
 
     public static final Caller SYSTEM = new Caller("system", Classification.CONFIDENTIAL, true);
 
-    /** A claim value as a clearance, the lowest when it is none. */
+    /**
+     * A claim value as a clearance, spelt exactly as a classification is (PUBLIC, RESTRICTED, CONFIDENTIAL); the
+     * lowest when it is none or any other spelling, so that no identity provider's variant reads higher than meant.
+     */
     static Classification clearance(Optional<String> claim) {
         try {
-            return claim.map(c -> Classification.valueOf(c.strip().toUpperCase(Locale.ROOT)))
-                    .orElse(Classification.PUBLIC);
+            return claim.map(Classification::valueOf).orElse(Classification.PUBLIC);
         } catch (IllegalArgumentException e) {
             return Classification.PUBLIC;
         }

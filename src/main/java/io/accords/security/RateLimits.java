@@ -87,9 +87,8 @@ public class RateLimits {
                         "You have used the %d requests per %d seconds allowed to %s; try again in %d seconds"
                                 .formatted(quota, window, whose, retryAfter),
                         path))
+                // RateLimit-Policy and RateLimit are on the response already, once.
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter))
-                .header(POLICY, policyHeader)
-                .header(REMAINING, remainingHeader)
                 .build();
     }
 

@@ -1,11 +1,16 @@
 package io.accords.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.Base64;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Gives an admin the editor and reader roles, and an editor the reader role. */
 @ApplicationScoped
@@ -16,6 +21,15 @@ public class RoleHierarchy implements SecurityIdentityAugmentor {
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
+        if (identity.getPrincipal() instanceof JsonWebToken token && !groupsAreAList(token.getRawToken())) {
+            // "reader admin" as one string is no list of roles: read strictly, the token holds none.
+            return Uni.createFrom()
+                    .item(QuarkusSecurityIdentity.builder()
+                            .setPrincipal(identity.getPrincipal())
+                            .addCredentials(identity.getCredentials())
+                            .addAttributes(identity.getAttributes())
+                            .build());
+        }
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity);
         if (identity.hasRole(Roles.ADMIN)) {
             builder.addRole(Roles.EDITOR).addRole(Roles.READER);
@@ -23,5 +37,25 @@ public class RoleHierarchy implements SecurityIdentityAugmentor {
             builder.addRole(Roles.READER);
         }
         return Uni.createFrom().item(builder.build());
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Whether the token's groups claim, when it has one, is a JSON array (smallrye-jwt would split a string). */
+    static boolean groupsAreAList(String rawToken) {
+        if (rawToken == null) {
+            return true;
+        }
+        String[] parts = rawToken.split("\\.");
+        if (parts.length < 2) {
+            return false;
+        }
+        try {
+            JsonNode groups =
+                    JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).get("groups");
+            return groups == null || groups.isArray();
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 }

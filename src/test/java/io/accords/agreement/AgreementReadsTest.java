@@ -49,6 +49,20 @@ class AgreementReadsTest {
         return entityManagerFactory.unwrap(SessionFactory.class).getStatistics().getPrepareStatementCount();
     }
 
+    /**
+     * The statements one request takes: the fewest over three of them, since the counter is the whole service's and
+     * its background work (import leases, callers' rights) adds to it now and then, never takes from it.
+     */
+    private long statementsOf(Runnable request) {
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long before = statements();
+            request.run();
+            fewest = Math.min(fewest, statements() - before);
+        }
+        return fewest;
+    }
+
     @Test
     void aGetByIdTakesOneStatementOrTwoBelowTheHighestClearance() {
         String parent = createAgreement(agreement(createParty("KR")));
@@ -57,18 +71,19 @@ class AgreementReadsTest {
         body = with(body, "tags", List.of("a", "b"));
         String id = createAgreement(with(body, "systems", List.of("KF-21", "KUH-1")));
 
-        long before = statements();
-        getAgreement(id).statusCode(200).body("parties.size()", equalTo(3));
-        assertEquals(1, statements() - before, "statements for a get by a caller cleared for everything");
-
-        before = statements();
-        given().header(Tokens.bearer("reader", "PUBLIC"))
-                .when()
-                .get("/api/v1/agreements/" + id)
-                .then()
-                .statusCode(200)
-                .body("parentId", equalTo(parent));
-        assertEquals(2, statements() - before, "statements for a get by a caller below the highest clearance");
+        assertEquals(
+                1,
+                statementsOf(() -> getAgreement(id).statusCode(200).body("parties.size()", equalTo(3))),
+                "statements for a get by a caller cleared for everything");
+        assertEquals(
+                2,
+                statementsOf(() -> given().header(Tokens.bearer("reader", "PUBLIC"))
+                        .when()
+                        .get("/api/v1/agreements/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body("parentId", equalTo(parent))),
+                "statements for a get by a caller below the highest clearance");
     }
 
     @Test
@@ -81,26 +96,27 @@ class AgreementReadsTest {
                     "systems",
                     List.of(system)));
         }
-        long before = statements();
-        given().queryParam("system", system)
-                .when()
-                .get("/api/v1/agreements")
-                .then()
-                .statusCode(200)
-                .body("items.size()", equalTo(3))
-                .body("items[0].parties.size()", equalTo(2));
-        assertEquals(2, statements() - before, "the page and its bounded count, for a caller cleared for everything");
-
-        before = statements();
-        given().header(Tokens.bearer("reader", "PUBLIC"))
-                .queryParam("system", system)
-                .when()
-                .get("/api/v1/agreements")
-                .then()
-                .statusCode(200)
-                .body("items.size()", equalTo(3))
-                .body("items.parentId", everyItem(equalTo(parent)));
-        assertEquals(3, statements() - before, "and one for what the page links to, below the highest clearance");
+        assertEquals(
+                2,
+                statementsOf(() -> given().queryParam("system", system)
+                        .when()
+                        .get("/api/v1/agreements")
+                        .then()
+                        .statusCode(200)
+                        .body("items.size()", equalTo(3))
+                        .body("items[0].parties.size()", equalTo(2))),
+                "the page and its bounded count, for a caller cleared for everything");
+        assertEquals(
+                3,
+                statementsOf(() -> given().header(Tokens.bearer("reader", "PUBLIC"))
+                        .queryParam("system", system)
+                        .when()
+                        .get("/api/v1/agreements")
+                        .then()
+                        .statusCode(200)
+                        .body("items.size()", equalTo(3))
+                        .body("items.parentId", everyItem(equalTo(parent)))),
+                "and one for what the page links to, below the highest clearance");
     }
 
     @Test

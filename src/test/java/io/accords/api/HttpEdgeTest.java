@@ -71,6 +71,34 @@ class HttpEdgeTest {
     }
 
     @Test
+    void anEmptyHostAnOddTransferEncodingAndABodyWithoutTypeAreRefusedAndWriteNothing() throws Exception {
+        String name = unique("Edgeless");
+        String body = new ObjectMapper().writeValueAsString(party(name, "KR"));
+        int length = body.getBytes(StandardCharsets.UTF_8).length;
+        String emptyHost = raw("POST /api/v1/parties HTTP/1.1\r\nHost: \r\nAuthorization: "
+                + Tokens.defaultAuthorization() + "\r\nContent-Type: application/json\r\nContent-Length: " + length
+                + "\r\nConnection: close\r\n\r\n" + body);
+        assertTrue(emptyHost.startsWith("HTTP/1.1 400"), emptyHost);
+        assertTrue(emptyHost.contains("application/problem+json") && emptyHost.contains("Host"), emptyHost);
+        String oddEncoding = raw("POST /api/v1/parties HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + Tokens.defaultAuthorization() + "\r\nContent-Type: application/json\r\nContent-Length: " + length
+                + "\r\nTransfer-Encoding: xchunked\r\nConnection: close\r\n\r\n" + body);
+        assertTrue(oddEncoding.startsWith("HTTP/1.1 400"), oddEncoding);
+        String untyped = raw("POST /api/v1/parties HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + Tokens.defaultAuthorization() + "\r\nContent-Length: " + length
+                + "\r\nConnection: close\r\n\r\n" + body);
+        assertTrue(untyped.startsWith("HTTP/1.1 415"), untyped);
+        assertTrue(untyped.contains("application/problem+json") && untyped.contains("no Content-Type"), untyped);
+        // None of them wrote the party: the name is free.
+        given().contentType(ContentType.JSON)
+                .body(party(name, "KR"))
+                .when()
+                .post("/api/v1/parties")
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
     void twoAuthorizationHeadersAreRefused() throws Exception {
         String answer = raw("GET /api/v1/parties HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
                 + Tokens.defaultAuthorization() + "\r\nAuthorization: " + "Bearer " + Tokens.cached("reader", "PUBLIC")

@@ -123,6 +123,42 @@ class ValidationApiTest {
     }
 
     @Test
+    void anAmountWithAHugeExponentIsA400NotA500() {
+        String party = createParty("KR");
+        for (String amount : List.of("1E+2147483647", "1E+18", "-1E+2147483647")) {
+            String body = "{\"title\": \"Huge\", \"type\": \"MOU\", \"status\": \"SIGNED\","
+                    + " \"sectors\": [\"NAVAL\"], \"parties\": [{\"partyId\": \"" + party
+                    + "\", \"role\": \"SIGNATORY\"}], \"sources\": [{\"url\": \"https://example.org/a\"}],"
+                    + " \"value\": {\"amount\": " + amount + ", \"currency\": \"USD\"}}";
+            given().contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .post("/api/v1/agreements")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", org.hamcrest.Matchers.hasItem("value.amount"));
+        }
+    }
+
+    @Test
+    void aParameterThatTakesOneValueGivenTwiceIsA400() {
+        given().queryParam("size", 1, 2)
+                .when()
+                .get("/api/v1/agreements")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("size"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("takes one value"));
+        given().queryParam("sector", "NAVAL", "AEROSPACE")
+                .when()
+                .get("/api/v1/agreements")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void namesEveryOffendingFieldAtOnce() {
         Map<String, Object> body = with(with(with(valid, "title", ""), "effective", "2020"), "sources", List.of());
         assertInvalidField(

@@ -246,10 +246,20 @@ class FuzzApiTest {
             int queryLength = 0;
             StringBuilder described = new StringBuilder();
             String path = operation.path();
-            for (String placeholder : List.of("{id}", "{milestoneId}", "{version}")) {
+            // Every path parameter the document names ({id}, {milestoneId}, {version}, a feed's {secret}, ...).
+            java.util.regex.Matcher placeholders =
+                    java.util.regex.Pattern.compile("\\{\\w+}").matcher(operation.path());
+            List<String> named = new ArrayList<>();
+            while (placeholders.find()) {
+                named.add(placeholders.group());
+            }
+            for (String placeholder : named) {
                 if (path.contains(placeholder)) {
                     String id = switch (random.nextInt(4)) {
-                        case 0 -> placeholder.equals("{id}") && path.contains("parties") ? partyId : agreementId;
+                        case 0 ->
+                            placeholder.equals("{secret}")
+                                    ? io.accords.http.secrets.Secrets.mint()
+                                    : placeholder.equals("{id}") && path.contains("parties") ? partyId : agreementId;
                         case 1 -> UUID.randomUUID().toString();
                         default -> shortText();
                     };

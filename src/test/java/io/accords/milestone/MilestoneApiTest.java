@@ -260,6 +260,30 @@ class MilestoneApiTest {
     }
 
     @Test
+    void calendarLinesAreFoldedAt75Octets() {
+        String party = createParty("KR");
+        String agreementId = createAgreement(agreement(party));
+        Map<String, Object> body = milestone(party, inDays(3));
+        body.put(
+                "title",
+                "Entrega de componentes del KF-21 a SEMAN en Perú, ".repeat(4).strip());
+        String id = create(agreementId, body);
+        String text = given().when()
+                .get("/api/v1/calendar?withinDays=10")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(text.contains("milestone-" + id + "@accords"), text);
+        for (String line : text.split("\r\n")) {
+            assertTrue(
+                    line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75,
+                    "a line of at most 75 octets: " + line);
+        }
+        assertTrue(text.contains("\r\n "), "long lines go on folded");
+    }
+
+    @Test
     void anEditorCannotDeleteAnAgreementWhoseMilestonesItMayNotSee() {
         String party = createParty("KR");
         String agreementId = createAgreement(agreement(party));

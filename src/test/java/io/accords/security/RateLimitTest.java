@@ -56,6 +56,8 @@ class RateLimitTest {
         Problems.assertProblem(refused.then(), 429, "/problems/too-many-requests", PATH)
                 .header("RateLimit", containsString(";r=0;"))
                 .body("detail", containsString("3 requests per 60 seconds"));
+        assertEquals(1, refused.headers().getValues("RateLimit").size(), "RateLimit once: " + refused.headers());
+        assertEquals(1, refused.headers().getValues("RateLimit-Policy").size(), "RateLimit-Policy once");
         int retryAfter = Integer.parseInt(refused.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
 

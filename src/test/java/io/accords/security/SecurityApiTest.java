@@ -251,6 +251,43 @@ class SecurityApiTest {
     }
 
     @Test
+    void claimsAreReadStrictlyAClearanceSpeltOtherwiseIsTheLowestAndAGroupsStringHoldsNoRole() {
+        String party = createParty("KR");
+        String secret = given().header(Tokens.bearer("admin", "CONFIDENTIAL"))
+                .contentType(ContentType.JSON)
+                .body(io.accords.support.Api.with(agreement(party), "classification", "CONFIDENTIAL"))
+                .when()
+                .post("/api/v1/agreements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        for (String spelling : List.of("confidential", " CONFIDENTIAL", "CONFIDENTIAL ", "Confidential")) {
+            String token = Tokens.sign(Tokens.claims("reader", spelling));
+            given().header("Authorization", "Bearer " + token)
+                    .when()
+                    .get("/api/v1/agreements/" + secret)
+                    .then()
+                    .statusCode(404);
+        }
+        given().header("Authorization", "Bearer " + Tokens.sign(Tokens.claims("reader", "CONFIDENTIAL")))
+                .when()
+                .get("/api/v1/agreements/" + secret)
+                .then()
+                .statusCode(200);
+        // smallrye-jwt would split "reader admin" into two roles; a groups claim that is not a list holds none.
+        String stringGroups = Tokens.sign(Tokens.claims("reader", "PUBLIC").claim("groups", "reader admin"));
+        assertProblem(
+                given().header("Authorization", "Bearer " + stringGroups)
+                        .when()
+                        .get("/api/v1/agreements")
+                        .then(),
+                403,
+                "/problems/forbidden",
+                "/api/v1/agreements");
+    }
+
+    @Test
     void encodedPathTricksDoNotGetPastAuthentication() {
         for (String path : List.of(
                 "/api/v1/agreements%3B",

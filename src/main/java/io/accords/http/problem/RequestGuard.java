@@ -5,6 +5,7 @@ import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.regex.Pattern;
@@ -54,7 +55,8 @@ public class RequestGuard {
                     });
                 }
             }
-            if (context.request().authority() == null) {
+            if (context.request().authority() == null
+                    || context.request().authority().host().isBlank()) {
                 BodySizeGuard.refuse(
                         context,
                         ProblemType.INVALID_REQUEST,
@@ -74,7 +76,35 @@ public class RequestGuard {
                         json);
                 return;
             }
+            String encoding = context.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+            if (encoding != null && !encoding.strip().equalsIgnoreCase("chunked")) {
+                BodySizeGuard.refuse(
+                        context,
+                        ProblemType.INVALID_REQUEST,
+                        "Transfer-Encoding '" + encoding + "' is not one this service reads; send the body chunked, or"
+                                + " with Content-Length",
+                        json);
+                return;
+            }
+            if (api && carriesBody(context) && context.request().getHeader(HttpHeaders.CONTENT_TYPE) == null) {
+                BodySizeGuard.refuse(
+                        context,
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        "The body has no Content-Type; say what it is: application/json (application/merge-patch+json"
+                                + " for PATCH, application/x-ndjson or text/csv for an import)",
+                        json);
+                return;
+            }
             context.next();
         });
+    }
+
+    /** Whether the request sends a body: a length above zero, or chunks. */
+    private static boolean carriesBody(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            return !length.strip().equals("0");
+        }
+        return context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 }
