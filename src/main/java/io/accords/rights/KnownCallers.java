@@ -75,10 +75,17 @@ public class KnownCallers implements PanacheRepositoryBase<CallerRights, String>
         });
     }
 
-    /** Notes these rights at once, in the current transaction (a feed's creation). */
+    /**
+     * Notes these rights at once, in a transaction of its own (a feed's creation, which must find them when it is
+     * first read). The request's own note may be writing the same row just now: then that one stands.
+     */
     public void noteNow(Caller caller, boolean reader) {
-        write(caller, reader);
-        noted.put(caller.subject(), caller.clearance() + "|" + reader);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> write(caller, reader));
+            noted.put(caller.subject(), caller.clearance() + "|" + reader);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Rights of %s were being noted at the same time", caller.subject());
+        }
     }
 
     private void write(Caller caller, boolean reader) {
