@@ -1,5 +1,6 @@
 package io.accords.http;
 
+import io.accords.http.problem.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -72,5 +73,12 @@ public class PageParams {
     /** The zero-based page index Panache expects. */
     public int index() {
         return page() - 1;
+    }
+
+    /** Refuses a sort on a collection listed in one order only, saying which ({@code why}). */
+    public void refuseSort(String why) {
+        if (sort != null && !sort.isEmpty()) {
+            throw ProblemException.invalid("sort", why);
+        }
     }
 }

@@ -179,8 +179,6 @@ public class ImportResource {
     }
 
     private static void noSort(PageParams page) {
-        if (page.sort != null && !page.sort.isEmpty()) {
-            throw ProblemException.invalid("sort", "imports are listed newest first and refusals in file order");
-        }
+        page.refuseSort("imports are listed newest first and refusals in file order");
     }
 }

@@ -24,6 +24,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -510,12 +511,9 @@ public class ImportWorker {
             }
             PartyInput input = new PartyInput(
                     party.name(), party.acronym(), null, party.country(), party.kind(), null, party.classification());
-            List<FieldViolation> errors = validator.validate(input).stream()
-                    .map(v -> new FieldViolation(field + "." + v.getPropertyPath(), v.getMessage()))
-                    .sorted(java.util.Comparator.comparing(FieldViolation::field))
-                    .toList();
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
+            Set<ConstraintViolation<PartyInput>> violations = validator.validate(input);
+            if (!violations.isEmpty()) {
+                throw JsonProblems.invalidBelow(violations, field);
             }
             parties.stage(party.id(), input);
             known.parties().add(party.id());

@@ -4,7 +4,6 @@ import io.accords.http.PageParams;
 import io.accords.http.PageView;
 import io.accords.http.RecordIds;
 import io.accords.http.Responses;
-import io.accords.http.problem.ProblemException;
 import io.accords.openapi.ApiExamples;
 import io.accords.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -101,9 +100,7 @@ public class CalendarFeedResource {
     @APIResponse(responseCode = "200", description = "One page of your feeds")
     public RestResponse<PageView<CalendarFeedView>> list(
             @BeanParam @Valid PageParams page, @Parameter(hidden = true) @Context UriInfo uri) {
-        if (page.sort != null && !page.sort.isEmpty()) {
-            throw ProblemException.invalid("sort", "feeds are listed newest first");
-        }
+        page.refuseSort("feeds are listed newest first");
         return Responses.page(uri, feeds.list(page));
     }
 

@@ -3,6 +3,7 @@ package io.accords.security;
 import io.accords.http.problem.Problem;
 import io.accords.http.problem.ProblemResponses;
 import io.accords.http.problem.ProblemType;
+import io.accords.http.secrets.Secrets;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -21,14 +22,13 @@ public class AuthProblems {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        LOG.debugf(e, "Token refused at %s", io.accords.http.secrets.Secrets.redact(uri.getPath()));
-        return unauthorized(
-                ProblemType.UNAUTHORIZED.problem(why(e), io.accords.http.secrets.Secrets.redact(uri.getPath())));
+        LOG.debugf(e, "Token refused at %s", path(uri));
+        return unauthorized(ProblemType.UNAUTHORIZED.problem(why(e), path(uri)));
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return missingToken(io.accords.http.secrets.Secrets.redact(uri.getPath()));
+        return missingToken(uri.getPath());
     }
 
     @ServerExceptionMapper
@@ -36,7 +36,7 @@ public class AuthProblems {
         return ProblemResponses.respond(ProblemType.FORBIDDEN.problem(
                 "Your token's roles do not allow this; reading"
                         + " needs reader, writing editor, deleted records' history admin",
-                io.accords.http.secrets.Secrets.redact(uri.getPath())));
+                path(uri)));
     }
 
     private static final String NOT_YET_VALID =
@@ -75,7 +75,12 @@ public class AuthProblems {
     /** The 401 for a request that sent no token. */
     static Response missingToken(String path) {
         return unauthorized(ProblemType.UNAUTHORIZED.problem(
-                "Send a bearer token: Authorization: Bearer <JWT>", io.accords.http.secrets.Secrets.redact(path)));
+                "Send a bearer token: Authorization: Bearer <JWT>", Secrets.redact(path)));
+    }
+
+    /** The request's path, with any secret the service minted left out. */
+    private static String path(UriInfo uri) {
+        return Secrets.redact(uri.getPath());
     }
 
     private static Response unauthorized(Problem problem) {

@@ -36,12 +36,20 @@ public class JsonProblems {
 
     /** Broken validation rules as a 400 problem naming each field in the client's terms. */
     public static Problem invalid(Set<? extends ConstraintViolation<?>> violations, String instance) {
+        return invalidBelow(violations, null).toProblem(instance);
+    }
+
+    /**
+     * The violations as a 400 naming each field as a client wrote it, below {@code prefix} when one is given (the
+     * party a bulk import's row names: {@code parties[0].party}).
+     */
+    public static ProblemException invalidBelow(Set<? extends ConstraintViolation<?>> violations, String prefix) {
         List<FieldViolation> errors = violations.stream()
-                .map(v -> new FieldViolation(fieldOf(v), v.getMessage()))
+                .map(v -> new FieldViolation(prefix == null ? fieldOf(v) : prefix + "." + fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
                 .distinct()
                 .toList();
-        return ProblemException.invalid(errors).toProblem(instance);
+        return ProblemException.invalid(errors);
     }
 
     @ServerExceptionMapper
