@@ -104,6 +104,17 @@ public interface AccordsConfig {
         @Max(100)
         int uploads();
 
+        /**
+         * How fast a file must arrive, in bytes per second on average from {@link #minRateAfter()} on; slower is a 408
+         * that keeps nothing, so slow senders cannot keep the places of {@link #uploads()} from others.
+         */
+        @WithDefault("1K")
+        MemorySize minRate();
+
+        /** From how long after a file began its pace is held to {@link #minRate()}. */
+        @WithDefault("30S")
+        java.time.Duration minRateAfter();
+
         /** How many files one replica receives at once from one caller; one more is a 429. */
         @WithDefault("2")
         @Min(1)

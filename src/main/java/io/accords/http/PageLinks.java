@@ -25,7 +25,7 @@ public final class PageLinks {
             links.add(link(uri, Math.min(page.page() - 1, last), "prev"));
         }
         if (page.nextCursor() != null) {
-            links.add(Link.fromUriBuilder(uri.getRequestUriBuilder()
+            links.add(Link.fromUriBuilder(PublicUrls.request(uri)
                             .replaceQueryParam("page")
                             .replaceQueryParam("after", page.nextCursor()))
                     .rel("next")
@@ -42,7 +42,7 @@ public final class PageLinks {
 
     private static Link link(UriInfo uri, long page, String rel) {
         return Link.fromUriBuilder(
-                        uri.getRequestUriBuilder().replaceQueryParam("after").replaceQueryParam("page", page))
+                        PublicUrls.request(uri).replaceQueryParam("after").replaceQueryParam("page", page))
                 .rel(rel)
                 .build();
     }

@@ -2,6 +2,7 @@ package io.accords.imports;
 
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
+import io.accords.http.PublicUrls;
 import io.accords.http.RecordIds;
 import io.accords.http.Responses;
 import io.accords.http.problem.BodySizeGuard;
@@ -87,6 +88,10 @@ public class ImportResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponse(
+            responseCode = "408",
+            description = "The file arrived more slowly than the service waits for (on average 1 KiB a second from"
+                    + " its 30th second on); nothing was kept")
     public RestResponse<ImportJobView> submit(
             InputStream body,
             @Parameter(description = "true: check and count every row, write nothing", example = "false")
@@ -103,10 +108,7 @@ public class ImportResource {
         ImportJobView job = imports.submit(body, format, flag("dryRun", dryRun), flag("atomic", atomic));
         return RestResponse.ResponseBuilder.<ImportJobView>create(RestResponse.Status.ACCEPTED)
                 .entity(job)
-                .location(uri.getBaseUriBuilder()
-                        .path(BodySizeGuard.IMPORTS)
-                        .path(job.id().toString())
-                        .build())
+                .header("Location", PublicUrls.of(BodySizeGuard.IMPORTS + "/" + job.id()))
                 .build();
     }
 

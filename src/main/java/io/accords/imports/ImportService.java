@@ -267,8 +267,14 @@ public class ImportService {
             rows++;
         }
 
-        /** Counts the bytes as they arrive, and refuses the file once they pass its sender's allowance. */
+        /**
+         * Counts the bytes as they arrive, and refuses the file once they pass its sender's allowance or arrive too
+         * slowly.
+         */
         private final class CountingStream extends FilterInputStream {
+            private final UploadPace pace =
+                    new UploadPace(limits.minRate().asLongValue(), limits.minRateAfter(), java.time.Clock.systemUTC());
+
             CountingStream(InputStream in) {
                 super(in);
             }
@@ -289,6 +295,7 @@ public class ImportService {
 
             private void counted(int n) {
                 bytes += n;
+                pace.arrived(bytes);
                 if (bytes > allowance) {
                     throw ProblemException.tooMany(
                             "This file would take your imports waiting or running past the "

@@ -2,6 +2,7 @@ package io.accords.milestone;
 
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
+import io.accords.http.PublicUrls;
 import io.accords.http.RecordIds;
 import io.accords.http.Responses;
 import io.accords.openapi.ApiExamples;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -86,7 +86,7 @@ public class CalendarFeedResource {
         CalendarFeedView feed = feeds.create(input);
         return RestResponse.ResponseBuilder.<CalendarFeedView>create(RestResponse.Status.CREATED)
                 .entity(feed)
-                .location(URI.create(CalendarFeedService.PATH + "/" + feed.id()))
+                .header("Location", PublicUrls.of(CalendarFeedService.PATH + "/" + feed.id()))
                 .build();
     }
 

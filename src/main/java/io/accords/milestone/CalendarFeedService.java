@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
+import io.accords.http.PublicUrls;
 import io.accords.http.problem.ProblemException;
 import io.accords.http.secrets.Secrets;
 import io.accords.rights.CallerRights;
@@ -76,7 +77,10 @@ public class CalendarFeedService {
         feed.createdAt = Instant.now();
         feeds.persist(feed);
         known.noteNow(caller, true);
-        return CalendarFeedView.of(feed, filters, PATH + "/" + feed.id + "/" + secret);
+        return CalendarFeedView.of(
+                feed,
+                filters,
+                PublicUrls.of(PATH + "/" + feed.id + "/" + secret).toString());
     }
 
     @Transactional

@@ -60,6 +60,9 @@ public class ProblemResponsesFilter implements OASFilter {
             // Declared by the operation itself, which alone knows what can be in the way.
             problems.add(ProblemType.CONFLICT);
         }
+        if (operation.getResponses().hasAPIResponse("408")) {
+            problems.add(ProblemType.REQUEST_TIMEOUT); // an upload that may arrive too slowly says so itself
+        }
         if (parameters.stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
             problems.add(ProblemType.PRECONDITION_FAILED);
             problems.add(ProblemType.PRECONDITION_REQUIRED);
@@ -83,8 +86,8 @@ public class ProblemResponsesFilter implements OASFilter {
             }
             responses.addAPIResponse(
                     status,
-                    // A 409 keeps the operation's own words for what can be in the way.
-                    (declared != null && problem == ProblemType.CONFLICT
+                    // A 409 or 408 keeps the operation's own words for what can be in the way or too slow.
+                    (declared != null && (problem == ProblemType.CONFLICT || problem == ProblemType.REQUEST_TIMEOUT)
                                     ? declared
                                     : OASFactory.createAPIResponse().description(problem.title()))
                             .content(OASFactory.createContent()
@@ -119,6 +122,9 @@ public class ProblemResponsesFilter implements OASFilter {
             case PRECONDITION_REQUIRED -> "Send If-Match with the ETag of the version you read";
             case SERVICE_UNAVAILABLE ->
                 "The database cannot be reached just now; nothing was written. Retry in a few" + " seconds";
+            case REQUEST_TIMEOUT ->
+                "The file arrived at 12 bytes a second, below the 1024 this service waits for; nothing was kept."
+                        + " Send it again over a faster connection, or in smaller files";
             case PAYLOAD_TOO_LARGE -> "The body is larger than this service accepts";
             case TOO_MANY_REQUESTS ->
                 "You have used the 600 requests per 60 seconds allowed to the reader role; try again in 12 seconds";

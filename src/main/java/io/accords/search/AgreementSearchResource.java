@@ -4,6 +4,7 @@ import io.accords.agreement.AgreementView;
 import io.accords.http.CountParam;
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
+import io.accords.http.PublicUrls;
 import io.accords.http.QueryParameterTable;
 import io.accords.http.Responses;
 import io.accords.http.problem.ProblemException;
@@ -122,7 +123,7 @@ public class AgreementSearchResource {
             @BeanParam @Valid SyncParams step, @Parameter(hidden = true) @Context UriInfo uri) {
         SyncStep found = search.after(AgreementFilter.parse(uri.getQueryParameters()), step.position(), step.size());
         String nextCursor = found.position().map(SyncCursor::toString).orElse("");
-        String next = uri.getRequestUriBuilder()
+        String next = PublicUrls.request(uri)
                 .replaceQueryParam("cursor", nextCursor)
                 .build()
                 .toString();

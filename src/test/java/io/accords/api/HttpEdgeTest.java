@@ -99,6 +99,39 @@ class HttpEdgeTest {
     }
 
     @Test
+    void locationAndLinksNeverEchoTheHostAClientSent() throws Exception {
+        String body = new ObjectMapper().writeValueAsString(party(unique("Hosted"), "KR"));
+        String created = raw("POST /api/v1/parties HTTP/1.1\r\nHost: evil.example\r\nAuthorization: "
+                + Tokens.defaultAuthorization() + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body);
+        assertTrue(created.startsWith("HTTP/1.1 201"), created);
+        assertTrue(created.matches("(?s).*\r\nLocation: /api/v1/parties/[0-9a-f-]{36}\r\n.*"), created);
+        String page = raw("GET /api/v1/parties?size=1 HTTP/1.1\r\nHost: evil.example\r\nAuthorization: "
+                + Tokens.defaultAuthorization() + "\r\nConnection: close\r\n\r\n");
+        assertTrue(page.startsWith("HTTP/1.1 200"), page);
+        assertTrue(page.contains("</api/v1/parties?size=1&page=2>; rel=\"next\""), page);
+        String sync = raw("GET /api/v1/agreements/sync?size=1 HTTP/1.1\r\nHost: evil.example\r\nAuthorization: "
+                + Tokens.defaultAuthorization() + "\r\nConnection: close\r\n\r\n");
+        assertTrue(sync.startsWith("HTTP/1.1 200"), sync);
+        assertTrue(sync.contains("Link: </api/v1/agreements/sync?size=1&cursor="), sync);
+        for (String answer : List.of(created, page, sync)) {
+            assertFalse(answer.contains("evil.example"), answer);
+        }
+    }
+
+    @Test
+    void optionsListsTheMethodsAPathAnswersAndNoOther() {
+        given().when().options(AGREEMENTS + "/facets").then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS");
+        given().when()
+                .options(AGREEMENTS + "/" + UUID.randomUUID())
+                .then()
+                .statusCode(204)
+                .header("Allow", "DELETE, GET, HEAD, OPTIONS, PATCH, PUT");
+        given().when().options(AGREEMENTS).then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS, POST");
+        assertProblem(given().when().options("/api/v1/nothing-here").then(), 404, "/problems/not-found", null);
+    }
+
+    @Test
     void twoAuthorizationHeadersAreRefused() throws Exception {
         String answer = raw("GET /api/v1/parties HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
                 + Tokens.defaultAuthorization() + "\r\nAuthorization: " + "Bearer " + Tokens.cached("reader", "PUBLIC")

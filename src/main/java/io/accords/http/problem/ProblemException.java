@@ -38,6 +38,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, detail, null, null, retryAfterSeconds);
     }
 
+    /** A 408: the request arrived too slowly to be waited for. */
+    public static ProblemException requestTimeout(String detail) {
+        return new ProblemException(ProblemType.REQUEST_TIMEOUT, detail, null, null);
+    }
+
     /** Seconds after which a retry may succeed (the {@code Retry-After} header), or null. */
     public Integer retryAfterSeconds() {
         return retryAfterSeconds;

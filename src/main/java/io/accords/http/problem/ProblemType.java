@@ -9,6 +9,7 @@ public enum ProblemType {
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
+    REQUEST_TIMEOUT(408, "Request arrived too slowly"),
     CONFLICT(409, "Conflicts with existing records"),
     PRECONDITION_FAILED(412, "Record has changed"),
     PAYLOAD_TOO_LARGE(413, "Body too large"),
