@@ -6,6 +6,7 @@ import io.accords.agreement.AgreementService;
 import io.accords.config.AccordsConfig;
 import io.accords.http.problem.FieldViolation;
 import io.accords.http.problem.JsonProblems;
+import io.accords.http.problem.PersistenceProblems;
 import io.accords.http.problem.Problem;
 import io.accords.http.problem.ProblemException;
 import io.accords.http.problem.ProblemType;
@@ -586,11 +587,30 @@ public class ImportWorker {
             problem = JsonProblems.invalid(v.getConstraintViolations(), instance);
         } else if (cause instanceof JsonProcessingException j) {
             problem = JsonProblems.jsonProblem(j, instance);
-        } else {
-            LOG.warnf(cause, "Import %s: a row could not be written", job.id);
+        } else if (PersistenceProblems.databaseUnreachable(cause)) {
+            // Not the row's fault: the turn stops here and the job resumes from its last batch once the database is
+            // back.
+            throw e;
+        } else if (PersistenceProblems.concurrentWrite(cause)) {
             problem = ProblemType.CONFLICT.problem(
-                    "The row conflicts with a record written at the same time, or with another row of the file;"
-                            + " import the file again to retry it",
+                    "The row conflicts with a record written at the same time, or with another row of the file (a"
+                            + " name or identifier taken twice); import the file again to retry it",
+                    instance);
+        } else if (PersistenceProblems.unstorableText(cause)) {
+            problem = ProblemException.invalid(
+                            "row",
+                            "holds a NUL character (\\u0000) in a text, which cannot be stored; remove it and import"
+                                    + " the row again")
+                    .toProblem(instance);
+        } else if (PersistenceProblems.timedOut(cause)) {
+            problem = ProblemType.SERVICE_UNAVAILABLE.problem(
+                    "Writing took longer than the service allows and was rolled back; import the file again, in"
+                            + " smaller files or without atomic=true",
+                    instance);
+        } else {
+            LOG.errorf(cause, "Import %s: a row could not be written", job.id);
+            problem = ProblemType.INTERNAL_ERROR.problem(
+                    "The service failed to write this row; it has been logged. Import the file again to retry it",
                     instance);
         }
         boolean retry = problem.errors() != null

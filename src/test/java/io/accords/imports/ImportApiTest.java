@@ -386,6 +386,27 @@ class ImportApiTest {
                 .body("items[0].problem.detail", containsString(name));
     }
 
+    @Test
+    void aRowTheDatabaseCannotStoreIsRefusedForWhatItHoldsNotAsAConflict() {
+        // PostgreSQL stores no NUL character (H2 does): there the row is refused as a single POST would be, a 400
+        // saying what to remove, never "a record written at the same time".
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> nul = row(id, createParty("KR"));
+        nul.put("title", "Naval \u0000 cooperation");
+        JsonPath job = Imports.run(EDITOR, ndjson(List.of(nul)), "");
+        assertEquals("DONE", job.getString("status"));
+        if (job.getInt("counts.refused") == 0) {
+            assertEquals(200, status(id), "stored where the database can store it");
+            return;
+        }
+        refusalsOf(job.getString("id"))
+                .body("items", hasSize(1))
+                .body("items[0].problem.status", equalTo(400))
+                .body("items[0].problem.detail", containsString("NUL character"))
+                .body("items[0].problem.detail", not(containsString("same time")));
+        assertEquals(404, status(id));
+    }
+
     private static String refusals(String job) {
         return refusalsOf(job).extract().asString();
     }

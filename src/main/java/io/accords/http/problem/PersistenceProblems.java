@@ -53,7 +53,7 @@ public class PersistenceProblems {
      * server shutting down, starting up or out of connections: the database is down or overloaded, which a client
      * should retry, not a fault of the service.
      */
-    static boolean databaseUnreachable(Throwable e) {
+    public static boolean databaseUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof java.sql.SQLTransientConnectionException
@@ -83,7 +83,7 @@ public class PersistenceProblems {
      * should read again and retry. Any other refusal by the database (a CHECK, a NOT NULL) means the service sent
      * what it never should, and is reported as the service's fault, never as a conflict.
      */
-    static boolean concurrentWrite(Throwable e) {
+    public static boolean concurrentWrite(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException violation) {
                 String state = violation.getSQLState();
@@ -97,7 +97,7 @@ public class PersistenceProblems {
      * The database refused a text it cannot store (SQLSTATE 22021: PostgreSQL stores no NUL character, U+0000), found
      * among the failure's causes or what was suppressed while it was rolled back: the request's fault, not the service's.
      */
-    static boolean unstorableText(Throwable e) {
+    public static boolean unstorableText(Throwable e) {
         return unstorableText(e, 0);
     }
 
@@ -117,7 +117,7 @@ public class PersistenceProblems {
     }
 
     /** The transaction outlived its timeout and was rolled back, or a statement hit its query timeout. */
-    static boolean timedOut(Throwable e) {
+    public static boolean timedOut(Throwable e) {
         return causedBy(e, jakarta.transaction.RollbackException.class)
                 || causedBy(e, jakarta.persistence.QueryTimeoutException.class)
                 || causedBy(e, org.hibernate.QueryTimeoutException.class);
