@@ -75,6 +75,27 @@ public interface AccordsConfig {
         @Min(1)
         int admin();
 
+        /**
+         * Where the counters live: {@code replica} (each replica's memory: behind N replicas a caller may make N times
+         * its allowance) or {@code database} (one table every replica shares, so the allowance holds across them;
+         * PostgreSQL only).
+         */
+        @WithDefault("replica")
+        Store store();
+
+        /**
+         * With the database store, how long a replica may count a caller's requests on its own before it adds them to
+         * the shared counter (or sooner, once it has counted a fiftieth of the allowance): what the shared limit costs
+         * a request, against how far all replicas together may overshoot it.
+         */
+        @WithDefault("1s")
+        Duration syncEvery();
+
+        enum Store {
+            REPLICA,
+            DATABASE
+        }
+
         /** How many callers' counters each replica keeps; the least recently seen are forgotten first. */
         @WithDefault("100000")
         @Min(100)

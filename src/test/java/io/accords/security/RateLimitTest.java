@@ -5,20 +5,31 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.accords.config.AccordsConfig;
+import io.accords.http.secrets.Secrets;
 import io.accords.support.Problems;
 import io.accords.support.Tokens;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.Header;
 import io.restassured.response.Response;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +53,7 @@ class RateLimitTest {
 
     @Test
     void aReaderOverItsLimitGets429WithRetryAfterAndOthersAreUnaffected() {
-        Header reader = bearer("reader", "limited-reader");
+        Header reader = bearer("reader", "limited-reader-" + UUID.randomUUID());
         for (int remaining = 2; remaining >= 0; remaining--) {
             given().header(reader)
                     .when()
@@ -62,8 +73,12 @@ class RateLimitTest {
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
 
         // Another reader, and an editor, count on their own.
-        given().header(bearer("reader", "other-reader")).when().get(PATH).then().statusCode(200);
-        given().header(bearer("editor", "limited-editor"))
+        given().header(bearer("reader", "other-reader-" + UUID.randomUUID()))
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(200);
+        given().header(bearer("editor", "limited-editor-" + UUID.randomUUID()))
                 .when()
                 .get(PATH)
                 .then()
@@ -110,7 +125,7 @@ class RateLimitTest {
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try {
-            Header reader = bearer("reader", "traced-reader");
+            Header reader = bearer("reader", "traced-reader-" + UUID.randomUUID());
             for (int i = 0; i < 4; i++) {
                 given().header(reader)
                         .header("X-Request-Id", "rate-" + i)
@@ -125,6 +140,39 @@ class RateLimitTest {
         assertEquals("rate-3", refusal.getMdc("requestId"));
         assertTrue(refusal.getMdc("traceId").matches("[0-9a-f]{32}"), "trace id: " + refusal.getMdc("traceId"));
         assertTrue(!refusal.getMdc("traceId").matches("0+"), "a real trace id");
+    }
+
+    @Inject
+    AccordsConfig config;
+
+    @Inject
+    Instance<DataSource> dataSource;
+
+    @Test
+    void onPostgreSqlEveryReplicaCountsAgainstOneAllowance() {
+        assumeTrue(
+                config.rateLimit().store() == AccordsConfig.RateLimit.Store.DATABASE,
+                "the embedded build counts per replica");
+        String subject = "shared-reader-" + UUID.randomUUID();
+        // Another replica, on the same database, has let this reader make its 3 requests of the window.
+        var otherReplica = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource.get())
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket")
+                .build();
+        var counter = otherReplica
+                .builder()
+                .build(
+                        Secrets.hash(RateLimits.key("reader", 3, Duration.ofSeconds(60), "subject " + subject)),
+                        () -> BucketConfiguration.builder()
+                                .addLimit(limit -> limit.capacity(3).refillGreedy(3, Duration.ofSeconds(60)))
+                                .build());
+        assertTrue(counter.tryConsume(3), "the other replica's three requests");
+        // This replica refuses the fourth, as one replica alone would.
+        Problems.assertProblem(
+                given().header(bearer("reader", subject)).when().get(PATH).then(),
+                429,
+                "/problems/too-many-requests",
+                PATH);
     }
 
     private static Header bearer(String role, String subject) {
