@@ -231,8 +231,8 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
         if (used || (ownId && !caller.clearance().isHighest())) {
             throw ProblemException.conflict(
                     ownId
-                            ? "No " + record + " you may change has the id " + id + ". A row may name the id of a "
-                                    + record
+                            ? "No " + record + " you may change has the id " + id + ". A row may name the id of "
+                                    + (record.matches("[aeiou].*") ? "an " : "a ") + record
                                     + " you may see; it creates a new one under its own id only when sent by someone cleared "
                                     + Classification.highest() + ", and never under the id a deleted " + record
                                     + " had. Leave the id out to create a new " + record

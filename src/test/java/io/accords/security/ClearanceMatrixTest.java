@@ -1,13 +1,13 @@
 package io.accords.security;
 
-import static io.accords.support.Api.agreement;
-import static io.accords.support.Api.party;
-import static io.accords.support.Api.with;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.accords.support.ClearanceRegistry;
+import io.accords.support.ClearanceRegistry.Registry;
+import io.accords.support.ClearanceRegistry.Secret;
 import io.accords.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -35,191 +35,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ClearanceMatrixTest {
 
-    private static final List<String> LEVELS = List.of("PUBLIC", "RESTRICTED", "CONFIDENTIAL");
-    private static final Map<String, String> COUNTRY = Map.of("PUBLIC", "KR", "RESTRICTED", "JP", "CONFIDENTIAL", "FR");
     private static final List<String> WRITES = List.of("post", "put", "patch", "delete");
-
-    /** A record of the registry: its id, its level, and the strings that would reveal it. */
-    private record Secret(String id, String level, String kind, List<String> words) {}
-
-    /** The registry; the marker tags every agreement of it, so a search for it scopes an answer to the registry. */
-    private record Registry(
-            String marker, List<Secret> secrets, List<String> otherIds, Map<String, String> milestoneAgreements) {
-
-        List<Secret> above(String clearance) {
-            return secrets.stream()
-                    .filter(s -> LEVELS.indexOf(s.level) > LEVELS.indexOf(clearance))
-                    .toList();
-        }
-    }
-
-    private static Registry build() {
-        String marker = "mx" + UUID.randomUUID().toString().substring(0, 8);
-        List<Secret> secrets = new ArrayList<>();
-        Map<String, String> parties = new LinkedHashMap<>();
-        for (String level : LEVELS) {
-            String word = marker + "p" + level.toLowerCase(Locale.ROOT).substring(0, 3);
-            String acronym = ("A" + UUID.randomUUID().toString().replace("-", ""))
-                    .substring(0, 10)
-                    .toUpperCase();
-            Map<String, Object> body = with(
-                    with(
-                            with(party(word + " Industries", COUNTRY.get(level)), "acronym", acronym),
-                            "classification",
-                            level),
-                    "aliases",
-                    List.of(word + " alias"));
-            String id = post("/api/v1/parties", body);
-            parties.put(level, id);
-            secrets.add(new Secret(id, level, "party", List.of(word, acronym)));
-        }
-        Map<String, String> occasions = new LinkedHashMap<>();
-        for (String level : LEVELS) {
-            String token = "v" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            String name = marker + " occasion " + level.toLowerCase(Locale.ROOT) + " " + token;
-            String id = post(
-                    "/api/v1/occasions",
-                    Map.of(
-                            "name",
-                            name,
-                            "kind",
-                            "SUMMIT",
-                            "country",
-                            COUNTRY.get(level),
-                            "starts",
-                            "2024-11",
-                            "sources",
-                            List.of(Map.of("url", "https://example.org/" + token)),
-                            "classification",
-                            level));
-            occasions.put(level, id);
-            secrets.add(new Secret(id, level, "occasion", List.of(name, token)));
-        }
-        Map<String, String> agreements = new LinkedHashMap<>();
-        for (String level : List.of("CONFIDENTIAL", "RESTRICTED", "PUBLIC")) {
-            String token = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            String title = marker + " agreement " + level.toLowerCase(Locale.ROOT) + " " + token;
-            Map<String, Object> body = with(
-                    with(
-                            with(agreement(parties.get("PUBLIC"), parties.get(level)), "title", title),
-                            "classification",
-                            level),
-                    "tags",
-                    List.of(marker));
-            if (level.equals("PUBLIC")) {
-                body.put("parentId", agreements.get("CONFIDENTIAL"));
-                body.put(
-                        "parties",
-                        List.of(
-                                Map.of("partyId", parties.get("PUBLIC"), "role", "SIGNATORY"),
-                                Map.of("partyId", parties.get("CONFIDENTIAL"), "role", "SUPPLIER"),
-                                Map.of("partyId", parties.get("RESTRICTED"), "role", "WITNESS")));
-            }
-            if (level.equals("RESTRICTED")) {
-                body.put("parentId", agreements.get("CONFIDENTIAL"));
-            }
-            // Each agreement made at an occasion of its own level, the public one at a confidential occasion and
-            // related to the confidential agreement, so that every link shows up somewhere to the cleared only.
-            body.put("occasionId", occasions.get(level.equals("PUBLIC") ? "CONFIDENTIAL" : level));
-            if (level.equals("PUBLIC")) {
-                body.put(
-                        "relations", List.of(Map.of("kind", "RELATED", "agreementId", agreements.get("CONFIDENTIAL"))));
-                body.put("identifiers", List.of(Map.of("scheme", "sipri", "value", marker + "-public")));
-            }
-            String id = post("/api/v1/agreements", body);
-            agreements.put(level, id);
-            secrets.add(new Secret(id, level, "agreement", List.of(title, token)));
-        }
-        // A public child of a restricted parent, a record raised after a public version, one lowered after a
-        // confidential one whose old title stays secret.
-        List<String> otherIds = new ArrayList<>();
-        // It also relates to the public agreement, which is then never deleted by the walk: its milestones stay.
-        otherIds.add(post(
-                "/api/v1/agreements",
-                with(
-                        with(
-                                with(agreement(parties.get("PUBLIC")), "parentId", agreements.get("RESTRICTED")),
-                                "relations",
-                                List.of(Map.of("kind", "FOLLOWS_UP", "agreementId", agreements.get("PUBLIC")))),
-                        "tags",
-                        List.of(marker))));
-        String raisedToken = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String raisedTitle = marker + " raised " + raisedToken;
-        String raised = post(
-                "/api/v1/agreements",
-                with(with(agreement(parties.get("PUBLIC")), "title", raisedTitle), "tags", List.of(marker)));
-        patch("/api/v1/agreements/" + raised, "{\"classification\": \"CONFIDENTIAL\"}", 0);
-        secrets.add(new Secret(raised, "CONFIDENTIAL", "agreement", List.of(raisedTitle, raisedToken)));
-        String oldToken = "o" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String oldTitle = marker + " lowered " + oldToken;
-        String lowered = post(
-                "/api/v1/agreements",
-                with(
-                        with(
-                                with(agreement(parties.get("PUBLIC")), "title", oldTitle),
-                                "classification",
-                                "CONFIDENTIAL"),
-                        "tags",
-                        List.of(marker)));
-        patch(
-                "/api/v1/agreements/" + lowered,
-                "{\"title\": \"" + marker + " now public\", \"classification\":" + " \"PUBLIC\"}",
-                0);
-        secrets.add(new Secret(UUID.randomUUID().toString(), "CONFIDENTIAL", "old title", List.of(oldTitle, oldToken)));
-        otherIds.add(lowered);
-        // Milestones: one of each level under the public agreement, and a public one under the confidential
-        // agreement (hidden with it); each due soon, so that the calendar holds them.
-        Map<String, String> milestoneAgreements = new LinkedHashMap<>();
-        String due =
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
-        for (String level : List.of("PUBLIC", "RESTRICTED", "CONFIDENTIAL", "PUBLIC under CONFIDENTIAL")) {
-            String agreement = agreements.get(level.startsWith("PUBLIC ") ? "CONFIDENTIAL" : "PUBLIC");
-            String token = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            String title = marker + " milestone " + token;
-            String id = post(
-                    "/api/v1/agreements/" + agreement + "/milestones",
-                    Map.of(
-                            "kind",
-                            "REVIEW",
-                            "title",
-                            title,
-                            "due",
-                            due,
-                            "status",
-                            "PLANNED",
-                            "classification",
-                            level.split(" ")[0]));
-            milestoneAgreements.put(id, agreement);
-            secrets.add(new Secret(
-                    id, level.startsWith("PUBLIC ") ? "CONFIDENTIAL" : level, "milestone", List.of(title, token)));
-        }
-        return new Registry(marker, secrets, otherIds, milestoneAgreements);
-    }
-
-    private static String post(String path, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post(path)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
-    private static void patch(String path, String body, long version) {
-        given().header("If-Match", "\"" + version + "\"")
-                .contentType("application/merge-patch+json")
-                .body(body)
-                .when()
-                .patch(path)
-                .then()
-                .statusCode(200);
-    }
+    /** Query parameters that read a record's past, and a value each: now, and a diff from its first version on. */
+    private static final Map<String, String> PAST =
+            Map.of("asOf", java.time.Instant.now().plusSeconds(3600).toString(), "from", "0", "to", "1");
 
     @Test
     void noOperationTellsACallerAnythingAboveItsClearance() {
-        Registry registry = build();
+        Registry registry = ClearanceRegistry.build();
         JsonNode paths = given().queryParam("format", "json")
                 .when()
                 .get("/q/openapi")
@@ -238,32 +61,83 @@ class ClearanceMatrixTest {
             }
         }
         // The check can fail: a cleared caller does meet every secret somewhere in the same walk.
-        for (Secret secret : registry.secrets) {
-            if (!secret.kind.equals("old title")) {
+        for (Secret secret : registry.secrets()) {
+            if (!secret.kind().equals("old title")) {
                 assertTrue(
-                        seenByTheCleared.indexOf(secret.words.get(0)) >= 0,
+                        seenByTheCleared.indexOf(secret.words().get(0)) >= 0,
                         "a CONFIDENTIAL caller never saw " + secret + "; the walk does not reach it");
             }
         }
         assertTrue(
-                seenByTheCleared.indexOf(registry.secrets.stream()
-                                .filter(s -> s.kind.equals("old title"))
+                seenByTheCleared.indexOf(registry.secrets().stream()
+                                .filter(s -> s.kind().equals("old title"))
                                 .findFirst()
                                 .orElseThrow()
-                                .words
+                                .words()
                                 .get(0))
                         >= 0,
                 "a CONFIDENTIAL caller sees the old title in history");
         assertTrue(requests > 500, "the matrix sent " + requests + " requests");
     }
 
+    @Test
+    void aCalendarFeedReadsNothingAboveItsCreatorsClearance() {
+        Registry registry = ClearanceRegistry.build();
+        for (String clearance : ClearanceRegistry.LEVELS) {
+            Header reader = new Header("Authorization", "Bearer " + Tokens.cached("reader", clearance));
+            List<Secret> hidden = registry.above(clearance);
+            // Every feed of this caller: all milestones due soon, and one per hidden party's country.
+            List<Map<String, Object>> filters = new ArrayList<>();
+            filters.add(Map.of("withinDays", "30"));
+            hidden.stream()
+                    .filter(s -> s.kind().equals("party"))
+                    .forEach(s -> filters.add(
+                            Map.of("withinDays", "30", "country", List.of(ClearanceRegistry.COUNTRY.get(s.level())))));
+            for (Map<String, Object> filter : filters) {
+                Response made = given().header(reader)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("name", registry.marker() + " feed", "filters", filter))
+                        .when()
+                        .post("/api/v1/calendar/feeds");
+                assertEquals(201, made.statusCode(), made.asString());
+                String url = made.path("url");
+                Response feed = given().header(Tokens.NONE).when().get(url);
+                assertEquals(200, feed.statusCode(), feed.asString());
+                // Unfolded (RFC 5545 folds lines at 75 octets), so that a word cut by a fold is still found.
+                String calendar = feed.asString().replace("\r\n ", "");
+                check(feed, hidden, List.of(), clearance, new StringBuilder());
+                for (Secret secret : hidden) {
+                    for (String word : secret.words()) {
+                        assertTrue(
+                                !calendar.contains(word),
+                                "a " + clearance + " feed " + filter + " told " + word + " of the " + secret.level()
+                                        + " " + secret.kind() + ":\n" + calendar);
+                    }
+                }
+                if (clearance.equals("CONFIDENTIAL") && filter.size() == 1) {
+                    // The check can fail: the cleared creator's feed does hold every milestone of the registry.
+                    registry.secrets().stream()
+                            .filter(s -> s.kind().equals("milestone"))
+                            .forEach(s -> assertTrue(
+                                    calendar.contains(s.words().get(0)),
+                                    "the CONFIDENTIAL feed misses " + s + ":\n" + calendar));
+                }
+                given().header(reader)
+                        .when()
+                        .delete("/api/v1/calendar/feeds/" + made.path("id"))
+                        .then()
+                        .statusCode(204);
+            }
+        }
+    }
+
     /** Every request of one operation, for every caller; the number sent. */
     private int walk(Registry registry, String template, String method, JsonNode operation, StringBuilder seen) {
-        List<String> ids = new ArrayList<>(registry.secrets.stream()
-                .filter(s -> !s.kind.equals("old title"))
+        List<String> ids = new ArrayList<>(registry.secrets().stream()
+                .filter(s -> !s.kind().equals("old title"))
                 .map(Secret::id)
                 .toList());
-        ids.addAll(registry.otherIds);
+        ids.addAll(registry.otherIds());
         List<String> queryParameters = new ArrayList<>();
         Map<String, List<String>> enums = new LinkedHashMap<>();
         for (JsonNode parameter : operation.path("parameters")) {
@@ -279,38 +153,56 @@ class ClearanceMatrixTest {
         }
         boolean scoped = queryParameters.contains("q");
         int sent = 0;
-        for (String clearance : LEVELS) {
+        for (String clearance : ClearanceRegistry.LEVELS) {
             for (String role : WRITES.contains(method) ? List.of("editor", "admin") : List.of("reader", "admin")) {
                 Header token = new Header("Authorization", "Bearer " + Tokens.cached(role, clearance));
                 List<Secret> hidden = registry.above(clearance);
                 List<String> pathIds = template.contains("{milestoneId}")
-                        ? List.copyOf(registry.milestoneAgreements.keySet())
+                        ? List.copyOf(registry.milestoneAgreements().keySet())
                         : template.contains("{id}") ? ids : List.of("");
-                for (String id : pathIds) {
-                    Map<String, String> query = new LinkedHashMap<>();
-                    if (scoped) {
-                        query.put("q", registry.marker);
+                // Each id with the operation's plain query, then with the parameters that read the past (asOf, a
+                // diff's from and to) where the operation takes them.
+                List<Map<String, String>> queries = new ArrayList<>();
+                Map<String, String> plain = new LinkedHashMap<>();
+                if (scoped) {
+                    plain.put("q", registry.marker());
+                }
+                enums.forEach((name, values) -> plain.put(name, values.get(values.size() - 1)));
+                queries.add(plain);
+                Map<String, String> past = new LinkedHashMap<>(plain);
+                PAST.forEach((name, value) -> {
+                    if (queryParameters.contains(name)) {
+                        past.put(name, value);
                     }
-                    enums.forEach((name, values) -> query.put(name, values.get(values.size() - 1)));
-                    Response answer = send(token, method, fill(template, id, registry), query);
-                    sent++;
-                    check(answer, hidden, sentIds(template, id, registry), clearance, seen);
-                    Secret target = hidden.stream()
-                            .filter(s -> s.id.equals(id))
-                            .findFirst()
-                            .orElse(null);
-                    if (target != null) {
-                        String unknown = UUID.randomUUID().toString();
-                        if (template.contains("{milestoneId}")) {
-                            registry.milestoneAgreements.put(unknown, registry.milestoneAgreements.get(id));
-                        }
-                        assertSame(
-                                send(token, method, fill(template, unknown, registry), query),
-                                answer,
-                                unknown,
-                                id,
-                                method + " " + template + " as " + role + "/" + clearance);
+                });
+                if (!past.equals(plain)) {
+                    queries.add(past);
+                }
+                for (Map<String, String> query : queries) {
+                    for (String id : pathIds) {
+                        Response answer = send(token, method, fill(template, id, registry), query);
                         sent++;
+                        check(answer, hidden, sentIds(template, id, registry), clearance, seen);
+                        Secret target = hidden.stream()
+                                .filter(s -> s.id().equals(id))
+                                .findFirst()
+                                .orElse(null);
+                        if (target != null) {
+                            String unknown = UUID.randomUUID().toString();
+                            if (template.contains("{milestoneId}")) {
+                                registry.milestoneAgreements()
+                                        .put(
+                                                unknown,
+                                                registry.milestoneAgreements().get(id));
+                            }
+                            assertSame(
+                                    send(token, method, fill(template, unknown, registry), query),
+                                    answer,
+                                    unknown,
+                                    id,
+                                    method + " " + template + "?" + query + " as " + role + "/" + clearance);
+                            sent++;
+                        }
                     }
                 }
                 if (!method.equals("get") || template.contains("{")) {
@@ -323,7 +215,7 @@ class ClearanceMatrixTest {
                             String unknown = unknownLike(word);
                             Map<String, String> query = new LinkedHashMap<>();
                             if (scoped && !parameter.equals("q")) {
-                                query.put("q", registry.marker);
+                                query.put("q", registry.marker());
                             }
                             query.put(parameter, probe);
                             Response answer = send(token, method, template, query);
@@ -346,18 +238,19 @@ class ClearanceMatrixTest {
 
     /** The one word a search would find the record by. */
     private static String searchWord(Secret secret) {
-        return secret.words.get(secret.kind.equals("party") ? 0 : secret.words.size() - 1);
+        return secret.words()
+                .get(secret.kind().equals("party") ? 0 : secret.words().size() - 1);
     }
 
     /** The values of a hidden record a caller might try in a query parameter. */
     private static List<String> probes(Secret secret, String parameter, Registry registry) {
         if (parameter.equals("q")) {
-            return List.of(registry.marker + " " + searchWord(secret));
+            return List.of(registry.marker() + " " + searchWord(secret));
         }
-        List<String> probes = new ArrayList<>(List.of(secret.id));
-        if (secret.kind.equals("party")) {
-            probes.add(secret.words.get(1));
-            probes.add(COUNTRY.get(secret.level));
+        List<String> probes = new ArrayList<>(List.of(secret.id()));
+        if (secret.kind().equals("party")) {
+            probes.add(secret.words().get(1));
+            probes.add(ClearanceRegistry.COUNTRY.get(secret.level()));
         }
         return probes;
     }
@@ -372,7 +265,7 @@ class ClearanceMatrixTest {
         // A calendar feed's secret: one the service could have minted, which names no feed.
         template = template.replace("{version}", "0").replace("{secret}", FEED_SECRET);
         if (template.contains("{milestoneId}")) {
-            return template.replace("{id}", registry.milestoneAgreements.get(id))
+            return template.replace("{id}", registry.milestoneAgreements().get(id))
                     .replace("{milestoneId}", id);
         }
         return template.replace("{id}", id);
@@ -380,7 +273,9 @@ class ClearanceMatrixTest {
 
     /** The ids a request names, which its answer may repeat. */
     private static List<String> sentIds(String template, String id, Registry registry) {
-        return template.contains("{milestoneId}") ? List.of(id, registry.milestoneAgreements.get(id)) : List.of(id);
+        return template.contains("{milestoneId}")
+                ? List.of(id, registry.milestoneAgreements().get(id))
+                : List.of(id);
     }
 
     /** A value of the same shape that belongs to nothing. */
@@ -416,14 +311,14 @@ class ClearanceMatrixTest {
             seen.append(all).append('\n');
         }
         for (Secret secret : hidden) {
-            List<String> revealing = new ArrayList<>(secret.words);
-            revealing.add(secret.id);
+            List<String> revealing = new ArrayList<>(secret.words());
+            revealing.add(secret.id());
             for (String word : revealing) {
                 boolean own = sent.stream().anyMatch(s -> s.contains(word));
                 assertTrue(
                         own || !all.contains(word),
-                        () -> "a " + clearance + " caller learnt " + word + " of the " + secret.level + " "
-                                + secret.kind + " from " + answer.statusCode() + ":\n" + all);
+                        () -> "a " + clearance + " caller learnt " + word + " of the " + secret.level() + " "
+                                + secret.kind() + " from " + answer.statusCode() + ":\n" + all);
             }
         }
     }
