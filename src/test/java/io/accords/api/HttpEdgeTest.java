@@ -61,6 +61,11 @@ class HttpEdgeTest {
                 + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body);
         assertTrue(answer.startsWith("HTTP/1.0 400") || answer.startsWith("HTTP/1.1 400"), answer);
         assertTrue(answer.contains("application/problem+json") && answer.contains("Host"), answer);
+        // HTTP/1.1 requires Host: its absence gets the same problem.
+        String http11 = raw("GET /api/v1/parties HTTP/1.1\r\nAuthorization: " + Tokens.defaultAuthorization()
+                + "\r\nConnection: close\r\n\r\n");
+        assertTrue(http11.startsWith("HTTP/1.1 400"), http11);
+        assertTrue(http11.contains("application/problem+json") && http11.contains("Send a Host header"), http11);
         // Not written: the same name is free.
         given().contentType(ContentType.JSON)
                 .body(party(name, "KR"))

@@ -136,6 +136,51 @@ class IdempotentCreatesApiTest {
     }
 
     @Test
+    void aReplayAfterTheRecordWasRaisedAboveTheCallerAnswersAsAfterADeleteNamingNothing() {
+        Header editor = Tokens.bearer("editor", "PUBLIC");
+        String party = given().header(editor)
+                .contentType(ContentType.JSON)
+                .body(party(unique("Raised Yard"), "KR"))
+                .when()
+                .post("/api/v1/parties")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String title = unique("Raised later");
+        Map<String, Object> body = with(agreement(party), "title", title);
+        String key = UUID.randomUUID().toString();
+        String id = given().header(editor)
+                .header(IdempotentCreates.HEADER, key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        // An admin raises it above the editor's clearance.
+        given().header("If-Match", "\"0\"")
+                .contentType("application/merge-patch+json")
+                .body("{\"classification\": \"CONFIDENTIAL\"}")
+                .when()
+                .patch(AGREEMENTS + "/" + id)
+                .then()
+                .statusCode(200);
+        Response replay = given().header(editor)
+                .header(IdempotentCreates.HEADER, key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(AGREEMENTS);
+        String answer = replay.asString() + replay.getHeaders();
+        assertEquals(404, replay.statusCode(), answer);
+        assertTrue(answer.contains("no longer there for you"), answer);
+        assertTrue(!answer.contains(id) && !answer.contains(title), answer);
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyAnswers422() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = party(unique("Idem Party"), "PE");

@@ -165,6 +165,50 @@ class ImportJobsTest {
     }
 
     @Test
+    void anUploadItsSenderAbandonsKeepsNothingAndLogsNoError() throws Exception {
+        List<java.util.logging.LogRecord> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                    errors.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            String party = createParty("KR");
+            SlowUpload abandoned = new SlowUpload(editor("abandoner-" + UUID.randomUUID()), row(party));
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (receiving() < 1 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, receiving(), "the file is on its way");
+            abandoned.socket.close(); // the sender goes away mid-file
+            deadline = Instant.now().plusSeconds(20);
+            while (receiving() > 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, receiving(), "nothing of the cut file is kept");
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertEquals(
+                List.of(),
+                errors.stream()
+                        .map(r -> r.getLoggerName() + ": " + r.getMessage())
+                        .toList(),
+                "an abandoned upload is the client's doing, not an error of the service");
+    }
+
+    @Test
     void aJobWhoseHolderStoppedRenewingItsLeaseIsTakenOverAndFinishedOnce() throws Exception {
         String party = createParty("KR");
         UUID id = UUID.randomUUID();
