@@ -1,5 +1,5 @@
 """Abuse check (issue 26), bounded and local: while trickled uploads, floods of empty import rows and requests with
-invented HTTP methods run, another caller's reads keep their latency and no caller but the abusers' own capped
+invented HTTP methods run, and connections that send half their headers wait, another caller's reads keep their latency and no caller but the abusers' own capped
 requests gets a 5xx.
 
   python3 bench/abuse.py --db postgresql      # build first: ./mvnw package -DskipTests -Ppostgresql
@@ -17,13 +17,15 @@ parser.add_argument("--db", choices=["h2", "postgresql"], default="h2")
 parser.add_argument("--seconds", type=int, default=30)
 parser.add_argument("--trickles", type=int, default=24)
 parser.add_argument("--floods", type=int, default=3)
+parser.add_argument("--half-open", type=int, default=200,
+                    help="connections that send half a request's headers and then nothing (closed after the idle timeout)")
 args = parser.parse_args()
 
 setup = Setup(args.db, "abuse", seed=True)
 port = 18470
 app = setup.start(port)
 reader = setup.token("reader", "PUBLIC")
-statuses = {"reader": {}, "trickle": {}, "flood": {}, "invented": {}}
+statuses = {"reader": {}, "trickle": {}, "flood": {}, "invented": {}, "half-open": {}}
 lock = threading.Lock()
 
 
@@ -86,6 +88,30 @@ def invented(seconds):
         time.sleep(0.02)
 
 
+def half_open(n):
+    """Opens connections that send the start of a request's headers and nothing more."""
+    sockets = []
+    for _ in range(n):
+        s = socket.create_connection(("127.0.0.1", port), timeout=5)
+        s.sendall(b"GET /api/v1/agreements HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+        sockets.append(s)
+    return sockets
+
+
+def closed_by_service(sockets):
+    for s in sockets:
+        s.settimeout(0.5)
+        try:
+            data = s.recv(100)
+            count("half-open", "closed" if data == b"" else "answered")
+        except socket.timeout:
+            count("half-open", "still open")
+        except OSError:
+            count("half-open", "closed")
+        finally:
+            s.close()
+
+
 def active_connections():
     metrics = urllib.request.urlopen(url(management(port), "/q/metrics"), timeout=10).read().decode()
     for line in metrics.splitlines():
@@ -95,6 +121,8 @@ def active_connections():
 
 
 print("### abuse check on %s, load average %.2f at start" % (args.db, os.getloadavg()[0]))
+opened = time.time()
+halves = half_open(args.half_open)
 reads(15)  # warm-up
 alone = reads(args.seconds)
 stop = threading.Event()
@@ -120,6 +148,9 @@ for token in tokens:
     _, body, _ = call(port, token, "GET", "/api/v1/imports?size=100")
     ended += ["%s (%d read, %d refused)" % (j["status"], j["counts"]["read"], j["counts"]["refused"])
               for j in json.loads(body)["items"] if j["rows"] > 1000]
+# The service closes a connection silent for its idle timeout (90 s): wait for it, then see which are closed.
+time.sleep(max(0, opened + 95 - time.time()))
+closed_by_service(halves)
 app.terminate()
 app.wait()
 
@@ -140,6 +171,8 @@ if failed:
     sys.exit("FAILED: the reader got %s" % failed)
 if any(isinstance(s, int) and s >= 500 and s != 503 for kind in statuses for s in statuses[kind]):
     sys.exit("FAILED: a request got a 5xx other than the upload cap's 503")
+if statuses["half-open"].get("still open"):
+    sys.exit("FAILED: %d half-open connections were still held after the idle timeout" % statuses["half-open"]["still open"])
 if p(under, 0.95) > 3 * max(p(alone, 0.95), 5):
     sys.exit("FAILED: the reader's p95 grew more than 3x under abuse")
 print("OK")

@@ -83,6 +83,40 @@ class ImportClearanceMatrixTest {
             }
         }
         assertTrue(files >= 10, files + " files");
+        jobsAreReadOnlyAtTheClearanceTheyWereSentWith(registry, publicParty);
+    }
+
+    /**
+     * A job sent at CONFIDENTIAL, refusals included, answers its own subject with a lower clearance exactly as a job
+     * that does not exist, on every path a job is read by.
+     */
+    private static void jobsAreReadOnlyAtTheClearanceTheyWereSentWith(Registry registry, String publicParty)
+            throws Exception {
+        Header cleared = new Header("Authorization", "Bearer " + Tokens.cached("editor", "CONFIDENTIAL"));
+        Secret confidential = registry.secrets().stream()
+                .filter(s -> s.kind().equals("agreement") && s.level().equals("CONFIDENTIAL"))
+                .findFirst()
+                .orElseThrow();
+        // A file that names the confidential agreement as a parent (written) and one row refused.
+        String file = JSON.writeValueAsString(with(row(publicParty), "parentId", confidential.id())) + "\n"
+                + JSON.writeValueAsString(
+                        with(row(publicParty), "parentId", UUID.randomUUID().toString())) + "\n";
+        JsonPath job = Imports.run(cleared, file, "", "application/x-ndjson");
+        assertEquals(1, job.getInt("counts.refused"), job.prettify());
+        String id = job.getString("id");
+        String unknown = UUID.randomUUID().toString();
+        for (String clearance : List.of("PUBLIC", "RESTRICTED")) {
+            Header same = new Header("Authorization", "Bearer " + Tokens.cached("editor", clearance));
+            for (String path : List.of("/api/v1/imports/{id}", "/api/v1/imports/{id}/refusals")) {
+                var hidden = given().header(same).when().get(path.replace("{id}", id));
+                var none = given().header(same).when().get(path.replace("{id}", unknown));
+                assertEquals(none.statusCode(), hidden.statusCode(), path + " as editor/" + clearance);
+                assertEquals(none.asString().replace(unknown, id), hidden.asString(), path + " as editor/" + clearance);
+            }
+            var list = given().header(same).queryParam("size", 100).when().get("/api/v1/imports");
+            assertEquals(200, list.statusCode());
+            assertFalse(list.asString().contains(id), "the list as editor/" + clearance + " shows the job");
+        }
     }
 
     /** The probes for every hidden record: each field that can name it. */
