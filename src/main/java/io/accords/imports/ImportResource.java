@@ -5,7 +5,6 @@ import io.accords.http.PageView;
 import io.accords.http.PublicUrls;
 import io.accords.http.RecordIds;
 import io.accords.http.Responses;
-import io.accords.http.problem.BodySizeGuard;
 import io.accords.http.problem.ProblemException;
 import io.accords.openapi.ApiExamples;
 import io.accords.search.AgreementExport;
@@ -37,13 +36,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP for bulk imports: take the file, answer 202 with its job, and report on jobs. */
-@Path(BodySizeGuard.IMPORTS)
+@Path(ImportResource.PATH)
 @Tag(
         name = "Imports",
         description = "Bulk import of NDJSON or CSV files in the export's shape, as jobs with a per-row report")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.EDITOR)
 public class ImportResource {
+
+    static final String PATH = "/api/v1/imports";
 
     private final ImportService imports;
 
@@ -108,7 +109,7 @@ public class ImportResource {
         ImportJobView job = imports.submit(body, format, flag("dryRun", dryRun), flag("atomic", atomic));
         return RestResponse.ResponseBuilder.<ImportJobView>create(RestResponse.Status.ACCEPTED)
                 .entity(job)
-                .header("Location", PublicUrls.of(BodySizeGuard.IMPORTS + "/" + job.id()))
+                .header("Location", PublicUrls.of(PATH + "/" + job.id()))
                 .build();
     }
 

@@ -579,7 +579,7 @@ public class ImportWorker {
     /** Why a row was refused, as the problem a single write of it would have answered. */
     private Refused refusal(ImportJob job, String line, RuntimeException e) {
         Throwable cause = reason(e);
-        String instance = "/api/v1/imports/" + job.id;
+        String instance = ImportResource.PATH + "/" + job.id;
         Problem problem;
         if (cause instanceof ProblemException p) {
             problem = p.toProblem(instance);

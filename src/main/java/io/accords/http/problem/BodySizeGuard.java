@@ -2,7 +2,6 @@ package io.accords.http.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -10,8 +9,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.stream.Collectors;
 
 /**
  * Refuses a body larger than {@code quarkus.http.limits.max-body-size} with a 413 problem detail: before reading it
@@ -26,19 +27,19 @@ public class BodySizeGuard {
     /** Every API body but an import's: JSON documents of one record. */
     public static final long LIMIT = 1024 * 1024;
 
-    /** The bulk import, whose body is streamed into the database in parts. */
-    public static final String IMPORTS = "/api/v1/imports";
+    /** The paths whose bodies are streamed, each with its own limit, as the features that serve them declare. */
+    private final Map<String, Long> streamed;
 
-    private final long importLimit;
     private final ObjectMapper json;
 
-    BodySizeGuard(@ConfigProperty(name = "accords.imports.max-size") MemorySize importLimit, ObjectMapper json) {
-        this.importLimit = importLimit.asLongValue();
+    BodySizeGuard(Instance<StreamedBody> streamed, ObjectMapper json) {
+        this.streamed =
+                streamed.stream().collect(Collectors.toUnmodifiableMap(StreamedBody::path, StreamedBody::limit));
         this.json = json;
     }
 
     private long limitFor(RoutingContext context) {
-        return IMPORTS.equals(context.request().path()) ? importLimit : LIMIT;
+        return streamed.getOrDefault(context.request().path(), LIMIT);
     }
 
     void install(@Observes Router router) {
@@ -58,7 +59,7 @@ public class BodySizeGuard {
         router.route("/api/*").order(Integer.MIN_VALUE + 2).handler(context -> {
             if (!context.request().headers().contains(HttpHeaders.CONTENT_LENGTH)
                     && WITH_BODY.contains(context.request().method())
-                    && !IMPORTS.equals(context.request().path())) {
+                    && !streamed.containsKey(context.request().path())) {
                 chunkedBodies.handle(context);
             } else {
                 context.next();
