@@ -74,13 +74,19 @@ record MilestoneFilter(
         return where.toString();
     }
 
-    /** Countries (any of them takes part, among the parties the caller may see) and sectors (any of them). */
+    /**
+     * Countries (each takes part, among the parties the caller may see: as on the agreements' list,
+     * {@code country=KR&country=PE} asks for agreements between Korea and Peru) and sectors (any of them).
+     */
     private String ofAgreements(Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder();
-        if (!countries.isEmpty()) {
-            where.append(" and exists (select 1 from a.parties p where p.party.country in :countries"
-                    + " and p.party.classification in :visible)");
-            parameters.put("countries", countries);
+        int n = 0;
+        for (String country : countries) {
+            String name = "country" + n++;
+            where.append(" and exists (select 1 from a.parties p where p.party.country = :")
+                    .append(name)
+                    .append(" and p.party.classification in :visible)");
+            parameters.put(name, country);
         }
         if (!sectors.isEmpty()) {
             where.append(" and exists (select 1 from a.sectors s where s in :sectors)");

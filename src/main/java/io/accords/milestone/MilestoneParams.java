@@ -1,21 +1,18 @@
 package io.accords.milestone;
 
 import io.accords.agreement.Sector;
-import io.accords.common.IsoCodes;
-import io.accords.common.PartialDate;
 import io.accords.http.problem.FieldViolation;
 import io.accords.http.problem.ProblemException;
+import io.accords.search.FilterReader;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -45,7 +42,9 @@ public class MilestoneParams {
     public String withinDays;
 
     @QueryParam("country")
-    @Parameter(description = "ISO 3166-1 alpha-2 code of a party's country (repeat for any of several)")
+    @Parameter(
+            description = "ISO 3166-1 alpha-2 code of a party's country, in upper case. Repeated, all must take part:"
+                    + " country=KR&country=PE finds milestones of agreements between Korea and Peru")
     public List<String> country;
 
     @QueryParam("sector")
@@ -67,11 +66,23 @@ public class MilestoneParams {
             schema = @Schema(type = SchemaType.ARRAY, implementation = MilestoneKind.class))
     public List<String> kind;
 
-    /** The filter these parameters ask for; 400 naming every bad one. */
+    /**
+     * The filter these parameters ask for, read by the same {@link FilterReader} as the agreements' filters (the same
+     * spelling, caps and words); 400 naming every bad one.
+     */
     MilestoneFilter filter() {
+        Map<String, List<String>> query = new HashMap<>();
+        put(query, "dueFrom", dueFrom == null ? null : List.of(dueFrom));
+        put(query, "dueTo", dueTo == null ? null : List.of(dueTo));
+        put(query, "country", country);
+        put(query, "sector", sector);
+        put(query, "status", status);
+        put(query, "kind", kind);
+        FilterReader read = new FilterReader(query);
+        FilterReader.DateRange due = read.range("due");
+        LocalDate from = due == null ? null : due.from();
+        LocalDate to = due == null ? null : due.to();
         List<FieldViolation> errors = new ArrayList<>();
-        LocalDate from = date("dueFrom", dueFrom, PartialDate::first, errors);
-        LocalDate to = date("dueTo", dueTo, PartialDate::last, errors);
         if (withinDays != null) {
             if (from != null || to != null) {
                 errors.add(new FieldViolation("withinDays", "give either withinDays or dueFrom/dueTo, not both"));
@@ -83,26 +94,25 @@ public class MilestoneParams {
                         "withinDays", "must be a number of days from 0 to " + MAX_DAYS + ", not '" + withinDays + "'"));
             }
         }
-        if (from != null && to != null && from.isAfter(to)) {
-            errors.add(new FieldViolation("dueFrom", "is after dueTo"));
-        }
-        Set<String> countries = new LinkedHashSet<>();
-        for (String code : country == null ? List.<String>of() : country) {
-            String upper = code.trim().toUpperCase(Locale.ROOT);
-            if (IsoCodes.isCountry(upper)) {
-                countries.add(upper);
-            } else {
-                errors.add(new FieldViolation(
-                        "country", "must be an ISO 3166-1 alpha-2 code such as PE, not '" + code + "'"));
-            }
-        }
-        Set<Sector> sectors = enums("sector", sector, Sector.class, errors);
-        Set<MilestoneStatus> statuses = enums("status", status, MilestoneStatus.class, errors);
-        Set<MilestoneKind> kinds = enums("kind", kind, MilestoneKind.class, errors);
+        Set<String> countries = orNone(read.countries("country"));
+        Set<Sector> sectors = orNone(read.enums("sector", Sector.class));
+        Set<MilestoneStatus> statuses = orNone(read.enums("status", MilestoneStatus.class));
+        Set<MilestoneKind> kinds = orNone(read.enums("kind", MilestoneKind.class));
+        errors.addAll(0, read.errors());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         return new MilestoneFilter(from, to, countries, sectors, statuses, kinds, null);
+    }
+
+    private static void put(Map<String, List<String>> query, String name, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            query.put(name, values);
+        }
+    }
+
+    private static <T> Set<T> orNone(Set<T> values) {
+        return values == null ? Set.of() : values;
     }
 
     /** The filter with a window when none was asked for: from 90 days ago to two years ahead, for the calendar. */
@@ -120,38 +130,5 @@ public class MilestoneParams {
                 asked.statuses(),
                 asked.kinds(),
                 null);
-    }
-
-    private static LocalDate date(
-            String name, String value, Function<PartialDate, LocalDate> end, List<FieldViolation> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return end.apply(PartialDate.parse(value.trim()));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldViolation(name, e.getMessage()));
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> Set<E> enums(
-            String name, List<String> values, Class<E> type, List<FieldViolation> errors) {
-        Set<E> found = new LinkedHashSet<>();
-        for (String value : values == null ? List.<String>of() : values) {
-            try {
-                found.add(Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldViolation(
-                        name,
-                        "must be one of "
-                                + String.join(
-                                        ", ",
-                                        Arrays.stream(type.getEnumConstants())
-                                                .map(Enum::name)
-                                                .toList()) + ", not '" + value + "'"));
-            }
-        }
-        return found;
     }
 }

@@ -24,8 +24,10 @@ import java.util.UUID;
 /**
  * Reads the query's parameters by name, one filter at a time, collecting what is wrong with each so that a 400 names
  * every bad parameter at once. Each method answers null when its parameter is absent (the filter then does not apply).
+ * Every list with filters reads them here, agreements and milestones alike, so a parameter means the same and is refused
+ * in the same words wherever it is taken.
  */
-final class FilterReader {
+public final class FilterReader {
 
     static final int MAX_VALUES = KnownQueryParameters.MAX_VALUES;
     static final int MAX_TEXT = 200;
@@ -34,7 +36,7 @@ final class FilterReader {
     private final Map<String, List<String>> query;
     final List<FieldViolation> errors = new ArrayList<>();
 
-    FilterReader(Map<String, List<String>> query) {
+    public FilterReader(Map<String, List<String>> query) {
         this.query = query;
     }
 
@@ -82,7 +84,13 @@ final class FilterReader {
     /** Parties named by id and by acronym. */
     record PartyNames(Set<UUID> ids, Set<String> acronyms) {}
 
-    Set<String> countries(String name) {
+    /** What is wrong with the parameters read so far, each named. */
+    public List<FieldViolation> errors() {
+        return errors;
+    }
+
+    /** ISO 3166-1 alpha-2 codes, in upper case as they are written. */
+    public Set<String> countries(String name) {
         Set<String> countries = new LinkedHashSet<>();
         for (String value : limited(name)) {
             if (IsoCodes.isCountry(value)) {
@@ -96,7 +104,7 @@ final class FilterReader {
         return nullIfEmpty(countries);
     }
 
-    <E extends Enum<E>> Set<E> enums(String name, Class<E> type) {
+    public <E extends Enum<E>> Set<E> enums(String name, Class<E> type) {
         Set<E> result = EnumSet.noneOf(type);
         for (String value : limited(name)) {
             try {
@@ -129,7 +137,7 @@ final class FilterReader {
     }
 
     /** The period {@code <date>From} to {@code <date>To}, either open; null when both are. */
-    DateRange range(String date) {
+    public DateRange range(String date) {
         PartialDate first = partialDate(date + "From");
         PartialDate last = partialDate(date + "To");
         if (first != null && last != null && first.first().isAfter(last.last())) {
@@ -142,7 +150,7 @@ final class FilterReader {
     }
 
     /** A period with an inclusive first and last day, either open. */
-    record DateRange(LocalDate from, LocalDate to) {}
+    public record DateRange(LocalDate from, LocalDate to) {}
 
     LocalDate day(String name) {
         String value = one(name);

@@ -203,6 +203,57 @@ class MilestoneApiTest {
     }
 
     @Test
+    void milestonesReadTheirFiltersByTheAgreementsRules() {
+        // The same values are refused in the same words on both lists.
+        for (Map<String, List<String>> query : List.of(
+                Map.of("country", List.of("kr")),
+                Map.of("sector", List.of("naval")),
+                Map.of("country", java.util.Collections.nCopies(21, "KR")),
+                Map.of("dueFrom", List.of("2025-13")),
+                Map.of("dueFrom", List.of("2026"), "dueTo", List.of("2025")))) {
+            var onAgreements = given().queryParams(query).when().get("/api/v1/agreements");
+            var onMilestones = given().queryParams(query).when().get("/api/v1/milestones");
+            assertEquals(400, onMilestones.statusCode(), query + ": " + onMilestones.asString());
+            if (query.containsKey("dueFrom")) {
+                // Agreements filter by signed/effective/expires dates, not due: the rule is the same, the name its own.
+                Map<String, List<String>> signed = new LinkedHashMap<>();
+                query.forEach((name, values) -> signed.put(name.replace("due", "signed"), values));
+                assertEquals(
+                        given().queryParams(signed)
+                                .when()
+                                .get("/api/v1/agreements")
+                                .path("errors")
+                                .toString()
+                                .replace("signed", "due"),
+                        onMilestones.path("errors").toString(),
+                        query.toString());
+                continue;
+            }
+            assertEquals(400, onAgreements.statusCode(), query + ": " + onAgreements.asString());
+            assertEquals(
+                    onAgreements.path("errors").toString(),
+                    onMilestones.path("errors").toString(),
+                    query.toString());
+        }
+        // A repeated country: every one takes part, as on the agreements' list.
+        String peru = createParty("PE");
+        String korea = createParty("KR");
+        String peruOnly = createAgreement(agreement(peru));
+        String both = createAgreement(agreement(peru, korea));
+        create(peruOnly, milestone(peru, inDays(15)));
+        String ofBoth = create(both, milestone(peru, inDays(15)));
+        given().queryParam("withinDays", 30)
+                .queryParam("country", "PE", "KR")
+                .queryParam("size", 100)
+                .when()
+                .get("/api/v1/milestones")
+                .then()
+                .statusCode(200)
+                .body("items.agreementId", not(hasItem(peruOnly)))
+                .body("items.findAll { it.agreementId == '" + both + "' }.id", equalTo(List.of(ofBoth)));
+    }
+
+    @Test
     void theCalendarFeedUpdatesEventsInsteadOfDuplicatingThem() throws Exception {
         String party = createParty("KR");
         String agreement = createAgreement(with(agreement(party), "expires", inDays(30)));
