@@ -158,11 +158,14 @@ public class AgreementReadModel {
                 .distinct()
                 .filter(party -> clearance.allows(party.getClassification()))
                 .flatMap(party -> party.searchableNames().stream());
-        return SearchText.document(Stream.of(
-                        Stream.of(agreement.getTitle(), agreement.getSummary()),
-                        agreement.getSystems().stream(),
-                        agreement.getTags().stream(),
+        return SearchText.document(SearchFields.of(
+                        agreement.getTitle(),
+                        agreement.getSummary(),
+                        agreement.getSystems(),
+                        agreement.getTags(),
                         partyNames)
-                .flatMap(words -> words));
+                .values()
+                .stream()
+                .flatMap(List::stream));
     }
 }

@@ -12,7 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Snippet(
         @Schema(
                 description = "The field the text comes from",
-                enumeration = {"title", "summary", "systems", "tags", "parties"},
+                enumeration = {
+                    SearchFields.TITLE,
+                    SearchFields.SUMMARY,
+                    SearchFields.SYSTEMS,
+                    SearchFields.TAGS,
+                    SearchFields.PARTIES
+                },
                 examples = "summary")
         String field,
 

@@ -10,9 +10,11 @@ import io.accords.security.Classification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The rules for parties: unique names within a country, and no deleting a party that agreements still name. */
 @ApplicationScoped
@@ -56,6 +58,17 @@ public class PartyService extends RecordService<Party, PartyInput, PartyView> {
     }
 
     /** The ids of the parties with this name that the caller may see (a CSV import names parties so). */
+    /**
+     * What each of these parties is found by in a text search (name, acronym, aliases: {@link Party#searchableNames}),
+     * in one query; for parties the caller already sees in an answer.
+     */
+    public Map<UUID, List<String>> searchableNames(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return parties.list("id in ?1", ids).stream().collect(Collectors.toMap(Party::getId, Party::searchableNames));
+    }
+
     public List<UUID> visibleNamed(String name) {
         return parties.named(name).stream()
                 .filter(p -> callers().current().sees(p.getClassification()))

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Reads agreements by filter: pages with totals, facet counts, and the walk by last change used by sync and export. */
 @ApplicationScoped
@@ -152,9 +153,17 @@ public class AgreementSearchService {
                 .rankedBy(sampled ? rankLimit : null);
     }
 
-    private static List<AgreementView> withSnippets(List<AgreementView> views, Optional<TextQuery> text) {
+    /** Each agreement of the page with where the text was found, its parties read by all they are found by. */
+    private List<AgreementView> withSnippets(List<AgreementView> views, Optional<TextQuery> text) {
+        if (text.isEmpty()) {
+            return views;
+        }
+        Map<UUID, List<String>> names = parties.searchableNames(views.stream()
+                .flatMap(view -> view.parties().stream())
+                .map(participation -> participation.party().id())
+                .collect(Collectors.toSet()));
         return views.stream()
-                .map(view -> text.flatMap(q -> Snippets.of(view, q))
+                .map(view -> text.flatMap(q -> Snippets.of(view, q, names))
                         .map(snippet -> AgreementView.found(view, snippet))
                         .orElse(view))
                 .toList();

@@ -1,24 +1,24 @@
 package io.accords.search;
 
 import io.accords.agreement.AgreementView;
+import io.accords.agreement.SearchFields;
 import io.accords.agreement.Snippet;
 import io.accords.common.SearchText;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Finds where a text query's wanted terms occur in an agreement as its caller sees it, and cuts a snippet around them:
- * the first field (title, summary, systems, tags, parties' names) that holds one, with every occurrence there marked.
+ * the first field that holds one ({@link SearchFields}: the same fields the stored search words are made of), with every
+ * occurrence there marked.
  * Matching reads the words the way the stored search words are folded ({@link SearchText}), so a snippet marks what the
  * database matched, on either database. Computed for the one page a caller receives, never for all matches.
  */
@@ -34,37 +34,33 @@ final class Snippets {
 
     private Snippets() {}
 
-    static Optional<Snippet> of(AgreementView agreement, TextQuery query) {
-        for (Map.Entry<String, String> field : fields(agreement).entrySet()) {
-            if (field.getValue() == null || field.getValue().isBlank()) {
+    /**
+     * The snippet of an agreement for a query, given what each of its parties is found by (name, acronym, aliases:
+     * {@code names}, by party id; a party missing from it is read by its name and acronym).
+     */
+    static Optional<Snippet> of(AgreementView agreement, TextQuery query, Map<UUID, List<String>> names) {
+        Map<String, List<String>> fields = SearchFields.of(
+                agreement.title(),
+                agreement.summary(),
+                agreement.systems(),
+                agreement.tags(),
+                agreement.parties().stream()
+                        .map(AgreementView.Participation::party)
+                        .distinct()
+                        .flatMap(party ->
+                                names.getOrDefault(party.id(), Arrays.asList(party.name(), party.acronym())).stream()));
+        for (Map.Entry<String, List<String>> field : fields.entrySet()) {
+            String value = String.join(", ", field.getValue());
+            if (value.isBlank()) {
                 continue;
             }
-            String text = Normalizer.normalize(field.getValue(), Normalizer.Form.NFC);
+            String text = Normalizer.normalize(value, Normalizer.Form.NFC);
             List<Snippet.Highlight> found = highlights(text, query.wanted());
             if (!found.isEmpty()) {
                 return Optional.of(cut(field.getKey(), text, found));
             }
         }
         return Optional.empty();
-    }
-
-    private static Map<String, String> fields(AgreementView agreement) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("title", agreement.title());
-        fields.put("summary", agreement.summary());
-        fields.put("systems", joined(agreement.systems().stream()));
-        fields.put("tags", joined(agreement.tags().stream()));
-        fields.put(
-                "parties",
-                joined(agreement.parties().stream()
-                        .map(AgreementView.Participation::party)
-                        .distinct()
-                        .flatMap(party -> Stream.of(party.name(), party.acronym()))));
-        return fields;
-    }
-
-    private static String joined(Stream<String> values) {
-        return values.filter(Objects::nonNull).collect(Collectors.joining(", "));
     }
 
     private record Word(int start, int end, String folded) {}

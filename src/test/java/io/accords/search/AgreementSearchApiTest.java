@@ -4,6 +4,7 @@ import static io.accords.support.Api.agreement;
 import static io.accords.support.Api.createAgreement;
 import static io.accords.support.Api.createParty;
 import static io.accords.support.Api.party;
+import static io.accords.support.Api.unique;
 import static io.accords.support.Api.with;
 import static io.accords.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.accords.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
@@ -235,6 +237,32 @@ class AgreementSearchApiTest {
                 ids(search().queryParam("q", word).queryParam("sort", "title")),
                 "an explicit sort wins");
         given().when().get(AGREEMENTS + "/" + strong).then().statusCode(200).body("$", not(hasKey("snippet")));
+    }
+
+    @Test
+    void anAgreementFoundByAPartysAliasShowsTheAliasInItsSnippet() {
+        String alias = word();
+        String party = given().contentType(ContentType.JSON)
+                .body(with(party(unique("Aliased Yard"), "KR"), "aliases", List.of("The " + alias + " yard")))
+                .when()
+                .post("/api/v1/parties")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String found = createAgreement(agreement(party));
+        var page = search().queryParam("q", alias)
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(List.of(found), page.getList("items.id"), "found by the alias alone");
+        assertEquals("parties", page.getString("items[0].snippet.field"));
+        String text = page.getString("items[0].snippet.text");
+        int start = page.getInt("items[0].snippet.highlights[0].start");
+        assertEquals(alias, text.substring(start, start + page.getInt("items[0].snippet.highlights[0].length")));
     }
 
     @Test
