@@ -4,9 +4,9 @@ import io.accords.common.SourceInput;
 import io.accords.http.problem.FieldViolation;
 import io.accords.http.problem.ProblemException;
 import io.accords.occasion.Occasion;
-import io.accords.occasion.OccasionRepository;
+import io.accords.occasion.OccasionService;
 import io.accords.party.Party;
-import io.accords.party.PartyRepository;
+import io.accords.party.PartyService;
 import io.accords.record.RecordPlumbing;
 import io.accords.record.RecordService;
 import io.accords.security.Caller;
@@ -34,11 +34,11 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
     static final String RECORD = "agreement";
 
     private AgreementRepository agreements;
-    private PartyRepository parties;
+    private PartyService parties;
     private AgreementMapper mapper;
     private AgreementViews views;
     private AgreementReadModel readModel;
-    private OccasionRepository occasions;
+    private OccasionService occasions;
     private AgreementGraph graph;
     private Event<AgreementRemoval> removals;
 
@@ -49,11 +49,11 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
     AgreementService(
             AgreementRepository agreements,
             ChildAgreements children,
-            PartyRepository parties,
+            PartyService parties,
             AgreementMapper mapper,
             AgreementViews views,
             AgreementReadModel readModel,
-            OccasionRepository occasions,
+            OccasionService occasions,
             AgreementGraph graph,
             Event<AgreementRemoval> removals,
             RecordPlumbing plumbing) {
@@ -279,10 +279,7 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         if (occasionId == null) {
             return null;
         }
-        Occasion occasion = occasions
-                .findByIdOptional(occasionId)
-                .filter(o -> caller.sees(o.getClassification()))
-                .orElse(null);
+        Occasion occasion = occasions.visibleTo(occasionId, caller).orElse(null);
         if (occasion == null) {
             errors.add(new FieldViolation("occasionId", "no occasion has id " + occasionId + "; create it first"));
         }
@@ -327,9 +324,7 @@ public class AgreementService extends RecordService<Agreement, AgreementInput, A
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < input.size(); i++) {
             AgreementInput.Participation participation = input.get(i);
-            Party party = parties.findByIdOptional(participation.partyId())
-                    .filter(p -> caller.sees(p.getClassification()))
-                    .orElse(null);
+            Party party = parties.visibleTo(participation.partyId(), caller).orElse(null);
             if (party == null) {
                 errors.add(new FieldViolation(
                         "parties[" + i + "].partyId",

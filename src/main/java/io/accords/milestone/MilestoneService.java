@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.agreement.Agreement;
 import io.accords.agreement.AgreementRemoval;
-import io.accords.agreement.AgreementRepository;
+import io.accords.agreement.AgreementService;
 import io.accords.agreement.Participant;
 import io.accords.history.Revision;
 import io.accords.history.RevisionView;
@@ -40,7 +40,7 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
     static final String RECORD = "milestone";
 
     private MilestoneRepository milestones;
-    private AgreementRepository agreements;
+    private AgreementService agreements;
     private MilestoneMapper mapper;
     private RecordPlumbing plumbing;
 
@@ -50,7 +50,7 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
     @Inject
     MilestoneService(
             MilestoneRepository milestones,
-            AgreementRepository agreements,
+            AgreementService agreements,
             MilestoneMapper mapper,
             RecordPlumbing plumbing) {
         super(RECORD, MilestoneInput.class, milestones, Referrers.NONE, plumbing);
@@ -180,9 +180,7 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
     }
 
     private Optional<Agreement> visibleAgreement(UUID agreementId) {
-        return agreements
-                .findByIdOptional(agreementId)
-                .filter(a -> callers().current().sees(a.getClassification()));
+        return agreements.visibleTo(agreementId, callers().current());
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.accords.milestone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.accords.history.SnapshotLens;
-import io.accords.party.PartyRepository;
+import io.accords.party.PartyService;
 import io.accords.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -14,10 +14,10 @@ class MilestoneSnapshots implements SnapshotLens {
 
     private static final String RESPONSIBLE = "responsiblePartyId";
 
-    private final PartyRepository parties;
+    private final PartyService parties;
     private final Callers callers;
 
-    MilestoneSnapshots(PartyRepository parties, Callers callers) {
+    MilestoneSnapshots(PartyService parties, Callers callers) {
         this.parties = parties;
         this.callers = callers;
     }
@@ -33,8 +33,7 @@ class MilestoneSnapshots implements SnapshotLens {
         if (!responsible.isTextual() || callers.current().clearance().isHighest()) {
             return snapshot;
         }
-        boolean seen = parties.findByIdOptional(UUID.fromString(responsible.asText()))
-                .filter(party -> callers.current().sees(party.getClassification()))
+        boolean seen = parties.visibleTo(UUID.fromString(responsible.asText()), callers.current())
                 .isPresent();
         if (seen) {
             return snapshot;

@@ -106,10 +106,16 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
 
     /** Whether the caller may see the record with this id (false when there is none). */
     public boolean sees(UUID id) {
-        return repository
-                .findByIdOptional(id)
-                .filter(found -> callers().current().sees(found.getClassification()))
-                .isPresent();
+        return visibleTo(id, callers().current()).isPresent();
+    }
+
+    /**
+     * The record with this id when this caller may see it; empty when there is none or it is above the caller's
+     * clearance, alike. How another feature reaches it (an agreement naming a party, a milestone's agreement): through
+     * the record's service, never its repository.
+     */
+    public Optional<E> visibleTo(UUID id, Caller caller) {
+        return repository.findByIdOptional(id).filter(found -> caller.sees(found.getClassification()));
     }
 
     /** The record as the caller sees it; 404 when there is none or it is above the caller's clearance. */

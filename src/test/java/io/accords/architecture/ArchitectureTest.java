@@ -83,8 +83,34 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * A feature reaches another's records through that feature's service (or a {@code *References} port it owns),
+     * never through its repository, so the other feature's rules (clearance, versions, history) always apply.
+     */
     @Test
-    void entitiesStayInTheirFeature() {
+    void aFeatureReachesAnotherThroughItsServiceNeverItsRepository() {
+        JavaClasses repositories = CLASSES.that(REPOSITORIES);
+        for (JavaClass repository : repositories) {
+            String name = repository.getPackageName();
+            int dot = name.indexOf('.', "io.accords.".length());
+            String feature = dot < 0 ? name : name.substring(0, dot);
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage(feature + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .haveFullyQualifiedName(repository.getName())
+                    .because("another feature's records are reached through its service")
+                    .check(CLASSES);
+        }
+        if (repositories.size() < 5) {
+            throw new AssertionError("the rule found only " + repositories.size() + " repositories");
+        }
+    }
+
+    /** The kernels and the edge serve every feature and hold no record of their own. */
+    @Test
+    void entitiesStayOutOfTheKernelsAndTheEdge() {
         noClasses()
                 .that()
                 .resideInAnyPackage(
