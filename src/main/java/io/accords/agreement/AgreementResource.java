@@ -213,7 +213,7 @@ public class AgreementResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "getAgreementRevisionDiff",
-            summary = "Show what one change of a agreement changed",
+            summary = "Show what one change of an agreement changed",
             description = "The change that produced this version, as an RFC 6902 JSON Patch from the version before it"
                     + " that you may see (from an empty object for the creation). Both as you may see them.")
     @APIResponse(responseCode = "200", description = "The patch")
@@ -231,7 +231,7 @@ public class AgreementResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "getAgreementDiff",
-            summary = "Compare two versions of a agreement",
+            summary = "Compare two versions of an agreement",
             description = "What changed from version from to version to, as an RFC 6902 JSON Patch; either way round."
                     + " Both versions must be ones you may see.")
     @APIResponse(responseCode = "200", description = "The patch")

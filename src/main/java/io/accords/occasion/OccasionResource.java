@@ -78,7 +78,7 @@ public class OccasionResource {
     @Path(RecordIds.PATH)
     @Operation(
             operationId = "getOccasion",
-            summary = "Get a occasion",
+            summary = "Get an occasion",
             description = "Returns one occasion with the agreements made there that you may see. The ETag header"
                     + " carries its version, for If-Match on later writes.")
     @APIResponse(responseCode = "200", description = "The occasion")
@@ -93,7 +93,7 @@ public class OccasionResource {
     @POST
     @Operation(
             operationId = "createOccasion",
-            summary = "Create a occasion",
+            summary = "Create an occasion",
             description = "Records a summit, state visit, exhibition or ceremony; agreements then name it as their"
                     + " occasionId. Answers 201 with the occasion, its Location and its ETag.")
     @RequestBody(
@@ -128,7 +128,7 @@ public class OccasionResource {
     @Path(RecordIds.PATH)
     @Operation(
             operationId = "replaceOccasion",
-            summary = "Replace a occasion",
+            summary = "Replace an occasion",
             description = "Replaces every client-writable field; classification must be sent (send the current"
                     + " one to keep it), and only an admin may lower it (403). Send If-Match with the ETag you read"
                     + " to be sure nobody changed the occasion meanwhile (412 otherwise).")
@@ -154,7 +154,7 @@ public class OccasionResource {
     @Consumes("application/merge-patch+json")
     @Operation(
             operationId = "patchOccasion",
-            summary = "Change some fields of a occasion",
+            summary = "Change some fields of an occasion",
             description = "Applies an RFC 7396 JSON merge patch: the members sent replace the stored ones, null"
                     + " removes one. The result must be a valid occasion.")
     @RequestBody(
@@ -179,7 +179,7 @@ public class OccasionResource {
     @Path(RecordIds.PATH)
     @Operation(
             operationId = "deleteOccasion",
-            summary = "Delete a occasion",
+            summary = "Delete an occasion",
             description =
                     "Deletes an occasion no agreement was made at; otherwise answers 409 listing those agreements.")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -198,7 +198,7 @@ public class OccasionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "getOccasionHistory",
-            summary = "List the changes of a occasion",
+            summary = "List the changes of an occasion",
             description = "Every create, update and delete of the occasion, newest first: who made it (the token's"
                     + " subject), when, the version, and the occasion as it stood after it. Revisions above your clearance"
                     + " are left out. After a deletion only admins can read it.")

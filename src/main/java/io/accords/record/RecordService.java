@@ -2,6 +2,7 @@ package io.accords.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.accords.common.Nouns;
 import io.accords.history.History;
 import io.accords.history.Revision;
 import io.accords.history.RevisionDiff;
@@ -238,11 +239,11 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
             throw ProblemException.conflict(
                     ownId
                             ? "No " + record + " you may change has the id " + id + ". A row may name the id of "
-                                    + (record.matches("[aeiou].*") ? "an " : "a ") + record
+                                    + Nouns.withArticle(record)
                                     + " you may see; it creates a new one under its own id only when sent by someone cleared "
                                     + Classification.highest() + ", and never under the id a deleted " + record
                                     + " had. Leave the id out to create a new " + record
-                            : "An earlier import made a " + record
+                            : "An earlier import made " + Nouns.withArticle(record)
                                     + " from this same row, and you may not change it now (it"
                                     + " was deleted, or is above your clearance); change the row to make a new "
                                     + record);

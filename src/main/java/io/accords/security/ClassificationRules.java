@@ -1,5 +1,6 @@
 package io.accords.security;
 
+import io.accords.common.Nouns;
 import io.accords.http.problem.ProblemException;
 
 /**
@@ -26,13 +27,13 @@ public final class ClassificationRules {
         if (requested == null) {
             throw ProblemException.invalid(
                     "classification",
-                    "is required when changing a " + record + ", so that"
+                    "is required when changing " + Nouns.withArticle(record) + ", so that"
                             + " it never changes by being left out; send \"" + current + "\" to keep it");
         }
         requireWithinClearance(requested, caller);
         if (requested.compareTo(current) < 0 && !caller.admin()) {
-            throw ProblemException.forbidden("Lowering a " + record + "'s classification from " + current + " to "
-                    + requested + " needs the admin role");
+            throw ProblemException.forbidden("Lowering " + Nouns.withArticle(record) + "'s classification from "
+                    + current + " to " + requested + " needs the admin role");
         }
         return requested;
     }

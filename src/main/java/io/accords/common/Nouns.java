@@ -1,0 +1,12 @@
+package io.accords.common;
+
+/** A record kind's noun in a sentence: "an agreement", "an occasion", "a party", "a milestone". */
+public final class Nouns {
+
+    private Nouns() {}
+
+    /** The noun with its indefinite article. */
+    public static String withArticle(String noun) {
+        return (noun.matches("[aeiouAEIOU].*") ? "an " : "a ") + noun;
+    }
+}
