@@ -57,18 +57,19 @@ public class PartyService extends RecordService<Party, PartyInput, PartyView> {
         return PageView.of(items, params, parties.count(visible));
     }
 
-    /** The ids of the parties with this name that the caller may see (a CSV import names parties so). */
     /**
      * What each of these parties is found by in a text search (name, acronym, aliases: {@link Party#searchableNames}),
-     * in one query; for parties the caller already sees in an answer.
+     * aliases fetched in the same query; for parties the caller already sees in an answer.
      */
     public Map<UUID, List<String>> searchableNames(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return parties.list("id in ?1", ids).stream().collect(Collectors.toMap(Party::getId, Party::searchableNames));
+        return parties.list("select distinct p from Party p left join fetch p.aliases where p.id in ?1", ids).stream()
+                .collect(Collectors.toMap(Party::getId, Party::searchableNames));
     }
 
+    /** The ids of the parties with this name that the caller may see (a CSV import names parties so). */
     public List<UUID> visibleNamed(String name) {
         return parties.named(name).stream()
                 .filter(p -> callers().current().sees(p.getClassification()))

@@ -87,6 +87,33 @@ class AgreementReadsTest {
     }
 
     @Test
+    void aTextSearchPageReadsItsPartiesNamesInOneStatementHoweverManyTheyAre() {
+        String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            createAgreement(with(
+                    with(agreement(createParty("KR"), createParty("PE"), createParty("FR")), "systems", List.of(word)),
+                    "title",
+                    "Searched " + word));
+        }
+        long plain = statementsOf(() -> given().queryParam("system", word)
+                .when()
+                .get("/api/v1/agreements")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(3)));
+        assertEquals(
+                plain + 1,
+                statementsOf(() -> given().queryParam("q", word)
+                        .when()
+                        .get("/api/v1/agreements")
+                        .then()
+                        .statusCode(200)
+                        .body("items.size()", equalTo(3))
+                        .body("items.snippet.field", everyItem(equalTo("title")))),
+                "a page with q reads the names, acronyms and aliases of its nine parties in one more statement");
+    }
+
+    @Test
     void aListPageTakesTwoStatementsOrThreeBelowTheHighestClearance() {
         String system = unique("LIST").replace(' ', '-');
         String parent = createAgreement(agreement(createParty("KR")));
