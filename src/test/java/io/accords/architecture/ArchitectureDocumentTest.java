@@ -96,7 +96,8 @@ class ArchitectureDocumentTest {
         return graph;
     }
 
-    private static String feature(JavaClass type) {
+    /** The top-level package under io.accords a class is in ({@code agreement}), or null outside it. */
+    static String feature(JavaClass type) {
         String name = type.getPackageName();
         if (!name.startsWith(ROOT)) {
             return null;

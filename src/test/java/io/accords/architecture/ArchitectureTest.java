@@ -91,12 +91,9 @@ class ArchitectureTest {
     void aFeatureReachesAnotherThroughItsServiceNeverItsRepository() {
         JavaClasses repositories = CLASSES.that(REPOSITORIES);
         for (JavaClass repository : repositories) {
-            String name = repository.getPackageName();
-            int dot = name.indexOf('.', "io.accords.".length());
-            String feature = dot < 0 ? name : name.substring(0, dot);
             noClasses()
                     .that()
-                    .resideOutsideOfPackage(feature + "..")
+                    .resideOutsideOfPackage("io.accords." + ArchitectureDocumentTest.feature(repository) + "..")
                     .should()
                     .dependOnClassesThat()
                     .haveFullyQualifiedName(repository.getName())

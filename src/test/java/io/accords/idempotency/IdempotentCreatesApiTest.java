@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.http.Header;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,23 +36,22 @@ class IdempotentCreatesApiTest {
 
     private static final String AGREEMENTS = "/api/v1/agreements";
 
+    /** A create with this Idempotency-Key and body, ready to send (as the default caller unless a header says). */
+    private static RequestSpecification keyed(String key, Object body) {
+        return given().header(IdempotentCreates.HEADER, key)
+                .contentType(ContentType.JSON)
+                .body(body);
+    }
+
     @Test
     void aRetryWithTheSameKeyAndBodyAnswersTheFirstAnswerAndCreatesNothing() {
         String party = createParty("KR");
         String system = unique("IDEM").replace(' ', '-');
         Map<String, Object> body = with(agreement(party), "systems", List.of(system));
         String key = UUID.randomUUID().toString();
-        Response first = given().header(IdempotentCreates.HEADER, key)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post(AGREEMENTS);
+        Response first = keyed(key, body).post(AGREEMENTS);
         first.then().statusCode(201).header("Idempotent-Replayed", nullValue());
-        Response retry = given().header(IdempotentCreates.HEADER, key)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post(AGREEMENTS);
+        Response retry = keyed(key, body).post(AGREEMENTS);
         retry.then()
                 .statusCode(201)
                 .header("Idempotent-Replayed", equalTo("true"))
@@ -61,11 +61,8 @@ class IdempotentCreatesApiTest {
         given().queryParam("system", system).when().get(AGREEMENTS).then().body("total", equalTo(1));
 
         // Another caller's key is another key.
-        given().header(Tokens.bearer("editor", "CONFIDENTIAL"))
-                .header(IdempotentCreates.HEADER, key)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
+        keyed(key, body)
+                .header(Tokens.bearer("editor", "CONFIDENTIAL"))
                 .post(AGREEMENTS)
                 .then()
                 .statusCode(201)
@@ -78,10 +75,7 @@ class IdempotentCreatesApiTest {
         String party = createParty("KR");
         Map<String, Object> body = with(agreement(party), "title", unique("Kept once"));
         String key = UUID.randomUUID().toString();
-        String id = given().header(IdempotentCreates.HEADER, key)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
+        String id = keyed(key, body)
                 .post(AGREEMENTS)
                 .then()
                 .statusCode(201)
@@ -120,10 +114,7 @@ class IdempotentCreatesApiTest {
                 .then()
                 .body("status", equalTo("DONE"))
                 .body("counts.refused", equalTo(1));
-        String replay = given().header(IdempotentCreates.HEADER, key)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
+        String replay = keyed(key, body)
                 .post(AGREEMENTS)
                 .then()
                 .statusCode(404)
@@ -150,11 +141,8 @@ class IdempotentCreatesApiTest {
         String title = unique("Raised later");
         Map<String, Object> body = with(agreement(party), "title", title);
         String key = UUID.randomUUID().toString();
-        String id = given().header(editor)
-                .header(IdempotentCreates.HEADER, key)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
+        String id = keyed(key, body)
+                .header(editor)
                 .post(AGREEMENTS)
                 .then()
                 .statusCode(201)
@@ -168,12 +156,7 @@ class IdempotentCreatesApiTest {
                 .patch(AGREEMENTS + "/" + id)
                 .then()
                 .statusCode(200);
-        Response replay = given().header(editor)
-                .header(IdempotentCreates.HEADER, key)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post(AGREEMENTS);
+        Response replay = keyed(key, body).header(editor).post(AGREEMENTS);
         String answer = replay.asString() + replay.getHeaders();
         assertEquals(404, replay.statusCode(), answer);
         assertTrue(answer.contains("no longer there for you"), answer);
@@ -231,14 +214,8 @@ class IdempotentCreatesApiTest {
         try {
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                calls.add(() -> given().header(IdempotentCreates.HEADER, key)
-                        .contentType(ContentType.JSON)
-                        .body(body)
-                        .when()
-                        .post(AGREEMENTS)
-                        .then()
-                        .extract()
-                        .statusCode());
+                calls.add(
+                        () -> keyed(key, body).post(AGREEMENTS).then().extract().statusCode());
             }
             for (Future<Integer> status : pool.invokeAll(calls)) {
                 int code = status.get();
@@ -248,13 +225,6 @@ class IdempotentCreatesApiTest {
             pool.shutdown();
         }
         given().queryParam("system", system).when().get(AGREEMENTS).then().body("total", equalTo(1));
-        given().header(IdempotentCreates.HEADER, key)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post(AGREEMENTS)
-                .then()
-                .statusCode(201)
-                .header("Idempotent-Replayed", equalTo("true"));
+        keyed(key, body).post(AGREEMENTS).then().statusCode(201).header("Idempotent-Replayed", equalTo("true"));
     }
 }

@@ -203,4 +203,22 @@ public final class ClearanceRegistry {
                 .then()
                 .statusCode(200);
     }
+
+    /**
+     * Fails when the text holds an id, title, name, acronym or identifier of a hidden record, except within a value the
+     * caller itself sent; {@code who} says who would have learnt it ("a PUBLIC caller, from 404").
+     */
+    public static void assertNothingHidden(String text, List<Secret> hidden, List<String> sent, String who) {
+        for (Secret secret : hidden) {
+            List<String> revealing = new ArrayList<>(secret.words());
+            revealing.add(secret.id());
+            for (String word : revealing) {
+                boolean own = sent.stream().anyMatch(s -> s.contains(word));
+                if (!own && text.contains(word)) {
+                    throw new AssertionError(
+                            who + " learnt " + word + " of the " + secret.level() + " " + secret.kind() + ":\n" + text);
+                }
+            }
+        }
+    }
 }
