@@ -598,9 +598,7 @@ public class ImportWorker {
                     instance);
         } else if (PersistenceProblems.unstorableText(cause)) {
             problem = ProblemException.invalid(
-                            "row",
-                            "holds a NUL character (\\u0000) in a text, which cannot be stored; remove it and import"
-                                    + " the row again")
+                            "row", PersistenceProblems.UNSTORABLE_TEXT + "; remove it and import the row again")
                     .toProblem(instance);
         } else if (PersistenceProblems.timedOut(cause)) {
             problem = ProblemType.SERVICE_UNAVAILABLE.problem(

@@ -93,8 +93,7 @@ public class HttpProblems {
         if (PersistenceProblems.unstorableText(e)) {
             return respond(ProblemException.invalid(
                             "body",
-                            "holds a NUL character (\\u0000) in a text, which cannot be stored; nothing was written."
-                                    + " Remove it and send again")
+                            PersistenceProblems.UNSTORABLE_TEXT + "; nothing was written. Remove it and send again")
                     .toProblem(path(uri)));
         }
         LOG.errorf(e, "Unexpected failure at %s", path(uri));

@@ -93,6 +93,9 @@ public class PersistenceProblems {
         return false;
     }
 
+    /** What is wrong with a text {@link #unstorableText} finds, for the field or row that holds it. */
+    public static final String UNSTORABLE_TEXT = "holds a NUL character (\\u0000) in a text, which cannot be stored";
+
     /**
      * The database refused a text it cannot store (SQLSTATE 22021: PostgreSQL stores no NUL character, U+0000), found
      * among the failure's causes or what was suppressed while it was rolled back: the request's fault, not the service's.
