@@ -71,7 +71,7 @@ public class AgreementRelationsResource {
                         examples = @ExampleObject(name = "mermaid", value = ApiExamples.RELATIONS_MERMAID))
             })
     public RestResponse<Object> relations(
-            @Parameter(description = "The agreement's id", example = ApiExamples.SEED_AGREEMENT_ID) @PathParam("id")
+            @Parameter(description = "The agreement's id", example = AgreementExamples.SEED_ID) @PathParam("id")
                     UUID id,
             @BeanParam @Valid Depth depth,
             @Parameter(hidden = true) @Context HttpHeaders headers) {

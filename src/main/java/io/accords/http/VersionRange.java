@@ -26,10 +26,11 @@ public class VersionRange {
 
     @QueryParam("to")
     @Parameter(
-            description = "The version to arrive at",
+            description = "The version to arrive at (a seed record has only version 0: the example compares it"
+                    + " with itself)",
             required = true,
             schema = @Schema(type = SchemaType.INTEGER, minimum = "0"),
-            example = "1")
+            example = "0")
     public String to;
 
     public long from() {

@@ -1,13 +1,10 @@
 package io.accords.milestone;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.accords.agreement.Agreement;
 import io.accords.agreement.AgreementRemoval;
 import io.accords.agreement.AgreementService;
 import io.accords.agreement.Participant;
 import io.accords.history.Revision;
-import io.accords.history.RevisionView;
 import io.accords.http.PageParams;
 import io.accords.http.PageView;
 import io.accords.http.Versions;
@@ -61,6 +58,7 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
     }
 
     /** Creates a milestone of an agreement the caller may see (404 otherwise). */
+    @Override
     public MilestoneView add(UUID agreementId, MilestoneInput input) {
         Agreement agreement = agreement(agreementId);
         return create(input.under(agreementId, agreement.getClassification()));
@@ -72,36 +70,29 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
         return create(id, input.under(agreementId, agreement.getClassification()));
     }
 
-    public MilestoneView get(UUID agreementId, UUID id) {
-        return view(under(agreementId, id));
-    }
-
+    /** A milestone stays under the agreement it was added to, whatever the body says. */
+    @Override
     public MilestoneView replace(UUID agreementId, UUID id, Versions.IfMatch expected, MilestoneInput input) {
-        under(agreementId, id);
+        requireUnder(agreementId, id);
         return replace(id, expected, input.under(agreementId, null));
     }
 
-    public MilestoneView patch(UUID agreementId, UUID id, Versions.IfMatch expected, JsonNode patch)
-            throws JsonProcessingException {
-        under(agreementId, id);
-        return patch(id, expected, patch);
-    }
-
-    public void delete(UUID agreementId, UUID id, Versions.IfMatch expected) {
-        under(agreementId, id);
-        delete(id, expected);
-    }
-
-    public PageView<RevisionView> history(UUID agreementId, UUID id, PageParams page) {
-        Optional<Milestone> milestone = milestones.findByIdOptional(id);
-        if (milestone.isPresent()) {
-            under(agreementId, id);
-        } else if (visibleAgreement(agreementId).isEmpty()) {
-            // A deleted milestone's history: only while its agreement is one the caller may see, and otherwise the
-            // same answer as for a milestone that never was.
+    /**
+     * The milestone must be one the caller may see under the agreement the path names; a deleted milestone's past only
+     * while its agreement is one the caller may see. Otherwise the same answer as for a milestone that never was.
+     */
+    @Override
+    protected void requireUnder(UUID agreementId, UUID id) {
+        Caller caller = callers().current();
+        Optional<Milestone> seen = milestones
+                .findByIdOptional(id)
+                .filter(m -> caller.sees(m.getClassification())
+                        && caller.sees(m.getAgreement().getClassification()));
+        if (seen.isPresent()
+                ? !seen.get().getAgreement().getId().equals(agreementId)
+                : visibleAgreement(agreementId).isEmpty()) {
             throw ProblemException.notFound(RECORD, id);
         }
-        return super.history(id, page);
     }
 
     /** A page of the milestones the filter selects, by due date, within the caller's clearance. */
@@ -152,15 +143,6 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
                             snapshot(milestone));
             milestones.delete(milestone);
         }
-    }
-
-    /** The milestone, seen by the caller, under the agreement the path names; 404 otherwise. */
-    private Milestone under(UUID agreementId, UUID id) {
-        Milestone milestone = find(id);
-        if (!milestone.getAgreement().getId().equals(agreementId)) {
-            throw ProblemException.notFound(RECORD, id);
-        }
-        return milestone;
     }
 
     /** A milestone is visible when the caller may see it and its agreement. */

@@ -5,27 +5,7 @@ public final class ApiExamples {
 
     private ApiExamples() {}
 
-    /** The KAI–SEMAN KF-21 MOU and the parties of the seed data: examples Swagger UI can execute as they stand. */
-    public static final String SEED_AGREEMENT_ID = "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5";
-
-    public static final String SEED_PARTY_ID = "a9715a03-00b9-55c2-9eff-7f0f6beda9b3";
     public static final String SEED_OTHER_PARTY_ID = "06771d74-7cce-5fb9-96d5-4fbf9d67265c";
-
-    /** The 2024 APEC leaders' meeting in Lima, where the KAI–SEMAN MOU was signed. */
-    public static final String SEED_OCCASION_ID = "0ae3d42e-657d-54e8-a0e8-48d4dd4a6a78";
-
-    public static final String OCCASION_INPUT = """
-            {
-              "name": "Example state visit of the President of Peru to Seoul",
-              "kind": "STATE_VISIT",
-              "country": "KR",
-              "city": "Seoul",
-              "starts": "2025-05",
-              "sources": [
-                {"publisher": "Example Press", "url": "https://example.org/visit", "published": "2025-05-02"}
-              ],
-              "classification": "PUBLIC"
-            }""";
 
     public static final String RELATIONS_DOT = """
             digraph relations {
@@ -45,65 +25,6 @@ public final class ApiExamples {
               n0 -->|RELATED| n1
               style n0 stroke-width:3px
             """;
-
-    /** The signing ceremony of the KAI–SEMAN MOU, a seed milestone. */
-    public static final String SEED_MILESTONE_ID = "cf43ba93-33fc-5fc2-a1d8-b2e9e80b99f7";
-
-    public static final String MILESTONE_INPUT = """
-            {
-              "kind": "DELIVERY",
-              "title": "First KF-21 wing components delivered to SEMAN",
-              "due": "2026-06",
-              "status": "PLANNED",
-              "responsiblePartyId": "a9715a03-00b9-55c2-9eff-7f0f6beda9b3",
-              "quantity": 4,
-              "classification": "PUBLIC"
-            }""";
-
-    public static final String OCCASION = """
-            {
-              "id": "0ae3d42e-657d-54e8-a0e8-48d4dd4a6a78",
-              "name": "APEC summit 2024, Lima",
-              "kind": "SUMMIT",
-              "country": "PE",
-              "city": "Lima",
-              "starts": "2024-11",
-              "sources": [{"publisher": "AJP", "title": "South Korea, Peru to expand cooperation in defense, critical\
-             minerals", "url": "https://ajupress.com/view/20241117095639112", "published": "2024-11-17"}],
-              "classification": "PUBLIC",
-              "version": 0,
-              "createdAt": "2026-11-23T10:15:30.123456Z",
-              "updatedAt": "2026-11-23T10:15:30.123456Z",
-              "agreements": [{"id": "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5",
-                "title": "MOU between Korea Aerospace Industries and SEMAN on joint production of KF-21 fighter jet\
-             components"}]
-            }""";
-
-    public static final String OCCASION_PAGE =
-            "{\"items\": [" + OCCASION.replaceFirst(",\\s*\"agreements\"[\\s\\S]*\\]\\s*}$", "}")
-                    + "], \"page\": 1, \"size\": 20, \"total\": 1, \"totalRelation\": \"eq\", \"totalPages\": 1}";
-
-    public static final String MILESTONE = """
-            {
-              "id": "cf43ba93-33fc-5fc2-a1d8-b2e9e80b99f7",
-              "agreementId": "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5",
-              "agreementTitle": "MOU between Korea Aerospace Industries and SEMAN on joint production of KF-21 fighter\
-             jet components",
-              "kind": "DELIVERY",
-              "title": "First KF-21 wing components delivered to SEMAN",
-              "due": "2026-06",
-              "status": "PLANNED",
-              "responsiblePartyId": "a9715a03-00b9-55c2-9eff-7f0f6beda9b3",
-              "quantity": 4,
-              "sources": [],
-              "classification": "PUBLIC",
-              "version": 0,
-              "createdAt": "2026-11-23T10:15:30.123456Z",
-              "updatedAt": "2026-11-23T10:15:30.123456Z"
-            }""";
-
-    public static final String MILESTONE_PAGE = "{\"items\": [" + MILESTONE + "], \"page\": 1, \"size\": 20,"
-            + " \"total\": 1, \"totalRelation\": \"eq\", \"totalPages\": 1}";
 
     public static final String RELATION_GRAPH = """
             {
@@ -133,65 +54,6 @@ public final class ApiExamples {
                 {"op": "add", "path": "/occasionId", "value": "0ae3d42e-657d-54e8-a0e8-48d4dd4a6a78"},
                 {"op": "replace", "path": "/version", "value": 1}
               ]
-            }""";
-
-    public static final String PARTY_INPUT = """
-            {
-              "name": "Example Aerostructures",
-              "acronym": "EXA",
-              "aliases": ["Example Aero"],
-              "country": "KR",
-              "kind": "COMPANY",
-              "identifiers": [],
-              "classification": "PUBLIC"
-            }""";
-
-    public static final String PARTY = """
-            {
-              "id": "6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01",
-              "name": "Korea Aerospace Industries",
-              "acronym": "KAI",
-              "aliases": ["Korea Aerospace"],
-              "country": "KR",
-              "kind": "COMPANY",
-              "identifiers": [],
-              "version": 0,
-              "createdAt": "2026-11-23T10:15:30.123456Z",
-              "updatedAt": "2026-11-23T10:15:30.123456Z"
-            }""";
-
-    public static final String PARTY_PAGE = "{\"items\": [" + PARTY + "], \"page\": 1, \"size\": 20,"
-            + " \"total\": 1, \"totalRelation\": \"eq\", \"totalPages\": 1}";
-
-    public static final String AGREEMENT_INPUT = """
-            {
-              "title": "Example follow-up MOU on KF-21 component training",
-              "summary": "Korea Aerospace Industries and SEMAN agree to train SEMAN technicians on KF-21 components.",
-              "type": "MOU",
-              "status": "SIGNED",
-              "sectors": ["AEROSPACE"],
-              "modes": ["TRAINING"],
-              "parties": [
-                {"partyId": "a9715a03-00b9-55c2-9eff-7f0f6beda9b3", "role": "SIGNATORY"},
-                {"partyId": "06771d74-7cce-5fb9-96d5-4fbf9d67265c", "role": "SIGNATORY"}
-              ],
-              "systems": ["KF-21"],
-              "signed": "2024-11-16",
-              "sources": [
-                {
-                  "publisher": "AJP",
-                  "title": "South Korea, Peru to expand cooperation in defense, critical minerals",
-                  "url": "https://www.ajupress.com/",
-                  "published": "2024-11-17"
-                }
-              ],
-              "claims": [
-                {"fact": "signed", "basis": "STATED", "sources": ["https://www.ajupress.com/"],
-                  "note": "Signed before the two presidents at their summit in Lima on 16 November 2024"},
-                {"fact": "status", "basis": "STATED", "sources": ["https://www.ajupress.com/"]}
-              ],
-              "tags": ["apec-2024"],
-              "classification": "PUBLIC"
             }""";
 
     public static final String AGREEMENT = """
@@ -296,7 +158,8 @@ public final class ApiExamples {
 
     public static final String REVISION_PAGE = "{\"items\": [{\"version\": 0, \"action\": \"CREATED\","
             + " \"actor\": \"analyst-7\", \"at\": \"2026-11-23T10:15:30.123456Z\", \"classification\": \"PUBLIC\","
-            + " \"record\": " + PARTY
+            + " \"record\": {\"id\": \"6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01\", \"name\": \"Korea Aerospace Industries\","
+            + " \"acronym\": \"KAI\", \"country\": \"KR\", \"kind\": \"COMPANY\", \"version\": 0}"
             + "}], \"page\": 1, \"size\": 20, \"total\": 1, \"totalRelation\": \"eq\", \"totalPages\": 1}";
 
     public static final String FACETS = """
@@ -336,13 +199,4 @@ public final class ApiExamples {
     public static final String NDJSON = "{\"id\": \"0c7d2a8e-4b1f-4e8a-9f0e-7a6b5c4d3e21\", \"title\": \"MOU on"
             + " joint production of KF-21 fighter jet components\", \"type\": \"MOU\", \"status\": \"SIGNED\","
             + " \"countries\": [\"KR\", \"PE\"], \"signed\": \"2024-11-16\", \"version\": 0}\n";
-
-    public static final String DUPLICATE_PARTY = """
-            {
-              "type": "/problems/conflict",
-              "title": "Conflicts with existing records",
-              "status": 409,
-              "detail": "A party named 'Korea Aerospace Industries' already exists in KR with id 6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01",
-              "instance": "/api/v1/parties"
-            }""";
 }

@@ -1,7 +1,9 @@
 package io.accords.openapi;
 
 import io.accords.http.problem.ProblemType;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +15,20 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.jboss.jandex.IndexView;
 
 /**
  * Documents, on every operation, each error it can answer with, as {@code application/problem+json}: one rule here
  * rather than the same dozen annotations on every method.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
+
+    private final IndexView index;
+
+    public ProblemResponsesFilter(IndexView index) {
+        this.index = index;
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -26,7 +36,9 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         QueryParameterDocs.expand(openAPI);
-        SuccessResponses.document(openAPI);
+        Map<String, String> kindExamples = new HashMap<>();
+        RecordKindDocs.document(openAPI, index, kindExamples);
+        SuccessResponses.document(openAPI, kindExamples);
         ContractLimits.apply(openAPI);
         for (Map.Entry<String, PathItem> path :
                 openAPI.getPaths().getPathItems().entrySet()) {

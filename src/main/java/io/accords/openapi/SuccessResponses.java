@@ -27,15 +27,7 @@ final class SuccessResponses {
 
     /** The example of each response schema, by the schema's name in the document. */
     static final Map<String, String> EXAMPLES = Map.ofEntries(
-            Map.entry("Agreement", ApiExamples.AGREEMENT),
-            Map.entry("Party", ApiExamples.PARTY),
-            Map.entry("Occasion", ApiExamples.OCCASION),
-            Map.entry("Milestone", ApiExamples.MILESTONE),
             Map.entry("RelationGraph", ApiExamples.RELATION_GRAPH),
-            Map.entry("PageViewAgreementView", ApiExamples.AGREEMENT_PAGE),
-            Map.entry("PageViewPartyView", ApiExamples.PARTY_PAGE),
-            Map.entry("PageViewOccasionView", ApiExamples.OCCASION_PAGE),
-            Map.entry("PageViewMilestoneView", ApiExamples.MILESTONE_PAGE),
             Map.entry("PageViewRevisionView", ApiExamples.REVISION_PAGE),
             Map.entry("RevisionDiff", ApiExamples.REVISION_DIFF),
             Map.entry("AgreementFacets", ApiExamples.FACETS),
@@ -55,10 +47,13 @@ final class SuccessResponses {
 
     private SuccessResponses() {}
 
-    static void document(OpenAPI openAPI) {
+    /** Adds the examples, those above and those of the record kinds ({@code kinds}, by schema name). */
+    static void document(OpenAPI openAPI, Map<String, String> kinds) {
+        Map<String, String> examples = new java.util.HashMap<>(EXAMPLES);
+        examples.putAll(kinds);
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Operation operation : path.getOperations().values()) {
-                exampleForSchema(operation);
+                exampleForSchema(operation, examples);
                 textExamples(operation);
             }
             if (path.getPATCH() != null && path.getPUT() != null) {
@@ -137,7 +132,7 @@ final class SuccessResponses {
         }
     }
 
-    private static void exampleForSchema(Operation operation) {
+    private static void exampleForSchema(Operation operation, Map<String, String> examples) {
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             if (!status.startsWith("2") || response.getContent() == null) {
                 return;
@@ -145,10 +140,10 @@ final class SuccessResponses {
             for (MediaType media : response.getContent().getMediaTypes().values()) {
                 String name = name(media.getSchema());
                 if (name != null
-                        && EXAMPLES.containsKey(name)
+                        && examples.containsKey(name)
                         && (media.getExamples() == null || media.getExamples().isEmpty())) {
                     media.addExample(
-                            name.toLowerCase(), OASFactory.createExample().value(parse(EXAMPLES.get(name))));
+                            name.toLowerCase(), OASFactory.createExample().value(parse(examples.get(name))));
                 }
             }
         });

@@ -176,6 +176,63 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
         return plumbing.history().diff(record, id, from, to);
     }
 
+    /**
+     * Answers 404, exactly as for a record that never was, unless the record with this id belongs under this parent
+     * (for a deleted one: unless the parent is one the caller may see). A record with no parent, the default, has
+     * nothing to check; the record's own rules still apply to every call.
+     */
+    protected void requireUnder(UUID parent, UUID id) {
+        // a record without a parent is found by its id alone
+    }
+
+    /** {@link #get(UUID)} of a record under a parent (the HTTP layer's call, for every kind alike). */
+    public V get(UUID parent, UUID id) {
+        requireUnder(parent, id);
+        return get(id);
+    }
+
+    /** {@link #asOf(UUID, Instant, Class)} of a record under a parent. */
+    public V asOf(UUID parent, UUID id, Instant at, Class<V> viewType) {
+        requireUnder(parent, id);
+        return asOf(id, at, viewType);
+    }
+
+    /** Creates a record under a parent (the HTTP layer's create); a record without one has none. */
+    public V add(UUID parent, I input) {
+        return create(input);
+    }
+
+    /** {@link #replace(UUID, Versions.IfMatch, ClassifiedInput)} of a record under a parent. */
+    public V replace(UUID parent, UUID id, Versions.IfMatch expectedVersion, I input) {
+        requireUnder(parent, id);
+        return replace(id, expectedVersion, input);
+    }
+
+    /** {@link #patch(UUID, Versions.IfMatch, JsonNode)} of a record under a parent. */
+    public V patch(UUID parent, UUID id, Versions.IfMatch expectedVersion, JsonNode patch)
+            throws JsonProcessingException {
+        requireUnder(parent, id);
+        return patch(id, expectedVersion, patch);
+    }
+
+    /** {@link #delete(UUID, Versions.IfMatch)} of a record under a parent. */
+    public void delete(UUID parent, UUID id, Versions.IfMatch expectedVersion) {
+        requireUnder(parent, id);
+        delete(id, expectedVersion);
+    }
+
+    /** {@link #history(UUID, PageParams)} of a record under a parent. */
+    public PageView<RevisionView> history(UUID parent, UUID id, PageParams page) {
+        requireUnder(parent, id);
+        return history(id, page);
+    }
+
+    /** {@link #diff(UUID, Long, long)} of a record under a parent. */
+    public RevisionDiff diff(UUID parent, UUID id, Long from, long to) {
+        requireUnder(parent, id);
+        return diff(id, from, to);
+    }
+
     public V create(I input) {
         return create(UUID.randomUUID(), input);
     }

@@ -6,7 +6,7 @@ import io.accords.http.PageParams;
 import io.accords.http.PageView;
 import io.accords.http.RecordIds;
 import io.accords.http.Responses;
-import io.accords.openapi.ApiExamples;
+import io.accords.party.PartyExamples;
 import io.accords.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -50,7 +50,7 @@ public class PartyAgreementsResource {
                     + " sort keys as listAgreements, and its total counted the same way.")
     @APIResponse(responseCode = "200", description = "One page of agreements")
     public RestResponse<PageView<AgreementView>> agreements(
-            @Parameter(description = "The party's id", example = ApiExamples.SEED_PARTY_ID) @PathParam("id") UUID id,
+            @Parameter(description = "The party's id", example = PartyExamples.SEED_ID) @PathParam("id") UUID id,
             @BeanParam @Valid PageParams page,
             @BeanParam @Valid CountParam count,
             @BeanParam AfterParam after,

@@ -354,7 +354,7 @@ class HttpEdgeTest {
             Map.Entry<String, JsonNode> path = it.next();
             String url = path.getKey()
                     .replace("{id}", UUID.randomUUID().toString())
-                    .replace("{milestoneId}", UUID.randomUUID().toString())
+                    .replace("{agreementId}", UUID.randomUUID().toString())
                     .replace("{version}", "0")
                     .replace("{secret}", io.accords.http.secrets.Secrets.mint());
             TreeSet<String> has = new TreeSet<>();

@@ -79,7 +79,8 @@ class SwaggerUiBrowserTest {
             List<String> outcomes = new ArrayList<>();
             for (Operation operation : operations) {
                 Map<String, String> overrides = new LinkedHashMap<>();
-                // A write to a record (a path ending in its id, such as {id} or {milestoneId}) goes to the one the
+                // A write to a record (a path ending in its id, such as a milestone's {id} under its {agreementId})
+                // goes to the one the
                 // create on its collection made, at the version last answered.
                 Matcher record = LAST_ID.matcher(operation.path);
                 if (isFeed(operation) && operation.path.contains("{id}")) {
@@ -104,8 +105,11 @@ class SwaggerUiBrowserTest {
                 assertTrue(
                         answer.status >= 200 && answer.status < 300,
                         operation.id + " answered " + answer.status + " with the prefilled values:\n" + answer.body);
+                // A get of a list or a part of a record shows records; the comparison of two versions may not (a
+                // seed record has one version, which its example compares with itself).
                 if (operation.method.equals("get")
-                        && !LAST_ID.matcher(operation.path).find()) {
+                        && !LAST_ID.matcher(operation.path).find()
+                        && !operation.path.endsWith("/history/diff")) {
                     assertTrue(RECORDS.matcher(answer.body).find(), operation.id + " found records: " + answer.body);
                 }
                 Matcher secret = SECRET.matcher(answer.body);

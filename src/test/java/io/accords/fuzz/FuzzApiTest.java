@@ -246,7 +246,7 @@ class FuzzApiTest {
             int queryLength = 0;
             StringBuilder described = new StringBuilder();
             String path = operation.path();
-            // Every path parameter the document names ({id}, {milestoneId}, {version}, a feed's {secret}, ...).
+            // Every path parameter the document names ({id}, {agreementId}, {version}, a feed's {secret}, ...).
             java.util.regex.Matcher placeholders =
                     java.util.regex.Pattern.compile("\\{\\w+}").matcher(operation.path());
             List<String> named = new ArrayList<>();

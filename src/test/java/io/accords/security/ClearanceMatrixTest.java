@@ -153,9 +153,9 @@ class ClearanceMatrixTest {
             for (String role : WRITES.contains(method) ? List.of("editor", "admin") : List.of("reader", "admin")) {
                 Header token = new Header("Authorization", "Bearer " + Tokens.cached(role, clearance));
                 List<Secret> hidden = registry.above(clearance);
-                List<String> pathIds = template.contains("{milestoneId}")
+                List<String> pathIds = underAgreement(template)
                         ? List.copyOf(registry.milestoneAgreements().keySet())
-                        : template.contains("{id}") ? ids : List.of("");
+                        : template.contains("{id}") || template.contains("{agreementId}") ? ids : List.of("");
                 // Each id with the operation's plain query, then with the parameters that read the past (asOf, a
                 // diff's from and to) where the operation takes them.
                 List<Map<String, String>> queries = new ArrayList<>();
@@ -185,7 +185,7 @@ class ClearanceMatrixTest {
                                 .orElse(null);
                         if (target != null) {
                             String unknown = UUID.randomUUID().toString();
-                            if (template.contains("{milestoneId}")) {
+                            if (underAgreement(template)) {
                                 registry.milestoneAgreements()
                                         .put(
                                                 unknown,
@@ -260,16 +260,22 @@ class ClearanceMatrixTest {
     private static String fill(String template, String id, Registry registry) {
         // A calendar feed's secret: one the service could have minted, which names no feed.
         template = template.replace("{version}", "0").replace("{secret}", FEED_SECRET);
-        if (template.contains("{milestoneId}")) {
-            return template.replace("{id}", registry.milestoneAgreements().get(id))
-                    .replace("{milestoneId}", id);
+        if (underAgreement(template)) {
+            return template.replace(
+                            "{agreementId}", registry.milestoneAgreements().get(id))
+                    .replace("{id}", id);
         }
-        return template.replace("{id}", id);
+        return template.replace("{agreementId}", id).replace("{id}", id);
+    }
+
+    /** A milestone's own path: its id under the agreement it belongs to. */
+    private static boolean underAgreement(String template) {
+        return template.contains("{agreementId}") && template.contains("{id}");
     }
 
     /** The ids a request names, which its answer may repeat. */
     private static List<String> sentIds(String template, String id, Registry registry) {
-        return template.contains("{milestoneId}")
+        return underAgreement(template)
                 ? List.of(id, registry.milestoneAgreements().get(id))
                 : List.of(id);
     }

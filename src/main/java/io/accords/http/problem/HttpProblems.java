@@ -40,6 +40,15 @@ public class HttpProblems {
         }
         Response original = e.getResponse();
         int status = original.getStatus();
+        // A path two resources share (an agreement's, and its milestones' under it) that neither serves for this
+        // method: Quarkus REST, having tried both, answers 404, yet the path is there for other methods.
+        boolean notAllowed = e instanceof NotAllowedException
+                || (status == 404
+                        && !(e.getCause() instanceof IllegalArgumentException)
+                        && !AllowedMethods.at(path(uri)).isEmpty());
+        if (notAllowed) {
+            status = 405;
+        }
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
             case 404 ->
@@ -61,7 +70,7 @@ public class HttpProblems {
         };
         Response.ResponseBuilder builder =
                 respondWith(new Problem(type.uri(), type.title(), status, detail, path(uri), null, null));
-        if (e instanceof NotAllowedException) {
+        if (notAllowed) {
             builder.allow(AllowedMethods.at(path(uri)));
         }
         return builder.build();
