@@ -1,7 +1,7 @@
 package io.accords.agreement;
 
 import io.accords.http.RecordIds;
-import io.accords.openapi.ApiExamples;
+import io.accords.openapi.SchemaExample;
 import io.accords.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/api/v1/agreements")
 @Tag(name = "Agreements")
+@SchemaExample(schema = "RelationGraph", value = AgreementExamples.RELATION_GRAPH)
 public class AgreementRelationsResource {
 
     private final AgreementService agreements;
@@ -64,11 +65,11 @@ public class AgreementRelationsResource {
                 @Content(
                         mediaType = RelationPictures.DOT,
                         schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "dot", value = ApiExamples.RELATIONS_DOT)),
+                        examples = @ExampleObject(name = "dot", value = AgreementExamples.RELATIONS_DOT)),
                 @Content(
                         mediaType = RelationPictures.MERMAID,
                         schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "mermaid", value = ApiExamples.RELATIONS_MERMAID))
+                        examples = @ExampleObject(name = "mermaid", value = AgreementExamples.RELATIONS_MERMAID))
             })
     public RestResponse<Object> relations(
             @Parameter(description = "The agreement's id", example = AgreementExamples.SEED_ID) @PathParam("id")

@@ -1,7 +1,6 @@
 package io.accords.agreement;
 
 import io.accords.idempotency.IdempotentCreates;
-import io.accords.openapi.ApiExamples;
 import io.accords.record.RecordKind;
 import io.accords.record.RecordResource;
 import jakarta.ws.rs.Path;
@@ -30,8 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         inputName = "agreement",
         patch = "{\"status\": \"IN_FORCE\", \"effective\": \"2025-01\"}",
         patchName = "now in force",
-        example = ApiExamples.AGREEMENT,
-        pageExample = ApiExamples.AGREEMENT_PAGE)
+        example = AgreementExamples.AGREEMENT,
+        pageExample = AgreementExamples.AGREEMENT_PAGE)
 public class AgreementResource extends RecordResource<AgreementInput, AgreementView> {
 
     AgreementResource(AgreementService agreements, IdempotentCreates idempotency) {

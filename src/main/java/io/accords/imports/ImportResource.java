@@ -6,7 +6,8 @@ import io.accords.http.PublicUrls;
 import io.accords.http.RecordIds;
 import io.accords.http.Responses;
 import io.accords.http.problem.ProblemException;
-import io.accords.openapi.ApiExamples;
+import io.accords.openapi.SchemaExample;
+import io.accords.openapi.TextExample;
 import io.accords.search.AgreementExport;
 import io.accords.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,6 +43,10 @@ import org.jboss.resteasy.reactive.RestResponse;
         description = "Bulk import of NDJSON or CSV files in the export's shape, as jobs with a per-row report")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.EDITOR)
+@SchemaExample(schema = "ImportJob", value = ImportExamples.IMPORT_JOB)
+@SchemaExample(schema = "PageViewImportJobView", value = ImportExamples.IMPORT_PAGE)
+@SchemaExample(schema = "PageViewImportRefusalView", value = ImportExamples.IMPORT_REFUSAL_PAGE)
+@TextExample(name = "a good row and a refused one", value = ImportExamples.IMPORT_LINES)
 public class ImportResource {
 
     static final String PATH = "/api/v1/imports";
@@ -81,7 +86,7 @@ public class ImportResource {
                             examples =
                                     @ExampleObject(
                                             name = "a good row and a refused one",
-                                            value = ApiExamples.IMPORT_LINES)))
+                                            value = ImportExamples.IMPORT_LINES)))
     @APIResponse(
             responseCode = "202",
             description = "Accepted: the file is kept and its rows are being written",
@@ -135,7 +140,7 @@ public class ImportResource {
     public ImportJobView get(
             @Parameter(
                             description = "The job's id, from the answer to POST /imports",
-                            example = ApiExamples.IMPORT_JOB_ID)
+                            example = ImportExamples.IMPORT_JOB_ID)
                     @PathParam("id")
                     UUID id) {
         return imports.get(id);
@@ -149,7 +154,7 @@ public class ImportResource {
             description = "Each refused row by its line number, with the problem a single write of it would answer.")
     @APIResponse(responseCode = "200", description = "One page of refused rows, in file order")
     public RestResponse<PageView<ImportRefusalView>> refusals(
-            @Parameter(description = "The job's id", example = ApiExamples.IMPORT_JOB_ID) @PathParam("id") UUID id,
+            @Parameter(description = "The job's id", example = ImportExamples.IMPORT_JOB_ID) @PathParam("id") UUID id,
             @BeanParam @Valid PageParams page,
             @Parameter(hidden = true) @Context UriInfo uri) {
         noSort(page);
@@ -167,7 +172,7 @@ public class ImportResource {
                     + " sender or an admin, cleared as high as the token that sent it, may cancel it.")
     @APIResponse(responseCode = "200", description = "The job: cancelled, or as it had ended")
     public ImportJobView cancel(
-            @Parameter(description = "The job's id", example = ApiExamples.IMPORT_JOB_ID) @PathParam("id") UUID id) {
+            @Parameter(description = "The job's id", example = ImportExamples.IMPORT_JOB_ID) @PathParam("id") UUID id) {
         return imports.cancel(id);
     }
 

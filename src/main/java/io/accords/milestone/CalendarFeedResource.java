@@ -5,7 +5,7 @@ import io.accords.http.PageView;
 import io.accords.http.PublicUrls;
 import io.accords.http.RecordIds;
 import io.accords.http.Responses;
-import io.accords.openapi.ApiExamples;
+import io.accords.openapi.SchemaExample;
 import io.accords.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,6 +43,8 @@ import org.jboss.resteasy.reactive.RestResponse;
         name = "Calendar feeds",
         description = "Subscription addresses for calendar clients, which cannot send a token: each made by a caller"
                 + " for itself, holding a secret, revocable")
+@SchemaExample(schema = "CalendarFeed", value = CalendarExamples.CALENDAR_FEED)
+@SchemaExample(schema = "PageViewCalendarFeedView", value = CalendarExamples.CALENDAR_FEED_PAGE)
 public class CalendarFeedResource {
 
     private final CalendarFeedService feeds;
@@ -117,7 +119,7 @@ public class CalendarFeedResource {
     public CalendarFeedView get(
             @Parameter(
                             description = "The feed's id, from the answer that made it",
-                            example = ApiExamples.CALENDAR_FEED_ID)
+                            example = CalendarExamples.CALENDAR_FEED_ID)
                     @PathParam("id")
                     UUID id) {
         return feeds.get(id);
@@ -132,7 +134,7 @@ public class CalendarFeedResource {
             description = "Its address answers 404 from now on.")
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(
-            @Parameter(description = "The feed's id", example = ApiExamples.CALENDAR_FEED_ID) @PathParam("id")
+            @Parameter(description = "The feed's id", example = CalendarExamples.CALENDAR_FEED_ID) @PathParam("id")
                     UUID id) {
         feeds.revoke(id);
     }
@@ -163,8 +165,11 @@ public class CalendarFeedResource {
                                                             .STRING),
                             examples = @ExampleObject(name = "calendar", value = UpcomingResource.CALENDAR_EXAMPLE)))
     public RestResponse<String> calendar(
-            @Parameter(description = "The feed's id", example = ApiExamples.CALENDAR_FEED_ID) @PathParam("id") UUID id,
-            @Parameter(description = "The feed's secret, from its address", example = ApiExamples.CALENDAR_FEED_SECRET)
+            @Parameter(description = "The feed's id", example = CalendarExamples.CALENDAR_FEED_ID) @PathParam("id")
+                    UUID id,
+            @Parameter(
+                            description = "The feed's secret, from its address",
+                            example = CalendarExamples.CALENDAR_FEED_SECRET)
                     @PathParam("secret")
                     String secret) {
         return MilestoneCalendar.answer(feeds.calendar(id, secret, UpcomingResource.CALENDAR_LIMIT));

@@ -38,7 +38,7 @@ public class ProblemResponsesFilter implements OASFilter {
         QueryParameterDocs.expand(openAPI);
         Map<String, String> kindExamples = new HashMap<>();
         RecordKindDocs.document(openAPI, index, kindExamples);
-        SuccessResponses.document(openAPI, kindExamples);
+        SuccessResponses.document(openAPI, index, kindExamples);
         ContractLimits.apply(openAPI);
         for (Map.Entry<String, PathItem> path :
                 openAPI.getPaths().getPathItems().entrySet()) {

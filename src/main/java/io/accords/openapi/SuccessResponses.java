@@ -13,6 +13,9 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
 
 /**
  * What the document derives from the code instead of repeating it on every operation: the schema of each success
@@ -25,36 +28,31 @@ final class SuccessResponses {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String MERGE_PATCH = "application/merge-patch+json";
 
-    /** The example of each response schema, by the schema's name in the document. */
-    static final Map<String, String> EXAMPLES = Map.ofEntries(
-            Map.entry("RelationGraph", ApiExamples.RELATION_GRAPH),
-            Map.entry("PageViewRevisionView", ApiExamples.REVISION_PAGE),
-            Map.entry("RevisionDiff", ApiExamples.REVISION_DIFF),
-            Map.entry("AgreementFacets", ApiExamples.FACETS),
-            Map.entry("SyncPage", ApiExamples.SYNC_PAGE),
-            Map.entry("ImportJob", ApiExamples.IMPORT_JOB),
-            Map.entry("PageViewImportJobView", ApiExamples.IMPORT_PAGE),
-            Map.entry("PageViewImportRefusalView", ApiExamples.IMPORT_REFUSAL_PAGE),
-            Map.entry("CalendarFeed", ApiExamples.CALENDAR_FEED),
-            Map.entry("PageViewCalendarFeedView", ApiExamples.CALENDAR_FEED_PAGE));
+    /** The examples of what every record kind answers: its history and a diff. */
+    private static final Map<String, String> HISTORY =
+            Map.of("PageViewRevisionView", ApiExamples.REVISION_PAGE, "RevisionDiff", ApiExamples.REVISION_DIFF);
 
-    /**
-     * Examples that are text, not JSON, by their name: the scanner reads an example that starts like JSON as JSON, so
-     * an NDJSON example would keep only its first line.
-     */
-    static final Map<String, String> TEXT_EXAMPLES =
-            Map.of("ndjson", ApiExamples.NDJSON, "a good row and a refused one", ApiExamples.IMPORT_LINES);
+    private static final DotName SCHEMA_EXAMPLE = DotName.createSimple(SchemaExample.class.getName());
+    private static final DotName SCHEMA_EXAMPLES = DotName.createSimple(SchemaExample.List.class.getName());
+    private static final DotName TEXT_EXAMPLE = DotName.createSimple(TextExample.class.getName());
+    private static final DotName TEXT_EXAMPLES = DotName.createSimple(TextExample.List.class.getName());
 
     private SuccessResponses() {}
 
-    /** Adds the examples, those above and those of the record kinds ({@code kinds}, by schema name). */
-    static void document(OpenAPI openAPI, Map<String, String> kinds) {
-        Map<String, String> examples = new java.util.HashMap<>(EXAMPLES);
+    /**
+     * Adds the examples: the history's, the record kinds' ({@code kinds}, by schema name), and those the resources
+     * declare ({@link SchemaExample}, {@link TextExample}), found in the index.
+     */
+    static void document(OpenAPI openAPI, IndexView index, Map<String, String> kinds) {
+        Map<String, String> examples = new java.util.HashMap<>(HISTORY);
         examples.putAll(kinds);
+        declared(index, SCHEMA_EXAMPLE, SCHEMA_EXAMPLES, "schema", examples);
+        Map<String, String> texts = new java.util.HashMap<>();
+        declared(index, TEXT_EXAMPLE, TEXT_EXAMPLES, "name", texts);
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Operation operation : path.getOperations().values()) {
                 exampleForSchema(operation, examples);
-                textExamples(operation);
+                textExamples(operation, texts);
             }
             if (path.getPATCH() != null && path.getPUT() != null) {
                 mergePatchSchema(openAPI, path.getPATCH(), path.getPUT());
@@ -110,7 +108,18 @@ final class SuccessResponses {
                 .stream().filter(n -> !used.contains(n)).forEach(openAPI.getComponents()::removeSchema);
     }
 
-    private static void textExamples(Operation operation) {
+    /** Every declaration of an example annotation, single or repeated, as its key and value. */
+    private static void declared(
+            IndexView index, DotName single, DotName repeated, String key, Map<String, String> into) {
+        java.util.List<AnnotationInstance> found = new ArrayList<>(index.getAnnotations(single));
+        index.getAnnotations(repeated)
+                .forEach(list ->
+                        found.addAll(java.util.Arrays.asList(list.value().asNestedArray())));
+        found.forEach(example ->
+                into.put(example.value(key).asString(), example.value().asString()));
+    }
+
+    private static void textExamples(Operation operation, Map<String, String> texts) {
         List<Content> contents = new ArrayList<>();
         if (operation.getRequestBody() != null) {
             contents.add(operation.getRequestBody().getContent());
@@ -123,8 +132,8 @@ final class SuccessResponses {
             for (MediaType media : content.getMediaTypes().values()) {
                 if (media.getExamples() != null) {
                     media.getExamples().forEach((name, example) -> {
-                        if (TEXT_EXAMPLES.containsKey(name)) {
-                            example.setValue(TEXT_EXAMPLES.get(name));
+                        if (texts.containsKey(name)) {
+                            example.setValue(texts.get(name));
                         }
                     });
                 }

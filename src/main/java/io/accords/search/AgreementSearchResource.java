@@ -8,7 +8,8 @@ import io.accords.http.PublicUrls;
 import io.accords.http.QueryParameterTable;
 import io.accords.http.Responses;
 import io.accords.http.problem.ProblemException;
-import io.accords.openapi.ApiExamples;
+import io.accords.openapi.SchemaExample;
+import io.accords.openapi.TextExample;
 import io.accords.search.AgreementExport.Format;
 import io.accords.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,6 +40,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** HTTP for reading agreements by filter: the list, facet counts, the sync walk and the export. */
 @Path("/api/v1/agreements")
 @Tag(name = "Agreements")
+@SchemaExample(schema = "AgreementFacets", value = SearchExamples.FACETS)
+@SchemaExample(schema = "SyncPage", value = SearchExamples.SYNC_PAGE)
+@TextExample(name = "ndjson", value = SearchExamples.NDJSON)
 public class AgreementSearchResource {
 
     private static final List<Variant> VARIANTS = Variant.mediaTypes(
@@ -151,11 +155,11 @@ public class AgreementSearchResource {
                 @Content(
                         mediaType = AgreementExport.CSV,
                         schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "csv", value = ApiExamples.CSV)),
+                        examples = @ExampleObject(name = "csv", value = SearchExamples.CSV)),
                 @Content(
                         mediaType = AgreementExport.NDJSON,
                         schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "ndjson", value = ApiExamples.NDJSON))
+                        examples = @ExampleObject(name = "ndjson", value = SearchExamples.NDJSON))
             })
     public Response export(
             @Parameter(
