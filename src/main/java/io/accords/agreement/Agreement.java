@@ -19,6 +19,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -176,6 +177,10 @@ public class Agreement extends ClassifiedEntity {
     @Column(name = "search_vector_public", insertable = false, updatable = false, columnDefinition = "tsvector")
     private String searchVectorPublic;
 
+    /** The record as this write's document holds it; none on an agreement read but not written. */
+    @Transient
+    private AgreementView written;
+
     protected Agreement() {
         // for JPA
     }
@@ -324,15 +329,28 @@ public class Agreement extends ClassifiedEntity {
         return tags;
     }
 
+    /** The record as this write left it, without the version and times the flush set; empty when not written. */
+    AgreementView written() {
+        return written;
+    }
+
     public void setTags(List<String> tags) {
         this.tags = tags;
     }
 
     /**
      * Sets what reads use, derived from the rest: the search words, one text per clearance, and the document;
-     * {@link AgreementReadModel} computes them.
+     * {@link AgreementReadModel} computes them. The record as the document holds it is kept for the rest of the write,
+     * so that its revision and its answer are not mapped from the entity again.
      */
-    void readModel(String publicWords, String restrictedWords, String allWords, String document, String[] keys) {
+    void readModel(
+            String publicWords,
+            String restrictedWords,
+            String allWords,
+            AgreementView whole,
+            String document,
+            String[] keys) {
+        this.written = whole;
         this.searchKeys = keys;
         this.searchTextPublic = publicWords;
         this.searchTextRestricted = restrictedWords;

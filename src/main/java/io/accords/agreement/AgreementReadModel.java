@@ -66,14 +66,21 @@ public class AgreementReadModel {
 
     /** What reads use, derived from the agreement: its search words per clearance, its document and its keys. */
     private record Derived(
-            String publicWords, String restrictedWords, String allWords, String document, String[] keys) {}
+            String publicWords,
+            String restrictedWords,
+            String allWords,
+            AgreementView whole,
+            String document,
+            String[] keys) {}
 
     private Derived derive(Agreement agreement) {
+        AgreementView whole = mapper.toView(agreement);
         return new Derived(
                 upTo(agreement, Classification.PUBLIC),
                 upTo(agreement, Classification.RESTRICTED),
                 upTo(agreement, Classification.CONFIDENTIAL),
-                document(agreement),
+                whole,
+                document(whole),
                 SearchKeys.array(SearchKeys.of(agreement)));
     }
 
@@ -84,14 +91,15 @@ public class AgreementReadModel {
                 derived.publicWords(),
                 derived.restrictedWords(),
                 derived.allWords(),
+                derived.whole(),
                 derived.document(),
                 derived.keys());
     }
 
     /** The agreement whole as JSON; its version and times are read from their columns, set when it is flushed. */
-    private String document(Agreement agreement) {
+    private String document(AgreementView whole) {
         try {
-            return json.writeValueAsString(mapper.toView(agreement));
+            return json.writeValueAsString(whole);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An agreement cannot be written as JSON", e);
         }

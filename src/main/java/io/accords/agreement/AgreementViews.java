@@ -46,9 +46,15 @@ public class AgreementViews implements SnapshotLens {
         this.json = json;
     }
 
-    /** The whole record, as the history keeps it. */
+    /**
+     * The whole record, as the history keeps it: after a write, the record its document was made from with the
+     * version and times the flush set (mapped once per write), else mapped from the entity.
+     */
     AgreementView whole(Agreement agreement) {
-        return mapper.toView(agreement);
+        AgreementView written = agreement.written();
+        return written == null
+                ? mapper.toView(agreement)
+                : written.as(agreement.getVersion(), agreement.getCreatedAt(), agreement.getUpdatedAt());
     }
 
     /** The agreement as the current caller sees it. */
@@ -58,7 +64,7 @@ public class AgreementViews implements SnapshotLens {
 
     /** The agreement as a caller of this clearance sees it; for work that outlives the request, such as an export. */
     public AgreementView of(Agreement agreement, Classification clearance) {
-        AgreementView whole = mapper.toView(agreement);
+        AgreementView whole = whole(agreement);
         if (clearance.isHighest()) {
             return whole;
         }
