@@ -5,6 +5,11 @@ public final class Nouns {
 
     private Nouns() {}
 
+    /** The noun in the plural: "parties", "programmes". */
+    public static String plural(String noun) {
+        return noun.matches(".*[^aeiou]y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+    }
+
     /** The noun with its indefinite article. */
     public static String withArticle(String noun) {
         return (noun.matches("[aeiouAEIOU].*") ? "an " : "a ") + noun;

@@ -65,6 +65,16 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
         this.plumbing = plumbing;
     }
 
+    /** The record's noun, as users read it: "occasion". */
+    public String noun() {
+        return record;
+    }
+
+    /** The record as a client writes it. */
+    public Class<I> inputType() {
+        return inputType;
+    }
+
     /** A new, empty entity with the given id. */
     protected abstract E newEntity(UUID id);
 

@@ -124,7 +124,7 @@ public final class FilterReader {
     }
 
     /** Free-text values compared ignoring case (upper-cased here). */
-    Set<String> upperCased(String name, int maxLength) {
+    public Set<String> upperCased(String name, int maxLength) {
         Set<String> values = new LinkedHashSet<>();
         for (String value : limited(name)) {
             if (value.isBlank() || value.length() > maxLength) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.accords.agreement.AgreementInput;
 import io.accords.agreement.AgreementService;
+import io.accords.common.Nouns;
 import io.accords.config.AccordsConfig;
 import io.accords.http.Versions;
 import io.accords.milestone.MilestoneInput;
@@ -14,7 +15,9 @@ import io.accords.occasion.OccasionInput;
 import io.accords.occasion.OccasionService;
 import io.accords.party.PartyInput;
 import io.accords.party.PartyService;
+import io.accords.record.ClassifiedInput;
 import io.accords.record.RecordService;
+import io.quarkus.arc.All;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +52,9 @@ public class SeedLoader {
             "seed/seed-provenance.json",
             "seed/seed-party-names.json");
 
+    /** The kinds loaded above in their own order, since they name one another. */
+    private static final Set<String> LINKED = Set.of("parties", "occasions", "agreements", "milestones");
+
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
 
     private final AccordsConfig config;
@@ -60,6 +66,7 @@ public class SeedLoader {
     private final AgreementService agreements;
     private final OccasionService occasions;
     private final MilestoneService milestones;
+    private final List<RecordService<?, ?, ?>> kinds;
 
     SeedLoader(
             AccordsConfig config,
@@ -70,7 +77,8 @@ public class SeedLoader {
             PartyService parties,
             AgreementService agreements,
             OccasionService occasions,
-            MilestoneService milestones) {
+            MilestoneService milestones,
+            @All List<RecordService<?, ?, ?>> kinds) {
         this.config = config;
         this.dbKind = dbKind;
         this.json = json;
@@ -80,6 +88,7 @@ public class SeedLoader {
         this.agreements = agreements;
         this.occasions = occasions;
         this.milestones = milestones;
+        this.kinds = kinds;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -122,6 +131,16 @@ public class SeedLoader {
         int patched = patchEach(seed.path("patches"), agreements, id -> versionOf("agreement", id));
         int renamed = patchEach(
                 seed.path("partyPatches"), parties, id -> versionOf("party", id).filter(version -> version == 0));
+        // A kind that links to nothing a seed set names loads the same way, from the list named by its noun in the
+        // plural ("programmes"): a new kind needs a seed entry, not a change here.
+        for (RecordService<?, ?, ?> kind : kinds) {
+            String key = Nouns.plural(kind.noun());
+            if (!LINKED.contains(key)) {
+                for (JsonNode record : seed.path(key)) {
+                    createSeeded(kind, idOf(record), withoutId(record));
+                }
+            }
+        }
         int milestoneCount = 0;
         for (JsonNode milestone : seed.path("milestones")) {
             UUID agreement = UUID.fromString(milestone.path("agreementId").asText());
@@ -206,5 +225,9 @@ public class SeedLoader {
         } catch (IOException e) {
             throw new IllegalStateException("Seed record cannot be read: " + node, e);
         }
+    }
+
+    private <I extends ClassifiedInput> void createSeeded(RecordService<?, I, ?> kind, UUID id, JsonNode record) {
+        kind.create(id, valid(record, kind.inputType()));
     }
 }
