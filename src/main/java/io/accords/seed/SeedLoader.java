@@ -50,7 +50,8 @@ public class SeedLoader {
             "seed/seed-articles.json",
             "seed/seed-agreement-life.json",
             "seed/seed-provenance.json",
-            "seed/seed-party-names.json");
+            "seed/seed-party-names.json",
+            "seed/seed-programmes.json");
 
     /** The kinds loaded above in their own order, since they name one another. */
     private static final Set<String> LINKED = Set.of("parties", "occasions", "agreements", "milestones");

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A registry for clearance checks: agreements, parties, occasions and milestones at every classification, linked every
+ * A registry for clearance checks: agreements, parties, occasions, programmes and milestones at every classification, linked every
  * way (a public child of a hidden parent, hidden parties in a visible agreement, a record raised and one lowered after
  * earlier versions), each with the strings that would reveal it. Written by the default (CONFIDENTIAL admin) caller.
  */
@@ -80,6 +80,24 @@ public final class ClearanceRegistry {
                             level));
             occasions.put(level, id);
             secrets.add(new Secret(id, level, "occasion", List.of(name, token)));
+        }
+        for (String level : LEVELS) {
+            String token = "g" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String name = marker + " programme " + level.toLowerCase(Locale.ROOT) + " " + token;
+            String id = post(
+                    "/api/v1/programmes",
+                    Map.of(
+                            "name",
+                            name,
+                            "system",
+                            token.toUpperCase(Locale.ROOT),
+                            "countries",
+                            List.of(COUNTRY.get(level)),
+                            "sources",
+                            List.of(Map.of("url", "https://example.org/" + token)),
+                            "classification",
+                            level));
+            secrets.add(new Secret(id, level, "programme", List.of(name, token)));
         }
         Map<String, String> agreements = new LinkedHashMap<>();
         for (String level : List.of("CONFIDENTIAL", "RESTRICTED", "PUBLIC")) {

@@ -1,0 +1,19 @@
+package io.accords.programme;
+
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.MappingTarget;
+
+/** Maps programmes between the entity and the records at the HTTP boundary. */
+@Mapper
+public interface ProgrammeMapper {
+
+    @Mapping(target = "agreements", expression = "java(ProgrammeView.agreementsOf(programme.getSystem()))")
+    ProgrammeView toView(Programme programme);
+
+    ProgrammeInput toInput(Programme programme);
+
+    /** Copies every client-writable field but the classification, which the service rules. */
+    @Mapping(target = "classification", ignore = true)
+    void update(ProgrammeInput input, @MappingTarget Programme programme);
+}
