@@ -40,7 +40,7 @@ public record ProgrammeInput(
         @Schema(
                 description = "The countries that take part: ISO 3166-1 alpha-2 in upper case, each once",
                 examples = "[\"KR\", \"PE\"]")
-        List<@NotNull @CountryCode String> countries,
+        List<@NotNull @CountryCode @Size(min = 2, max = 2) String> countries,
 
         @NotEmpty @Size(max = 20) @Schema(description = "Where the facts come from; at least one http(s) source")
         List<@NotNull @Valid SourceInput> sources,
@@ -50,4 +50,8 @@ public record ProgrammeInput(
                         + " most your token's clearance; only an admin lowers it",
                 examples = "PUBLIC")
         Classification classification)
-        implements ClassifiedInput {}
+        implements ClassifiedInput {
+
+    /** How many countries a programme names at most. */
+    public static final int MAX_COUNTRIES = 30;
+}

@@ -4,6 +4,7 @@ import io.accords.common.PartialDate;
 import io.accords.common.SourceInput;
 import io.accords.http.Versioned;
 import io.accords.security.Classification;
+import jakarta.validation.constraints.Size;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,7 +22,12 @@ public record ProgrammeView(
         @Schema(examples = "KF-21") String system,
         String description,
         @Schema(examples = "2015-12") PartialDate started,
-        List<String> countries,
+
+        @Schema(
+                description = "The countries that take part, ISO 3166-1 alpha-2",
+                maxItems = ProgrammeInput.MAX_COUNTRIES)
+        List<@Size(min = 2, max = 2) String> countries,
+
         List<SourceInput> sources,
 
         @Schema(
@@ -38,7 +44,8 @@ public record ProgrammeView(
         @Schema(
                 description = "Where its agreements are: the agreement search for its system, which lists"
                         + " those each caller may see",
-                examples = "/api/v1/agreements?system=KF-21")
+                examples = "/api/v1/agreements?system=KF-21",
+                maxLength = 400)
         String agreements)
         implements Versioned {
 
