@@ -1,12 +1,13 @@
 package io.accords.milestone;
 
+import io.accords.record.RecordMapper;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
 
 /** Maps milestones between the entity and the records at the HTTP boundary. */
 @Mapper
-public interface MilestoneMapper {
+public interface MilestoneMapper extends RecordMapper<Milestone, MilestoneInput, MilestoneView> {
 
     @Mapping(target = "agreementId", source = "agreement.id")
     @Mapping(target = "agreementTitle", source = "agreement.title")

@@ -50,7 +50,7 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
             AgreementService agreements,
             MilestoneMapper mapper,
             RecordPlumbing plumbing) {
-        super(RECORD, MilestoneInput.class, milestones, Referrers.NONE, plumbing);
+        super(RECORD, MilestoneInput.class, milestones, Referrers.NONE, plumbing, mapper);
         this.milestones = milestones;
         this.agreements = agreements;
         this.mapper = mapper;
@@ -177,21 +177,11 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
     }
 
     @Override
-    protected Object snapshot(Milestone milestone) {
-        return mapper.toView(milestone);
-    }
-
-    @Override
     protected MilestoneInput inputOf(Milestone milestone) {
         MilestoneInput input = mapper.toInput(milestone);
         return view(milestone).responsiblePartyId() == null && input.responsiblePartyId() != null
                 ? input.withoutResponsible()
                 : input;
-    }
-
-    @Override
-    protected String referredToBy(UUID id) {
-        return "Milestone " + id + " is referred to";
     }
 
     /**

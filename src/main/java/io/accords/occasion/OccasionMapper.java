@@ -1,12 +1,13 @@
 package io.accords.occasion;
 
+import io.accords.record.RecordMapper;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
 
 /** Maps occasions between the entity and the records at the HTTP boundary. */
 @Mapper
-public interface OccasionMapper {
+public interface OccasionMapper extends RecordMapper<Occasion, OccasionInput, OccasionView> {
 
     @Mapping(target = "agreements", ignore = true)
     OccasionView toView(Occasion occasion);

@@ -47,7 +47,7 @@ public class OccasionService extends RecordService<Occasion, OccasionInput, Occa
             OccasionReferences agreements,
             OccasionMapper mapper,
             RecordPlumbing plumbing) {
-        super(RECORD, OccasionInput.class, occasions, agreements, plumbing);
+        super(RECORD, OccasionInput.class, occasions, agreements, plumbing, mapper);
         this.occasions = occasions;
         this.agreements = agreements;
         this.mapper = mapper;
@@ -74,21 +74,6 @@ public class OccasionService extends RecordService<Occasion, OccasionInput, Occa
     @Override
     protected Occasion newEntity(UUID id) {
         return new Occasion(id);
-    }
-
-    @Override
-    protected OccasionView view(Occasion occasion) {
-        return mapper.toView(occasion);
-    }
-
-    @Override
-    protected Object snapshot(Occasion occasion) {
-        return mapper.toView(occasion);
-    }
-
-    @Override
-    protected OccasionInput inputOf(Occasion occasion) {
-        return mapper.toInput(occasion);
     }
 
     @Override

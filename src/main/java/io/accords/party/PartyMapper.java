@@ -1,12 +1,13 @@
 package io.accords.party;
 
+import io.accords.record.RecordMapper;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
 
 /** Maps parties between the entity and the records at the HTTP boundary. */
 @Mapper
-public interface PartyMapper {
+public interface PartyMapper extends RecordMapper<Party, PartyInput, PartyView> {
 
     PartyView toView(Party party);
 

@@ -42,7 +42,7 @@ public class PartyService extends RecordService<Party, PartyInput, PartyView> {
 
     @Inject
     PartyService(PartyRepository parties, PartyReferences agreements, PartyMapper mapper, RecordPlumbing plumbing) {
-        super(RECORD, PartyInput.class, parties, agreements, plumbing);
+        super(RECORD, PartyInput.class, parties, agreements, plumbing, mapper);
         this.parties = parties;
         this.agreements = agreements;
         this.mapper = mapper;
@@ -80,21 +80,6 @@ public class PartyService extends RecordService<Party, PartyInput, PartyView> {
     @Override
     protected Party newEntity(UUID id) {
         return new Party(id);
-    }
-
-    @Override
-    protected PartyView view(Party party) {
-        return mapper.toView(party);
-    }
-
-    @Override
-    protected Object snapshot(Party party) {
-        return mapper.toView(party);
-    }
-
-    @Override
-    protected PartyInput inputOf(Party party) {
-        return mapper.toInput(party);
     }
 
     @Override

@@ -40,7 +40,7 @@ public class ProgrammeService extends RecordService<Programme, ProgrammeInput, P
 
     @Inject
     ProgrammeService(ProgrammeRepository programmes, ProgrammeMapper mapper, RecordPlumbing plumbing) {
-        super(RECORD, ProgrammeInput.class, programmes, Referrers.NONE, plumbing);
+        super(RECORD, ProgrammeInput.class, programmes, Referrers.NONE, plumbing, mapper);
         this.programmes = programmes;
         this.mapper = mapper;
     }
@@ -58,26 +58,6 @@ public class ProgrammeService extends RecordService<Programme, ProgrammeInput, P
     @Override
     protected Programme newEntity(UUID id) {
         return new Programme(id);
-    }
-
-    @Override
-    protected ProgrammeView view(Programme programme) {
-        return mapper.toView(programme);
-    }
-
-    @Override
-    protected Object snapshot(Programme programme) {
-        return mapper.toView(programme);
-    }
-
-    @Override
-    protected ProgrammeInput inputOf(Programme programme) {
-        return mapper.toInput(programme);
-    }
-
-    @Override
-    protected String referredToBy(UUID id) {
-        return "Programme " + id + " is referred to";
     }
 
     @Override

@@ -48,6 +48,7 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
     private PanacheRepositoryBase<E, UUID> repository;
     private Referrers referrers;
     private RecordPlumbing plumbing;
+    private RecordMapper<E, I, V> mapper;
 
     /** For the container's proxies only. */
     protected RecordService() {}
@@ -63,6 +64,18 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
         this.repository = repository;
         this.referrers = referrers;
         this.plumbing = plumbing;
+    }
+
+    /** A kind whose answers, revisions and merge patches are its mapper's views and inputs, as they are by default. */
+    protected RecordService(
+            String record,
+            Class<I> inputType,
+            PanacheRepositoryBase<E, UUID> repository,
+            Referrers referrers,
+            RecordPlumbing plumbing,
+            RecordMapper<E, I, V> mapper) {
+        this(record, inputType, repository, referrers, plumbing);
+        this.mapper = mapper;
     }
 
     /** The record's noun, as users read it: "occasion". */
@@ -81,22 +94,30 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
     /** Checks what only the database can tell (400/409), then copies the input and classification onto the entity. */
     protected abstract void apply(I input, Classification classification, E entity);
 
-    /** The record as the current caller may see it. */
-    protected abstract V view(E entity);
+    /** The record as the current caller may see it; by default its mapper's view. */
+    protected V view(E entity) {
+        return mapper.toView(entity);
+    }
 
-    /** The record whole, as its revision stores it. */
-    protected abstract Object snapshot(E entity);
+    /** The record whole, as its revision stores it; by default its mapper's view. */
+    protected Object snapshot(E entity) {
+        return mapper.toView(entity);
+    }
 
-    /** The record as the current caller would write it back: what a merge patch applies to. */
-    protected abstract I inputOf(E entity);
+    /** The record as the current caller would write it back: what a merge patch applies to; by default its mapper's. */
+    protected I inputOf(E entity) {
+        return mapper.toInput(entity);
+    }
 
     /** Deletes what belongs to the record and goes with it; by default nothing. */
     protected void deleting(E entity) {
         // nothing belongs to a record unless its feature says so
     }
 
-    /** What a 409 says when other records still refer to this one. */
-    protected abstract String referredToBy(UUID id);
+    /** What a 409 says when other records still refer to this one (only when the kind has {@link Referrers}). */
+    protected String referredToBy(UUID id) {
+        return "Other records refer to " + record + " " + id;
+    }
 
     /**
      * Reads these records into the transaction's session at once, so that the single reads of a bulk import's batch
