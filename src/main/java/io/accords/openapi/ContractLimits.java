@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -79,6 +80,53 @@ final class ContractLimits {
                 types.add(Schema.SchemaType.NULL);
             }
             target.setType(types);
+        }
+    }
+
+    /**
+     * A property that refers to a component says nothing of its own type: the component says it. The scanner writes
+     * one beside the reference (from {@code @Schema(examples)}), and a generator then drops it with a warning; where
+     * the property may also be null (a merge patch's), that is said as "the component, or null" ({@code anyOf}),
+     * since a type beside a reference narrows it rather than widening it. Runs last, once the limits are set.
+     */
+    static void referencesWithoutTypes(OpenAPI openAPI) {
+        for (Schema schema : openAPI.getComponents().getSchemas().values()) {
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            for (Map.Entry<String, Schema> property :
+                    new ArrayList<>(schema.getProperties().entrySet())) {
+                Schema value = property.getValue();
+                if (value.getRef() == null) {
+                    continue;
+                }
+                Schema referenced = openAPI.getComponents()
+                        .getSchemas()
+                        .get(value.getRef().substring(value.getRef().lastIndexOf('/') + 1));
+                if (value.getExamples() != null
+                        && referenced != null
+                        && referenced.getType() != null
+                        && referenced.getType().contains(Schema.SchemaType.STRING)) {
+                    // A year written as an example ("2025") is read as a number; the component is text.
+                    value.setExamples(value.getExamples().stream()
+                            .map(example -> example instanceof Number ? (Object) example.toString() : example)
+                            .toList());
+                }
+                if (value.getType() == null) {
+                    continue;
+                }
+                if (value.getType().contains(Schema.SchemaType.NULL)) {
+                    Schema either = OASFactory.createSchema()
+                            .description(value.getDescription())
+                            .examples(value.getExamples())
+                            .anyOf(List.of(
+                                    OASFactory.createSchema().ref(value.getRef()),
+                                    OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
+                    schema.addProperty(property.getKey(), either);
+                } else {
+                    value.setType(null);
+                }
+            }
         }
     }
 

@@ -200,6 +200,45 @@ class OpenApiContractTest {
     }
 
     @Test
+    void aPropertyThatRefersToAComponentSaysNoTypeBesideItAndANullableOneSaysOrNull() throws Exception {
+        JsonNode schemas = document().path("components").path("schemas");
+        List<String> typed = new ArrayList<>();
+        schemas.fields()
+                .forEachRemaining(schema -> schema.getValue()
+                        .path("properties")
+                        .fields()
+                        .forEachRemaining(property -> {
+                            if (property.getValue().has("$ref")
+                                    && property.getValue().has("type")) {
+                                typed.add(schema.getKey() + "." + property.getKey());
+                            }
+                        }));
+        assertTrue(
+                typed.isEmpty(), "a type beside $ref, which generators drop and which narrows the reference: " + typed);
+        JsonNode status = schemas.path("AgreementPatch").path("properties").path("status");
+        assertEquals(
+                "#/components/schemas/AgreementStatus",
+                status.path("anyOf").path(0).path("$ref").asText());
+        assertEquals("null", status.path("anyOf").path(1).path("type").asText(), "a patch may remove it: " + status);
+        assertEquals(
+                "2025",
+                schemas.path("AgreementInput")
+                        .path("properties")
+                        .path("effective")
+                        .path("examples")
+                        .path(0)
+                        .asText());
+        assertTrue(
+                schemas.path("AgreementInput")
+                        .path("properties")
+                        .path("effective")
+                        .path("examples")
+                        .path(0)
+                        .isTextual(),
+                "a year example of a partial date is text");
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().when()
                 .get("/q/swagger-ui/")
