@@ -35,7 +35,7 @@ final class ContractLimits {
 
     static void apply(OpenAPI openAPI) {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
-        schemas.values().forEach(schema -> typesOfReferences(schema, schemas));
+        schemas.values().forEach(schema -> referencesWithoutTypes(schema, schemas));
         Map<String, Schema> fromInputs = inputProperties(schemas);
         for (Map.Entry<String, Schema> schema : schemas.entrySet()) {
             limit(schema.getValue(), null, fromInputs, stem(schema.getKey()));
@@ -53,79 +53,52 @@ final class ContractLimits {
     }
 
     /**
-     * A property that refers to a component takes that component's type: the scanner gives one written as a string
-     * by Jackson (a partial date) the type of its Java class, {@code object}. A nullable one stays nullable.
+     * A property that refers to a component says nothing of its own type: the component says it. The scanner writes
+     * one beside the reference (from {@code @Schema(examples)}, or its Java class's, {@code object}, for a partial date
+     * Jackson writes as a string), and a generator then drops it with a warning; where the property may also be null
+     * (a merge patch's), that is said as "the component, or null" ({@code anyOf}), since a type beside a reference
+     * narrows it rather than widening it. A year given as an example of a text component ("2025") is text.
      */
-    private static void typesOfReferences(Schema schema, Map<String, Schema> schemas) {
+    private static void referencesWithoutTypes(Schema schema, Map<String, Schema> schemas) {
         if (schema == null || schema.getProperties() == null) {
             return;
         }
-        for (Schema property : schema.getProperties().values()) {
-            Schema target = property;
-            if (property.getType() != null
-                    && property.getType().contains(Schema.SchemaType.ARRAY)
-                    && property.getItems() != null) {
-                target = property.getItems();
+        for (Map.Entry<String, Schema> property :
+                new ArrayList<>(schema.getProperties().entrySet())) {
+            Schema value = property.getValue();
+            Schema target = value;
+            if (value.getType() != null
+                    && value.getType().contains(Schema.SchemaType.ARRAY)
+                    && value.getItems() != null) {
+                target = value.getItems();
             }
-            if (target.getRef() == null || target.getType() == null) {
+            if (target.getRef() == null) {
                 continue;
             }
             Schema referenced =
                     schemas.get(target.getRef().substring(target.getRef().lastIndexOf('/') + 1));
-            if (referenced == null || referenced.getType() == null) {
+            if (target.getExamples() != null
+                    && referenced != null
+                    && referenced.getType() != null
+                    && referenced.getType().contains(Schema.SchemaType.STRING)) {
+                target.setExamples(target.getExamples().stream()
+                        .map(example -> example instanceof Number ? (Object) example.toString() : example)
+                        .toList());
+            }
+            if (target.getType() == null) {
                 continue;
             }
-            List<Schema.SchemaType> types = new ArrayList<>(referenced.getType());
-            if (target.getType().contains(Schema.SchemaType.NULL) && !types.contains(Schema.SchemaType.NULL)) {
-                types.add(Schema.SchemaType.NULL);
-            }
-            target.setType(types);
-        }
-    }
-
-    /**
-     * A property that refers to a component says nothing of its own type: the component says it. The scanner writes
-     * one beside the reference (from {@code @Schema(examples)}), and a generator then drops it with a warning; where
-     * the property may also be null (a merge patch's), that is said as "the component, or null" ({@code anyOf}),
-     * since a type beside a reference narrows it rather than widening it. Runs last, once the limits are set.
-     */
-    static void referencesWithoutTypes(OpenAPI openAPI) {
-        for (Schema schema : openAPI.getComponents().getSchemas().values()) {
-            if (schema.getProperties() == null) {
-                continue;
-            }
-            for (Map.Entry<String, Schema> property :
-                    new ArrayList<>(schema.getProperties().entrySet())) {
-                Schema value = property.getValue();
-                if (value.getRef() == null) {
-                    continue;
-                }
-                Schema referenced = openAPI.getComponents()
-                        .getSchemas()
-                        .get(value.getRef().substring(value.getRef().lastIndexOf('/') + 1));
-                if (value.getExamples() != null
-                        && referenced != null
-                        && referenced.getType() != null
-                        && referenced.getType().contains(Schema.SchemaType.STRING)) {
-                    // A year written as an example ("2025") is read as a number; the component is text.
-                    value.setExamples(value.getExamples().stream()
-                            .map(example -> example instanceof Number ? (Object) example.toString() : example)
-                            .toList());
-                }
-                if (value.getType() == null) {
-                    continue;
-                }
-                if (value.getType().contains(Schema.SchemaType.NULL)) {
-                    Schema either = OASFactory.createSchema()
-                            .description(value.getDescription())
-                            .examples(value.getExamples())
-                            .anyOf(List.of(
-                                    OASFactory.createSchema().ref(value.getRef()),
-                                    OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
-                    schema.addProperty(property.getKey(), either);
-                } else {
-                    value.setType(null);
-                }
+            if (target == value && value.getType().contains(Schema.SchemaType.NULL)) {
+                schema.addProperty(
+                        property.getKey(),
+                        OASFactory.createSchema()
+                                .description(value.getDescription())
+                                .examples(value.getExamples())
+                                .anyOf(List.of(
+                                        OASFactory.createSchema().ref(value.getRef()),
+                                        OASFactory.createSchema().addType(Schema.SchemaType.NULL))));
+            } else {
+                target.setType(null);
             }
         }
     }

@@ -48,7 +48,6 @@ public class ProblemResponsesFilter implements OASFilter {
             path.getValue().getOperations().values().forEach(this::document);
         }
         RateLimitHeaders.document(openAPI);
-        ContractLimits.referencesWithoutTypes(openAPI);
         // "The server this document came from": Swagger UI calls the instance that serves it, a generated client is
         // given its base URL. The API is meant for callers outside the cluster too: x-internal says so to inventories.
         openAPI.setServers(List.of(OASFactory.createServer()
