@@ -83,11 +83,7 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
      */
     @Override
     protected void requireUnder(UUID agreementId, UUID id) {
-        Caller caller = callers().current();
-        Optional<Milestone> seen = milestones
-                .findByIdOptional(id)
-                .filter(m -> caller.sees(m.getClassification())
-                        && caller.sees(m.getAgreement().getClassification()));
+        Optional<Milestone> seen = seen(id);
         if (seen.isPresent()
                 ? !seen.get().getAgreement().getId().equals(agreementId)
                 : visibleAgreement(agreementId).isEmpty()) {
@@ -148,12 +144,16 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
     /** A milestone is visible when the caller may see it and its agreement. */
     @Override
     protected Milestone find(UUID id) {
-        return visible(
-                id,
-                milestones
-                        .findByIdOptional(id)
-                        .filter(m -> callers().current().sees(m.getAgreement().getClassification())),
-                Milestone::getClassification);
+        return seen(id).orElseThrow(() -> ProblemException.notFound(RECORD, id));
+    }
+
+    /** The milestone when the caller may see it and its agreement; empty otherwise. */
+    private Optional<Milestone> seen(UUID id) {
+        Caller caller = callers().current();
+        return milestones
+                .findByIdOptional(id)
+                .filter(m -> caller.sees(m.getClassification())
+                        && caller.sees(m.getAgreement().getClassification()));
     }
 
     /** The agreement, or 404 when there is none or it is above the caller's clearance. */

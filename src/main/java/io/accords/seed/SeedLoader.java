@@ -53,9 +53,6 @@ public class SeedLoader {
             "seed/seed-party-names.json",
             "seed/seed-programmes.json");
 
-    /** The kinds loaded above in their own order, since they name one another. */
-    private static final Set<String> LINKED = Set.of("parties", "occasions", "agreements", "milestones");
-
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
 
     private final AccordsConfig config;
@@ -134,10 +131,10 @@ public class SeedLoader {
                 seed.path("partyPatches"), parties, id -> versionOf("party", id).filter(version -> version == 0));
         // A kind that links to nothing a seed set names loads the same way, from the list named by its noun in the
         // plural ("programmes"): a new kind needs a seed entry, not a change here.
+        Set<String> linked = Set.of(parties.noun(), occasions.noun(), agreements.noun(), milestones.noun());
         for (RecordService<?, ?, ?> kind : kinds) {
-            String key = Nouns.plural(kind.noun());
-            if (!LINKED.contains(key)) {
-                for (JsonNode record : seed.path(key)) {
+            if (!linked.contains(kind.noun())) {
+                for (JsonNode record : seed.path(Nouns.plural(kind.noun()))) {
                     createSeeded(kind, idOf(record), withoutId(record));
                 }
             }
