@@ -111,6 +111,8 @@ public final class AgreementExamples {
               ],
               "uncited": ["type", "sectors", "modes", "parties/6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01",
                 "parties/6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e02", "systems/KF-21"],
+              "relations": [],
+              "identifiers": [],
               "tags": ["apec-2024"],
               "classification": "PUBLIC",
               "version": 0,
@@ -120,6 +122,15 @@ public final class AgreementExamples {
 
     static final String AGREEMENT_PAGE = "{\"items\": [" + AGREEMENT + "], \"page\": 1, \"size\": 20,"
             + " \"total\": 1, \"totalRelation\": \"eq\", \"totalPages\": 1}";
+
+    static final String DUPLICATE = """
+            {
+              "type": "/problems/conflict",
+              "title": "Conflicts with existing records",
+              "status": 409,
+              "detail": "Identifier sipri:2024-KR-PE-17 already names agreement a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5; one identifier names one agreement",
+              "instance": "/api/v1/agreements"
+            }""";
 
     private AgreementExamples() {}
 }

@@ -6,6 +6,7 @@ import io.accords.common.SourceInput;
 import io.accords.http.problem.ReadBackAs;
 import io.accords.record.ClassifiedInput;
 import io.accords.security.Classification;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -140,12 +141,13 @@ public record AgreementInput(
             @NotNull @Schema(description = "The other agreement", examples = "e00caf6c-330a-5333-ae42-6ee3039d37c3")
             UUID agreementId,
 
-            @Size(max = 1000) @Schema(examples = "Signed before both presidents at the same summit")
+            @Size(max = 1000) @Schema(examples = "Signed before both presidents at the same summit") @Nullable
             String note,
 
             @Size(max = 2000)
             @Pattern(regexp = SourceInput.URL, message = "must be an http or https URL")
             @Schema(description = "Where the link is stated", examples = "https://www.ajupress.com/")
+            @Nullable
             String source) {}
 
     /** A fact of the agreement, the sources that support it and how firmly. */
@@ -173,6 +175,7 @@ public record AgreementInput(
             @Schema(
                     description = "Why an editor reads the fact so; required when the basis is INFERRED",
                     examples = "Reported among the signings the two presidents witnessed at their summit")
+            @Nullable
             String note) {
 
         public static final int MAX_FACT = 120;
@@ -213,10 +216,25 @@ public record AgreementInput(
             BigDecimal amount,
 
             @NotNull @CurrencyCode @Schema(examples = "USD", minLength = 3, maxLength = 3)
-            String currency) {}
+            String currency) {
 
-    /** This input with other sources and claims: where its facts come from, the facts themselves unchanged. */
-    public AgreementInput withProvenance(List<SourceInput> sources, List<Claim> claims) {
+        /** Cents, as the amount is stored: 463000000, 4.63E+8 and 463000000.00 are one amount, written once. */
+        public Money {
+            if (amount != null && amount.scale() < CENTS && (long) amount.precision() - amount.scale() <= DIGITS) {
+                amount = amount.setScale(CENTS);
+            }
+        }
+
+        private static final int CENTS = 2;
+        /** More digits before the point than any amount may have: such an amount is refused, not rescaled. */
+        private static final int DIGITS = 20;
+    }
+
+    /**
+     * This input with other sources, claims and relations' notes and sources: where its facts come from, the facts
+     * themselves unchanged.
+     */
+    public AgreementInput withProvenance(List<SourceInput> sources, List<Claim> claims, List<Relation> relations) {
         return new AgreementInput(
                 title,
                 summary,

@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         delete = "Deletes an agreement that no other agreement names as its parent; otherwise answers 409 listing"
                 + " them.",
         conflict = "Other agreements name it as their parent",
+        duplicate = "One of its identifiers already names another agreement",
+        duplicateExample = AgreementExamples.DUPLICATE,
         input = AgreementExamples.INPUT,
         inputName = "agreement",
         patch = "{\"status\": \"IN_FORCE\", \"effective\": \"2025-01\"}",

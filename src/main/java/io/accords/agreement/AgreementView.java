@@ -6,6 +6,7 @@ import io.accords.common.SourceInput;
 import io.accords.http.Versioned;
 import io.accords.party.PartySummary;
 import io.accords.security.Classification;
+import jakarta.annotation.Nullable;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ public record AgreementView(
         @Schema(examples = "MOU on joint production of KF-21 fighter jet components")
         String title,
 
-        String summary,
+        @Nullable String summary,
         AgreementType type,
         AgreementStatus status,
         List<Sector> sectors,
@@ -36,11 +37,11 @@ public record AgreementView(
         List<@Size(min = 2, max = 2) String> countries,
 
         @Schema(examples = "[\"KF-21\"]") List<String> systems,
-        @Schema(examples = "2024-11-16") PartialDate announced,
-        @Schema(examples = "2024-11-16") PartialDate signed,
-        @Schema(examples = "2025") PartialDate effective,
-        @Schema(examples = "2030-12") PartialDate expires,
-        AgreementInput.Money value,
+        @Schema(examples = "2024-11-16") @Nullable PartialDate announced,
+        @Schema(examples = "2024-11-16") @Nullable PartialDate signed,
+        @Schema(examples = "2025") @Nullable PartialDate effective,
+        @Schema(examples = "2030-12") @Nullable PartialDate expires,
+        @Nullable AgreementInput.Money value,
         List<SourceInput> sources,
 
         @Schema(description = "Which sources support which facts, and how firmly")
@@ -52,10 +53,10 @@ public record AgreementView(
                 maxItems = Facts.MAX_FACTS)
         List<@Size(max = AgreementInput.Claim.MAX_FACT) String> uncited,
 
-        UUID parentId,
+        @Nullable UUID parentId,
         List<AgreementInput.Relation> relations,
 
-        @Schema(examples = "0ae3d42e-657d-54e8-a0e8-48d4dd4a6a78")
+        @Schema(examples = "0ae3d42e-657d-54e8-a0e8-48d4dd4a6a78") @Nullable
         UUID occasionId,
 
         List<AgreementInput.Identifier> identifiers,
@@ -198,12 +199,12 @@ public record AgreementView(
             PartySummary party,
             @Schema(examples = "SIGNATORY") PartyRole role,
 
-            @Schema(description = "When this party signed, when known apart from the agreement")
+            @Schema(description = "When this party signed, when known apart from the agreement") @Nullable
             PartialDate signed,
 
-            @Schema(description = "When this party consented to be bound (ratification, approval)")
+            @Schema(description = "When this party consented to be bound (ratification, approval)") @Nullable
             PartialDate consented,
 
-            @Schema(description = "When this party withdrew")
+            @Schema(description = "When this party withdrew") @Nullable
             PartialDate withdrawn) {}
 }

@@ -1,6 +1,7 @@
 package io.accords.agreement;
 
 import io.accords.common.PartialDate;
+import jakarta.annotation.Nullable;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,7 +48,7 @@ public record RelationGraph(
 
             AgreementType type,
             AgreementStatus status,
-            @Schema(examples = "2024-11-16") PartialDate signed,
+            @Schema(examples = "2024-11-16") @Nullable PartialDate signed,
 
             @Schema(description = "Relations between the root and it", examples = "1")
             int distance) {}
@@ -62,8 +63,8 @@ public record RelationGraph(
             @Schema(description = "The relation read from the other side", examples = "SUPERSEDED_BY", maxLength = 32)
             String inverse,
 
-            String note,
-            String source) {}
+            @Nullable String note,
+            @Nullable String source) {}
 
     /** One of the root's relations, read from the root's side. */
     @Schema(name = "RelationLink")

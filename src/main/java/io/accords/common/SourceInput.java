@@ -1,5 +1,6 @@
 package io.accords.common;
 
+import jakarta.annotation.Nullable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,9 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A published source of a record's facts, as clients write and read it. */
 @Schema(name = "Source")
 public record SourceInput(
-        @Size(max = 200) @Schema(examples = "AJP") String publisher,
+        @Size(max = 200) @Schema(examples = "AJP") @Nullable String publisher,
 
-        @Size(max = 500) @Schema(examples = "South Korea, Peru to expand cooperation in defense, critical minerals")
+        @Size(max = 500)
+        @Schema(examples = "South Korea, Peru to expand cooperation in defense, critical minerals")
+        @Nullable
         String title,
 
         @NotBlank
@@ -20,7 +23,7 @@ public record SourceInput(
         @Schema(examples = "https://www.ajupress.com/")
         String url,
 
-        @Schema(description = "Publication date", examples = "2024-11-17")
+        @Schema(description = "Publication date", examples = "2024-11-17") @Nullable
         LocalDate published) {
     /**
      * An http or https URL, in either case. Written without inline flags such as {@code (?i)}, so that it means the

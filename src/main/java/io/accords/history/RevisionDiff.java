@@ -1,6 +1,7 @@
 package io.accords.history;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.annotation.Nullable;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "RevisionDiff", description = "The changes from one version of a record to another")
 public record RevisionDiff(
         @Schema(description = "The version the patch applies to; null when it is the record's creation", examples = "0")
+        @Nullable
         Long from,
 
         @Schema(description = "The version the patch produces", examples = "1")

@@ -3,6 +3,7 @@ package io.accords.history;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.accords.security.Classification;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +29,7 @@ public record RevisionView(
                 description = "Set when this change lowered the classification (only an admin may): what it was"
                         + " before, shown to callers cleared for that level",
                 examples = "RESTRICTED")
+        @Nullable
         Classification declassifiedFrom,
 
         @Schema(

@@ -2,6 +2,7 @@ package io.accords.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.annotation.Nullable;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -39,6 +40,7 @@ public record PageView<T>(
                         + " order of a text search, which pages by number",
                 examples = "bDF8fDJ8MGM3ZDJhOGUtNGIxZi00ZThhLTlmMGUtN2E2YjVjNGQzZTIx",
                 maxLength = MAX_CURSOR)
+        @Nullable
         String nextCursor,
 
         @Schema(

@@ -24,6 +24,9 @@ public interface QueryParameterTable {
      * @param repeatable whether it may be given several times
      * @param example a value (a list of them when repeatable), or null
      */
+    /** The furthest a "within this many days" parameter looks ahead: ten years. */
+    int MAX_DAYS_AHEAD = 3660;
+
     record Documented(
             String name, String description, Class<? extends Enum<?>> values, boolean repeatable, Object example) {}
 

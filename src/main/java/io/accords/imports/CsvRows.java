@@ -132,7 +132,8 @@ public class CsvRows {
 
     /**
      * The row's input with what the CSV does not carry taken from the record it matches, as the caller sees it: its
-     * claims on facts the row still holds, and its sources' publisher, title and date for the URLs the row names.
+     * claims on facts the row still holds, its sources' publisher, title and date for the URLs the row names, and the
+     * note and source of each relation the row names (CSV keeps a relation as its kind and agreement only).
      */
     private AgreementInput kept(UUID id, AgreementInput row) {
         if (id == null) {
@@ -147,11 +148,20 @@ public class CsvRows {
         Map<String, SourceInput> known =
                 existing.sources().stream().collect(Collectors.toMap(SourceInput::url, s -> s, (a, b) -> a));
         Set<String> facts = Set.copyOf(Facts.of(row));
+        Map<String, AgreementInput.Relation> related =
+                existing.relations().stream().collect(Collectors.toMap(CsvRows::relationKey, r -> r, (a, b) -> a));
         return row.withProvenance(
                 row.sources().stream().map(s -> known.getOrDefault(s.url(), s)).toList(),
                 existing.claims().stream()
                         .filter(claim -> facts.contains(claim.fact()))
+                        .toList(),
+                row.relations().stream()
+                        .map(r -> related.getOrDefault(relationKey(r), r))
                         .toList());
+    }
+
+    private static String relationKey(AgreementInput.Relation relation) {
+        return relation.kind() + ":" + relation.agreementId();
     }
 
     private static AgreementInput.Relation relation(String text) {

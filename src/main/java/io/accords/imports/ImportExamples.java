@@ -46,5 +46,11 @@ final class ImportExamples {
                     + "\"a9715a03-00b9-55c2-9eff-7f0f6beda9b3\",\"role\":\"SIGNATORY\"}],\"sources\":"
                     + "[{\"url\":\"https://example.org/news/1\"}],\"classification\":\"PUBLIC\"}\n";
 
+    /** A CSV import in the columns the CSV export writes: one new agreement, its party found by name. */
+    static final String IMPORT_CSV = "id,title,type,status,sectors,modes,parties,countries,systems,announced,signed,"
+            + "effective,expires,valueAmount,valueCurrency,parentId,tags,sources,summary,version,createdAt,updatedAt\r\n"
+            + ",Example MOU on simulator training,MOU,SIGNED,TRAINING,,Korea Aerospace Industries (SIGNATORY),KR,,,"
+            + "2025-03,,,,,,example,https://example.org/news/1,An example row of a CSV import.,,,\r\n";
+
     private ImportExamples() {}
 }

@@ -1,5 +1,6 @@
 package io.accords.imports;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,13 +40,14 @@ public record ImportJobView(
         double progress,
 
         Instant createdAt,
-        Instant startedAt,
-        Instant finishedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
 
         @Schema(
                 description = "Why the job STOPPED or was CANCELLED; null otherwise",
                 examples = "Stopped after 1000 refused rows; fix the file and send it again",
                 maxLength = 500)
+        @Nullable
         String stopReason) {
 
     /** What the import did with its rows so far (for a dry run: what it would do). */

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -75,18 +76,19 @@ public class ImportResource {
                     + " whatever it holds. Jobs survive a restart and resume after the last rows written.")
     @RequestBody(
             required = true,
-            content =
-                    @Content(
-                            mediaType = AgreementExport.NDJSON,
-                            schema =
-                                    @Schema(
-                                            type =
-                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
-                                                            .STRING),
-                            examples =
-                                    @ExampleObject(
-                                            name = "a good row and a refused one",
-                                            value = ImportExamples.IMPORT_LINES)))
+            content = {
+                @Content(
+                        mediaType = AgreementExport.NDJSON,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples =
+                                @ExampleObject(
+                                        name = "a good row and a refused one",
+                                        value = ImportExamples.IMPORT_LINES)),
+                @Content(
+                        mediaType = AgreementExport.CSV,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "one new agreement", value = ImportExamples.IMPORT_CSV))
+            })
     @APIResponse(
             responseCode = "202",
             description = "Accepted: the file is kept and its rows are being written",
@@ -100,10 +102,24 @@ public class ImportResource {
                     + " its 30th second on); nothing was kept")
     public RestResponse<ImportJobView> submit(
             InputStream body,
-            @Parameter(description = "true: check and count every row, write nothing", example = "false")
+            @Parameter(
+                            description = "true: check and count every row, write nothing",
+                            example = "false",
+                            schema =
+                                    @Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .BOOLEAN))
                     @QueryParam("dryRun")
                     String dryRun,
-            @Parameter(description = "true: write every row or, when any row is bad, none", example = "false")
+            @Parameter(
+                            description = "true: write every row or, when any row is bad, none",
+                            example = "false",
+                            schema =
+                                    @Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .BOOLEAN))
                     @QueryParam("atomic")
                     String atomic,
             @Parameter(hidden = true) @Context HttpHeaders headers,

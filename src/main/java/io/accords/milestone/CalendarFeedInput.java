@@ -1,6 +1,7 @@
 package io.accords.milestone;
 
 import io.accords.security.Classification;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -27,27 +28,29 @@ public record CalendarFeedInput(
     /** The milestone feed's filters, by the names of its query parameters. */
     @Schema(name = "CalendarFeedFilters")
     public record Filters(
-            @Schema(description = "Due on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)") @Size(max = 10)
+            @Schema(description = "Due on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)") @Size(max = 10) @Nullable
             String dueFrom,
 
-            @Schema(description = "Due on or before this date") @Size(max = 10)
+            @Schema(description = "Due on or before this date") @Size(max = 10) @Nullable
             String dueTo,
 
             @Schema(description = "Due between today (UTC) and this many days ahead, 0 to 3660", examples = "90")
             @Size(max = 4)
+            @Nullable
             String withinDays,
 
             @Schema(description = "ISO 3166-1 alpha-2 codes of a party's country", examples = "[\"PE\"]")
             @Size(max = 20)
+            @Nullable
             List<@Size(max = 2) String> country,
 
-            @Schema(description = "The agreements' sectors") @Size(max = 20)
+            @Schema(description = "The agreements' sectors") @Size(max = 20) @Nullable
             List<@Size(max = 40) String> sector,
 
-            @Schema(description = "Milestone statuses") @Size(max = 20)
+            @Schema(description = "Milestone statuses") @Size(max = 20) @Nullable
             List<@Size(max = 40) String> status,
 
-            @Schema(description = "Milestone kinds; EXPIRY also selects agreements' expiries") @Size(max = 20)
+            @Schema(description = "Milestone kinds; EXPIRY also selects agreements' expiries") @Size(max = 20) @Nullable
             List<@Size(max = 40) String> kind) {
 
         static final Filters NONE = new Filters(null, null, null, List.of(), List.of(), List.of(), List.of());

@@ -127,6 +127,7 @@ public class CalendarFeedResource {
 
     @DELETE
     @Path(RecordIds.PATH)
+    @Produces(MediaType.WILDCARD) // nothing is answered on success: Accept does not matter (RFC 9110)
     @RolesAllowed(Roles.READER)
     @Operation(
             operationId = "revokeCalendarFeed",

@@ -5,6 +5,7 @@ import io.accords.common.PartialDate;
 import io.accords.common.SourceInput;
 import io.accords.http.Versioned;
 import io.accords.security.Classification;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,14 +33,14 @@ public record MilestoneView(
         String title,
 
         @Schema(examples = "2026-06") PartialDate due,
-        @Schema(examples = "2026-06-12") LocalDate met,
+        @Schema(examples = "2026-06-12") @Nullable LocalDate met,
         MilestoneStatus status,
 
-        @Schema(description = "Left out when the party is above your clearance")
+        @Schema(description = "Left out when the party is above your clearance") @Nullable
         UUID responsiblePartyId,
 
-        @Schema(examples = "4") Integer quantity,
-        String note,
+        @Schema(examples = "4") @Nullable Integer quantity,
+        @Nullable String note,
         List<SourceInput> sources,
 
         @Schema(

@@ -6,6 +6,7 @@ import io.accords.common.SourceInput;
 import io.accords.http.Versioned;
 import io.accords.http.problem.RecordReference;
 import io.accords.security.Classification;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,9 +23,9 @@ public record OccasionView(
 
         OccasionKind kind,
         @Schema(examples = "PE") String country,
-        @Schema(examples = "Lima") String city,
+        @Schema(examples = "Lima") @Nullable String city,
         @Schema(examples = "2024-11-15") PartialDate starts,
-        @Schema(examples = "2024-11-16") PartialDate ends,
+        @Schema(examples = "2024-11-16") @Nullable PartialDate ends,
         List<SourceInput> sources,
 
         @Schema(

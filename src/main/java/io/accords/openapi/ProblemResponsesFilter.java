@@ -40,6 +40,8 @@ public class ProblemResponsesFilter implements OASFilter {
         RecordKindDocs.document(openAPI, index, kindExamples);
         SuccessResponses.document(openAPI, index, kindExamples);
         ContractLimits.apply(openAPI);
+        ResponseMembers.apply(openAPI, index);
+        ResponseMembers.completeExamples(openAPI);
         for (Map.Entry<String, PathItem> path :
                 openAPI.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
@@ -81,6 +83,9 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (parameters.stream().anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()))) {
             problems.add(ProblemType.UNPROCESSABLE);
+            if (!problems.contains(ProblemType.NOT_FOUND)) {
+                problems.add(ProblemType.NOT_FOUND); // a replayed create whose record has since been deleted
+            }
         }
         if (hasBody) {
             problems.add(ProblemType.PAYLOAD_TOO_LARGE);
@@ -120,7 +125,8 @@ public class ProblemResponsesFilter implements OASFilter {
             case INVALID_REQUEST -> "title: must not be blank";
             case NOT_FOUND -> "No record has id 0c7d2a8e-4b1f-4e8a-9f0e-7a6b5c4d3e21";
             case NOT_ACCEPTABLE ->
-                "This resource cannot answer in any of the types in Accept; ask for application/json";
+                "This operation cannot answer in any of the types in Accept; it answers in application/json, and its"
+                        + " refusals in application/problem+json";
             case CONFLICT ->
                 operation.getOperationId().startsWith("delete")
                         ? "The record is still named by 1 agreement; see agreements"

@@ -60,7 +60,14 @@ final class QueryParameterDocs {
     }
 
     private static Parameter parameter(QueryParameterTable.Documented documented) {
-        Schema schema = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        // A parameter whose example is a number is a whole number from 0 (a count of days ahead).
+        Schema schema = documented.example() instanceof Integer
+                ? OASFactory.createSchema()
+                        .addType(Schema.SchemaType.INTEGER)
+                        .format("int32")
+                        .minimum(java.math.BigDecimal.ZERO)
+                        .maximum(java.math.BigDecimal.valueOf(QueryParameterTable.MAX_DAYS_AHEAD))
+                : OASFactory.createSchema().addType(Schema.SchemaType.STRING);
         if (documented.values() != null) {
             schema = OASFactory.createSchema()
                     .ref("#/components/schemas/" + documented.values().getSimpleName());

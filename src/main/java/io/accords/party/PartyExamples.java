@@ -25,6 +25,7 @@ public final class PartyExamples {
               "country": "KR",
               "kind": "COMPANY",
               "identifiers": [],
+              "classification": "PUBLIC",
               "version": 0,
               "createdAt": "2026-11-23T10:15:30.123456Z",
               "updatedAt": "2026-11-23T10:15:30.123456Z"

@@ -1,6 +1,7 @@
 package io.accords.party;
 
 import io.accords.security.Classification;
+import jakarta.annotation.Nullable;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PartySummary(
         UUID id,
         @Schema(examples = "Korea Aerospace Industries") String name,
-        @Schema(examples = "KAI") String acronym,
+        @Schema(examples = "KAI") @Nullable String acronym,
         @Schema(examples = "KR") String country,
         @Schema(examples = "COMPANY") PartyKind kind,
 

@@ -2,6 +2,7 @@ package io.accords.party;
 
 import io.accords.http.Versioned;
 import io.accords.security.Classification;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,7 @@ public record PartyView(
         UUID id,
 
         @Schema(examples = "Korea Aerospace Industries") String name,
-        @Schema(examples = "KAI") String acronym,
+        @Schema(examples = "KAI") @Nullable String acronym,
         List<String> aliases,
         @Schema(examples = "KR") String country,
         PartyKind kind,

@@ -4,6 +4,7 @@ import io.accords.common.PartialDate;
 import io.accords.common.SourceInput;
 import io.accords.http.Versioned;
 import io.accords.security.Classification;
+import jakarta.annotation.Nullable;
 import jakarta.validation.constraints.Size;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,8 @@ public record ProgrammeView(
 
         @Schema(examples = "KF-21 Boramae fighter") String name,
         @Schema(examples = "KF-21") String system,
-        String description,
-        @Schema(examples = "2015-12") PartialDate started,
+        @Nullable String description,
+        @Schema(examples = "2015-12") @Nullable PartialDate started,
 
         @Schema(
                 description = "The countries that take part, ISO 3166-1 alpha-2",

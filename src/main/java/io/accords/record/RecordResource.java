@@ -118,6 +118,7 @@ public abstract class RecordResource<I extends ClassifiedInput, V extends Versio
     @RolesAllowed(Roles.EDITOR)
     @DELETE
     @Path(RecordIds.PATH)
+    @Produces(MediaType.WILDCARD) // nothing is answered on success: Accept does not matter (RFC 9110)
     @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(@PathParam("id") UUID id, @BeanParam IfMatchHeader ifMatch) {
         records.delete(parent(), id, ifMatch.versions());

@@ -1,5 +1,6 @@
 package io.accords.search;
 
+import jakarta.annotation.Nullable;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,6 +27,7 @@ public record AgreementFacets(
         @Schema(
                 description = "How many matching agreements the counts were made on, when approximate",
                 examples = "2000")
+        @Nullable
         Integer sampleSize,
 
         @Schema(maxItems = MAX_VALUES) List<FacetCount> sectors,

@@ -142,7 +142,7 @@ public final class AgreementFilters implements QueryParameterTable {
                                     + " months, soonest first",
                             null,
                             false,
-                            null)),
+                            90)),
                     reader -> reader.daysAhead("expiresWithinDays"),
                     (range, where) -> where.overlaps("expires", range)),
             new SearchFilter<>(

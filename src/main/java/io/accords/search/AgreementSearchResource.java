@@ -159,7 +159,13 @@ public class AgreementSearchResource {
                 @Content(
                         mediaType = AgreementExport.NDJSON,
                         schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "ndjson", value = SearchExamples.NDJSON))
+                        examples = @ExampleObject(name = "ndjson", value = SearchExamples.NDJSON),
+                        // Each line's schema, as OpenAPI 3.2 says it with itemSchema; the test suite holds lines to it.
+                        extensions =
+                                @Extension(
+                                        name = "x-item-schema",
+                                        value = "{\"$ref\": \"#/components/schemas/Agreement\"}",
+                                        parseValue = true))
             })
     public Response export(
             @Parameter(

@@ -5,6 +5,7 @@ import io.accords.agreement.SearchKeys;
 import io.accords.common.IsoCodes;
 import io.accords.common.PartialDate;
 import io.accords.http.KnownQueryParameters;
+import io.accords.http.QueryParameterTable;
 import io.accords.http.problem.FieldViolation;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -267,7 +268,7 @@ public final class FilterReader {
     }
 
     /** Ten years. */
-    static final int MAX_DAYS_AHEAD = 3660;
+    static final int MAX_DAYS_AHEAD = QueryParameterTable.MAX_DAYS_AHEAD;
 
     private PartialDate partialDate(String name) {
         String value = one(name);

@@ -34,7 +34,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A Java client generated from {@code openapi/openapi.yaml} by openapi-generator (pom.xml, as a user would generate
- * one), run against the packaged application: every call answers a typed record, not {@code void}.
+ * one), run against the packaged application: every call answers a typed record, not {@code void}. The scenario is the
+ * one the Python and TypeScript clients run (GeneratedClientsIT): list, get, create, merge patch with If-Match,
+ * history and a diff, search by relevance, facets, NDJSON export, the calendar, a graph as DOT, typed problems for
+ * 412, 409 and 404, and a delete.
  */
 @QuarkusIntegrationTest
 class GeneratedClientIT {
@@ -49,6 +52,18 @@ class GeneratedClientIT {
         client.updateBaseUri("http://localhost:" + RestAssured.port);
         client.setRequestInterceptor(request -> request.header("Authorization", Tokens.defaultAuthorization()));
         return client;
+    }
+
+    /** A GET through the generated client's own HTTP client and request interceptor (its token), as text. */
+    private static String raw(String path, String accept) throws Exception {
+        ApiClient client = client();
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(client.getBaseUri() + path))
+                .header("Accept", accept);
+        client.getRequestInterceptor().accept(request);
+        return client.getHttpClient()
+                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     @Test
@@ -162,5 +177,74 @@ class GeneratedClientIT {
         assertEquals("/problems/precondition-failed", problem.getType());
         assertEquals(Integer.valueOf(412), problem.getStatus());
         assertTrue(problem.getDetail().contains("version 1"), problem.getDetail());
+
+        assertEquals(
+                List.of(1L, 0L),
+                agreements.getAgreementHistory(created.getId(), null, null, null).getItems().stream()
+                        .map(revision -> revision.getVersion())
+                        .toList());
+        assertTrue(agreements.getAgreementDiff(created.getId(), 0L, 1L).getPatch().stream()
+                .anyMatch(op -> "/status".equals(String.valueOf(((java.util.Map<?, ?>) op).get("path")))));
+        PageViewAgreementView relevant = agreements.listAgreements(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "Generated client " + system,
+                null,
+                null,
+                null,
+                5,
+                null,
+                null,
+                null,
+                null,
+                null);
+        assertEquals(created.getId(), relevant.getItems().get(0).getId());
+        assertTrue(relevant.getItems().get(0).getSnippet() != null);
+        // The Java client reads every body as JSON: NDJSON, the calendar and DOT go through its HTTP client and token.
+        String ndjson = raw("/api/v1/agreements/export?format=ndjson&system=" + system, "application/x-ndjson");
+        assertTrue(ndjson.startsWith("{\"id\":\"" + created.getId()), ndjson);
+        String calendar = raw("/api/v1/calendar", "text/calendar");
+        assertTrue(calendar.startsWith("BEGIN:VCALENDAR"), calendar);
+        String graph = raw("/api/v1/agreements/" + KAI_SEMAN_MOU + "/relations", "text/vnd.graphviz");
+        assertTrue(graph.startsWith("digraph"), graph);
+
+        ApiException duplicate = assertThrows(
+                ApiException.class,
+                () -> parties.createParty(
+                        new PartyInput()
+                                .name(party.getName())
+                                .country("KR")
+                                .kind(PartyKind.COMPANY)
+                                .classification(Classification.PUBLIC),
+                        null));
+        assertEquals(409, duplicate.getCode());
+        assertEquals(
+                "/problems/conflict",
+                client().getObjectMapper()
+                        .readValue(duplicate.getResponseBody(), Problem.class)
+                        .getType());
+
+        agreements.deleteAgreement(created.getId(), "\"1\"");
+        ApiException gone = assertThrows(ApiException.class, () -> agreements.getAgreement(created.getId(), null));
+        assertEquals(404, gone.getCode());
+        assertEquals(
+                "/problems/not-found",
+                client().getObjectMapper()
+                        .readValue(gone.getResponseBody(), Problem.class)
+                        .getType());
     }
 }

@@ -68,7 +68,7 @@ public class Tokens implements BeforeAllCallback, QuarkusTestBeforeEachCallback 
 
     private static void install() {
         DevKeys.ensure(KEYS);
-        RestAssured.replaceFiltersWith(BEARER);
+        RestAssured.replaceFiltersWith(BEARER, ContractFilter.INSTANCE);
     }
 
     public static String token(String role, String clearance) {

@@ -1,9 +1,12 @@
 package io.accords.http.problem;
 
 import io.quarkus.resteasy.reactive.server.runtime.ResteasyReactiveRecorder;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.jboss.resteasy.reactive.common.util.PathHelper;
 import org.jboss.resteasy.reactive.server.core.Deployment;
 import org.jboss.resteasy.reactive.server.handlers.ClassRoutingHandler;
@@ -31,9 +34,39 @@ final class AllowedMethods {
     /** The methods a request to this path (as sent, without query) would be routed for; empty when none. */
     static Set<String> at(String path) {
         Set<String> allowed = new TreeSet<>();
+        routes(path, (method, resource) -> allowed.add(method));
+        return allowed;
+    }
+
+    /** The media types the operation at this path and method answers in, as its {@code @Produces} lists them. */
+    static Set<String> produced(String path, String httpMethod) {
+        Set<String> types = new LinkedHashSet<>();
+        routes(path, (method, resource) -> {
+            if (method.equals(httpMethod) && resource.getProduces() != null) {
+                for (MediaType type : resource.getProduces().getSortedOriginalMediaTypes()) {
+                    types.add(type.getType() + "/" + type.getSubtype());
+                }
+            }
+        });
+        return types;
+    }
+
+    /** The media types the operation at this path and method reads, as its {@code @Consumes} lists them. */
+    static Set<String> consumed(String path, String httpMethod) {
+        Set<String> types = new LinkedHashSet<>();
+        routes(path, (method, resource) -> {
+            if (method.equals(httpMethod) && resource.getConsumes() != null) {
+                resource.getConsumes().forEach(type -> types.add(type.getType() + "/" + type.getSubtype()));
+            }
+        });
+        return types;
+    }
+
+    /** Each (method, resource method) the routing table holds for this path. */
+    private static void routes(String path, BiConsumer<String, RuntimeResource> each) {
         Deployment deployment = ResteasyReactiveRecorder.getCurrentDeployment();
         if (path == null || deployment == null) {
-            return allowed;
+            return;
         }
         String relative = PathHelper.getPathWithoutPrefix(path, deployment.getPrefix());
         RequestMapper<InitialMatch> mapper = new RequestMapper<>(deployment.getClassMappers());
@@ -45,12 +78,11 @@ final class AllowedMethods {
                             routes.getMappers().entrySet()) {
                         var method = byMethod.getValue().map(remaining);
                         if (byMethod.getKey() != null && method != null && method.remaining.isEmpty()) {
-                            allowed.add(byMethod.getKey());
+                            each.accept(byMethod.getKey(), method.value);
                         }
                     }
                 }
             }
         }
-        return allowed;
     }
 }

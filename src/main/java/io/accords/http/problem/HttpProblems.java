@@ -61,10 +61,11 @@ public class HttpProblems {
             case 415 ->
                 "Content-Type " + describeMediaType(request.getHeaderString(HttpHeaders.CONTENT_TYPE))
                         + " is not accepted here; send "
-                        + ("PATCH".equals(request.getMethod())
-                                ? "application/merge-patch+json (a JSON merge patch, RFC 7396)"
-                                : "application/json");
-            case 406 -> "This resource cannot answer in any of the types in Accept; ask for application/json";
+                        + offered(AllowedMethods.consumed(path(uri), request.getMethod()), "application/json");
+            case 406 ->
+                "This operation cannot answer in any of the types in Accept; it answers in "
+                        + offered(AllowedMethods.produced(path(uri), request.getMethod()), "application/json")
+                        + ", and its refusals in application/problem+json";
             case 413 -> "The body is larger than this service accepts";
             default -> e.getMessage();
         };
@@ -117,6 +118,11 @@ public class HttpProblems {
     private static String lastSegment(UriInfo uri) {
         String raw = path(uri);
         return raw == null ? "" : raw.substring(raw.lastIndexOf('/') + 1);
+    }
+
+    /** The media types an operation offers, in words: "a or b". */
+    private static String offered(java.util.Set<String> types, String otherwise) {
+        return types.isEmpty() ? otherwise : String.join(" or ", types);
     }
 
     private static String describeMediaType(String type) {
