@@ -6,6 +6,27 @@ public final class AgreementExamples {
     /** The KAI–SEMAN KF-21 MOU and the parties of the seed data: examples Swagger UI can execute as they stand. */
     public static final String SEED_ID = "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5";
 
+    /** The example agreement Swagger UI's changes act on (in force since 2025-01, as the patch example says). */
+    static final String REPLACE = """
+            {
+              "title": "Example MOU on KF-21 component training (the example record changes act on)",
+              "summary": "An example agreement that Swagger UI's change examples act on.",
+              "type": "MOU",
+              "status": "IN_FORCE",
+              "sectors": ["AEROSPACE"],
+              "modes": ["TRAINING"],
+              "parties": [
+                {"partyId": "a9715a03-00b9-55c2-9eff-7f0f6beda9b3", "role": "SIGNATORY"},
+                {"partyId": "06771d74-7cce-5fb9-96d5-4fbf9d67265c", "role": "SIGNATORY"}
+              ],
+              "systems": ["KF-21"],
+              "signed": "2024-11-16",
+              "effective": "2025-01",
+              "sources": [{"publisher": "Example Press", "url": "https://example.org/mou", "published": "2024-11-17"}],
+              "tags": ["example"],
+              "classification": "PUBLIC"
+            }""";
+
     static final String INPUT = """
             {
               "title": "Example follow-up MOU on KF-21 component training",

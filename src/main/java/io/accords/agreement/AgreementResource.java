@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         duplicateExample = AgreementExamples.DUPLICATE,
         input = AgreementExamples.INPUT,
         inputName = "agreement",
+        replace = AgreementExamples.REPLACE,
         patch = "{\"status\": \"IN_FORCE\", \"effective\": \"2025-01\"}",
         patchName = "now in force",
         example = AgreementExamples.AGREEMENT,

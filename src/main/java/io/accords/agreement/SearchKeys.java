@@ -57,11 +57,11 @@ public final class SearchKeys {
 
     private static List<String> of(Party party) {
         Classification level = party.getClassification();
-        return Stream.of(
-                        "party:" + level + ":" + party.getId(),
-                        party.getAcronym() == null ? null : acronymAt(level, party.getAcronym()),
-                        "country:" + level + ":" + party.getCountry())
-                .filter(key -> key != null)
+        return Stream.concat(
+                        Stream.of(
+                                "party:" + level + ":" + party.getId(), "country:" + level + ":" + party.getCountry()),
+                        party.shortNames().stream().map(name -> acronymAt(level, name)))
+                .distinct()
                 .toList();
     }
 

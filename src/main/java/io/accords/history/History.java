@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -154,6 +155,13 @@ public class History {
     }
 
     /** The answer when no version of a record the caller may see stood at an instant, as for an id that never was. */
+    /** The record's deletion, when its last revision is one. */
+    public Optional<Revision> deletion(String recordType, UUID id) {
+        return revisions
+                .lastAt(recordType, id, Instant.now())
+                .filter(last -> last.getAction() == Revision.Action.DELETED);
+    }
+
     public static ProblemException noneAt(String recordType, UUID id, Instant at) {
         return ProblemException.notFoundBecause(
                 "No " + recordType + " with id " + id + " existed at " + at + " as far as you may see");

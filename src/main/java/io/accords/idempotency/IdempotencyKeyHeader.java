@@ -19,7 +19,9 @@ public class IdempotencyKeyHeader {
     @Parameter(
             description = "Any unique value (a UUID): a retry with the same key and body answers with the record it"
                     + " created, as you may see it now, and creates nothing; the same key with another body answers"
-                    + " 422. Kept 24 hours.")
+                    + " 422. Kept 24 hours. Swagger UI fills in an example key, so that trying a create twice makes"
+                    + " one record: change the key (or clear it) to make another.",
+            example = "swagger-ui-example")
     public String value;
 
     @Context
@@ -28,11 +30,18 @@ public class IdempotencyKeyHeader {
     @Context
     Request request;
 
-    /** Where the key applies: {@code POST /api/v1/agreements}. */
+    /**
+     * Where the key applies: {@code POST /api/v1/agreements}, or {@code POST /api/v1/agreements/{agreementId}/milestones}
+     * (a path parameter without the pattern its id must match, which would not fit the stored scope).
+     */
     public String scope() {
         Path type = resource.getResourceClass().getAnnotation(Path.class);
         Path method = resource.getResourceMethod().getAnnotation(Path.class);
-        return request.getMethod() + " " + (type == null ? "" : type.value())
-                + (method == null ? "" : "/" + method.value());
+        String route = (type == null ? "" : type.value()) + (method == null ? "" : "/" + method.value());
+        return request.getMethod() + " " + PARAMETER_PATTERN.matcher(route).replaceAll("{$1}");
     }
+
+    /** A path parameter with its pattern, {@code {id: [0-9a-f-]+}}, whose braces may nest. */
+    private static final java.util.regex.Pattern PARAMETER_PATTERN =
+            java.util.regex.Pattern.compile("\\{\\s*(\\w+)\\s*:(?:[^{}]|\\{[^{}]*})*}");
 }

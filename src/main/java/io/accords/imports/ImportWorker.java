@@ -511,7 +511,14 @@ public class ImportWorker {
                 throw notYourParty(field);
             }
             PartyInput input = new PartyInput(
-                    party.name(), party.acronym(), null, party.country(), party.kind(), null, party.classification());
+                    party.name(),
+                    party.acronym(),
+                    null,
+                    null,
+                    party.country(),
+                    party.kind(),
+                    null,
+                    party.classification());
             Set<ConstraintViolation<PartyInput>> violations = validator.validate(input);
             if (!violations.isEmpty()) {
                 throw JsonProblems.invalidBelow(violations, field);

@@ -8,6 +8,9 @@ final class CalendarExamples {
 
     static final String CALENDAR_FEED_SECRET = "acs_EXAMPLEexampleEXAMPLEexampleEXAMPLEexample0";
 
+    /** A feed that is not there: the revoke example, which answers an admin 204 and changes nothing. */
+    static final String REVOKED_FEED_ID = "6c1d2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4e";
+
     static final String CALENDAR_FEED = """
             {
               "id": "6c1d2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d",

@@ -132,10 +132,12 @@ public class CalendarFeedResource {
     @Operation(
             operationId = "revokeCalendarFeed",
             summary = "Revoke one of your calendar feeds",
-            description = "Its address answers 404 from now on.")
+            description = "Its address answers 404 from now on. An admin may revoke any feed (one whose address"
+                    + " leaked), and revoking one that is not there, or no longer, answers an admin 204 too: its"
+                    + " address answers 404 either way.")
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(
-            @Parameter(description = "The feed's id", example = CalendarExamples.CALENDAR_FEED_ID) @PathParam("id")
+            @Parameter(description = "The feed's id", example = CalendarExamples.REVOKED_FEED_ID) @PathParam("id")
                     UUID id) {
         feeds.revoke(id);
     }

@@ -6,6 +6,19 @@ final class MilestoneExamples {
     /** The signing ceremony of the KAI–SEMAN MOU, a seed milestone. */
     static final String SEED_ID = "cf43ba93-33fc-5fc2-a1d8-b2e9e80b99f7";
 
+    /** The example milestone Swagger UI's changes act on (met, as the patch example says). */
+    static final String REPLACE = """
+            {
+              "kind": "DELIVERY",
+              "title": "Example delivery (the example record changes act on)",
+              "due": "2026-06",
+              "status": "MET",
+              "met": "2026-06-12",
+              "responsiblePartyId": "a9715a03-00b9-55c2-9eff-7f0f6beda9b3",
+              "quantity": 4,
+              "classification": "PUBLIC"
+            }""";
+
     static final String INPUT = """
             {
               "kind": "DELIVERY",

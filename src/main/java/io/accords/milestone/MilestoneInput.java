@@ -60,8 +60,9 @@ public record MilestoneInput(
         @JsonIgnore @Schema(hidden = true) UUID agreementId)
         implements ClassifiedInput {
 
-    public List<SourceInput> sources() {
-        return sources == null ? List.of() : sources;
+    /** Sources left out are none, so that two inputs that write the same milestone are equal. */
+    public MilestoneInput {
+        sources = sources == null ? List.of() : sources;
     }
 
     /** This input without a responsible party: what a caller who may not see the party would write back. */

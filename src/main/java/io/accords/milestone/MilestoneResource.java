@@ -44,6 +44,7 @@ import org.jboss.resteasy.reactive.RestResponse;
         delete = "Deletes the milestone; its history stays. Send If-Match with the ETag you read.",
         input = MilestoneExamples.INPUT,
         inputName = "delivery",
+        replace = MilestoneExamples.REPLACE,
         patch = "{\"status\": \"MET\", \"met\": \"2026-06-12\"}",
         patchName = "met",
         example = MilestoneExamples.MILESTONE,

@@ -65,6 +65,7 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
     }
 
     /** Creates a milestone with an id chosen by the caller; used by the seed loader. */
+    @Override
     public MilestoneView add(UUID agreementId, UUID id, MilestoneInput input) {
         Agreement agreement = agreement(agreementId);
         return create(id, input.under(agreementId, agreement.getClassification()));

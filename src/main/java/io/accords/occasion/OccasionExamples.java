@@ -6,6 +6,20 @@ final class OccasionExamples {
     /** The 2024 APEC leaders' meeting in Lima, where the KAI–SEMAN MOU was signed. */
     static final String SEED_ID = "0ae3d42e-657d-54e8-a0e8-48d4dd4a6a78";
 
+    /** The example occasion Swagger UI's changes act on (in Lima, which the patch example sets). */
+    static final String REPLACE = """
+            {
+              "name": "Example state visit (the example record changes act on)",
+              "kind": "STATE_VISIT",
+              "country": "PE",
+              "city": "Lima",
+              "starts": "2025-05",
+              "sources": [
+                {"publisher": "Example Press", "url": "https://example.org/visit", "published": "2025-05-02"}
+              ],
+              "classification": "PUBLIC"
+            }""";
+
     static final String INPUT = """
             {
               "name": "Example state visit of the President of Peru to Seoul",

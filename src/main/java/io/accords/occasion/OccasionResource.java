@@ -36,6 +36,7 @@ import org.jboss.resteasy.reactive.RestResponse;
         conflict = "Agreements were made at the occasion",
         input = OccasionExamples.INPUT,
         inputName = "occasion",
+        replace = OccasionExamples.REPLACE,
         patch = "{\"city\": \"Lima\"}",
         patchName = "the city",
         example = OccasionExamples.OCCASION,

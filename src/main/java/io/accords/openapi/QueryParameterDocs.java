@@ -60,7 +60,8 @@ final class QueryParameterDocs {
     }
 
     private static Parameter parameter(QueryParameterTable.Documented documented) {
-        // A parameter whose example is a number is a whole number from 0 (a count of days ahead).
+        // A parameter whose example is a number is a whole number from 0 (a count of days ahead). That example only
+        // types it: it is not prefilled, since it would narrow the list's prefilled search to nothing.
         Schema schema = documented.example() instanceof Integer
                 ? OASFactory.createSchema()
                         .addType(Schema.SchemaType.INTEGER)
@@ -80,7 +81,7 @@ final class QueryParameterDocs {
                 .in(Parameter.In.QUERY)
                 .description(documented.description())
                 .schema(schema);
-        if (documented.example() != null) {
+        if (documented.example() != null && !(documented.example() instanceof Integer)) {
             parameter.example(documented.example());
         }
         return parameter;

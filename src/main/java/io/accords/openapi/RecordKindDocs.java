@@ -3,6 +3,7 @@ package io.accords.openapi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accords.common.Nouns;
+import io.accords.record.ExampleRecords;
 import io.accords.record.RecordKind;
 import io.accords.record.RecordResource;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ final class RecordKindDocs {
                         + " it), and only an admin may lower it (403). Send If-Match with the ETag you read to be sure"
                         + " nobody changed the " + noun + " meanwhile (412 otherwise).");
         answers(replace, "200", "The replaced " + noun);
-        bodyExample(replace, kind.text("inputName"), kind.text("input"));
+        bodyExample(replace, "the example " + noun + " as it is", kind.text("replace"));
 
         Operation patch = describe(
                 paths.get(item).getPATCH(),
@@ -164,13 +165,33 @@ final class RecordKindDocs {
             kind.path, item, item + "/history", item + "/history/{version}/diff", item + "/history/diff"
         }) {
             paths.get(route).getOperations().forEach((verb, operation) -> {
+                // A change or delete of one record names the example record made for it (ExampleRecords), under the
+                // example parent; every other operation names a seed record.
+                boolean write = route.equals(item) && verb != PathItem.HttpMethod.GET;
                 // The parent's id, which SmallRye puts on the collection's path alone, goes first on each operation.
                 if (parentIds != null) {
-                    List<Parameter> parameters = new ArrayList<>(parentIds);
+                    List<Parameter> parameters = new ArrayList<>();
+                    for (Parameter parentId : parentIds) {
+                        parameters.add(
+                                write
+                                        ? copy(
+                                                parentId,
+                                                ExampleRecords.changed(kind.parent)
+                                                        .toString())
+                                        : parentId);
+                    }
                     parameters.addAll(operation.getParameters() == null ? List.of() : operation.getParameters());
                     operation.setParameters(parameters);
                 }
-                idParameter(operation, kind);
+                idParameter(
+                        operation,
+                        kind,
+                        !write
+                                ? kind.text("seedId")
+                                : (verb == PathItem.HttpMethod.DELETE
+                                                ? ExampleRecords.deleted(noun)
+                                                : ExampleRecords.changed(noun))
+                                        .toString());
                 secured(operation, roles.get(verb + " " + route), openAPI);
             });
         }
@@ -220,16 +241,27 @@ final class RecordKindDocs {
         return operation;
     }
 
-    private static void idParameter(Operation operation, Kind kind) {
+    private static void idParameter(Operation operation, Kind kind, String example) {
         if (operation.getParameters() == null) {
             return;
         }
         for (Parameter parameter : operation.getParameters()) {
             if (parameter.getIn() == Parameter.In.PATH && "id".equals(parameter.getName())) {
                 parameter.setDescription("The " + kind.noun + "'s id");
-                parameter.setExample(kind.text("seedId"));
+                parameter.setExample(example);
             }
         }
+    }
+
+    /** A parameter as declared, with another example. */
+    private static Parameter copy(Parameter parameter, String example) {
+        return OASFactory.createParameter()
+                .name(parameter.getName())
+                .in(parameter.getIn())
+                .description(parameter.getDescription())
+                .required(parameter.getRequired())
+                .schema(parameter.getSchema())
+                .example(example);
     }
 
     private static void bodyExample(Operation operation, String name, String json) {

@@ -36,6 +36,12 @@ public class Party extends ClassifiedEntity {
     @Column(name = "alias", nullable = false, length = 200)
     private List<String> aliases = new ArrayList<>();
 
+    @ElementCollection
+    @CollectionTable(name = "party_editorial_alias", joinColumns = @JoinColumn(name = "party_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "alias", nullable = false, length = 200)
+    private List<String> editorialAliases = new ArrayList<>();
+
     @Column(nullable = false, length = 2)
     private String country;
 
@@ -113,12 +119,31 @@ public class Party extends ClassifiedEntity {
         this.identifiers = identifiers;
     }
 
-    /** The names agreements are found by: name, acronym and aliases. */
+    public List<String> getEditorialAliases() {
+        return editorialAliases;
+    }
+
+    public void setEditorialAliases(List<String> editorialAliases) {
+        this.editorialAliases = editorialAliases;
+    }
+
+    /** The names agreements are found by: name, acronym, aliases and the editors' aliases. */
     public List<String> searchableNames() {
         List<String> names = new ArrayList<>();
         names.add(name);
         names.add(acronym);
         names.addAll(aliases);
+        names.addAll(editorialAliases);
+        return names;
+    }
+
+    /** The short names a party filter finds it by: its acronym and the editors' aliases. */
+    public List<String> shortNames() {
+        List<String> names = new ArrayList<>();
+        if (acronym != null) {
+            names.add(acronym);
+        }
+        names.addAll(editorialAliases);
         return names;
     }
 }

@@ -5,6 +5,18 @@ public final class PartyExamples {
 
     public static final String SEED_ID = "a9715a03-00b9-55c2-9eff-7f0f6beda9b3";
 
+    /** The example party Swagger UI's changes act on (its aliases are what the patch example sets). */
+    static final String REPLACE = """
+            {
+              "name": "Example Shipyard (the example record changes act on)",
+              "acronym": "EXS",
+              "aliases": ["Korea Aerospace"],
+              "country": "KR",
+              "kind": "COMPANY",
+              "identifiers": [],
+              "classification": "PUBLIC"
+            }""";
+
     static final String INPUT = """
             {
               "name": "Example Aerostructures",
@@ -22,6 +34,7 @@ public final class PartyExamples {
               "name": "Korea Aerospace Industries",
               "acronym": "KAI",
               "aliases": ["Korea Aerospace"],
+              "editorialAliases": ["KAI"],
               "country": "KR",
               "kind": "COMPANY",
               "identifiers": [],

@@ -29,6 +29,14 @@ public record PartyInput(
         @Size(max = 20) @Schema(description = "Other spellings and former names", examples = "[\"Korea Aerospace\"]")
         List<@NotBlank @Size(max = 200) String> aliases,
 
+        @Size(max = 20)
+        @Schema(
+                description = "Acronyms and short names in common use that the sources do not give, added by the"
+                        + " registry's editors: found by search and the party filter like the others, never shown as"
+                        + " a source's words",
+                examples = "[\"KAI\"]")
+        List<@NotBlank @Size(max = 200) String> editorialAliases,
+
         @NotNull
         @CountryCode
         @Schema(
@@ -66,6 +74,10 @@ public record PartyInput(
 
     public List<@NotBlank @Size(max = 200) String> aliases() {
         return aliases == null ? List.of() : aliases;
+    }
+
+    public List<@NotBlank @Size(max = 200) String> editorialAliases() {
+        return editorialAliases == null ? List.of() : editorialAliases;
     }
 
     public List<Identifier> identifiers() {

@@ -38,6 +38,7 @@ import org.jboss.resteasy.reactive.RestResponse;
         duplicateExample = PartyExamples.DUPLICATE,
         input = PartyExamples.INPUT,
         inputName = "party",
+        replace = PartyExamples.REPLACE,
         patch = "{\"aliases\": [\"Korea Aerospace\"]}",
         patchName = "new alias",
         example = PartyExamples.PARTY,

@@ -65,7 +65,11 @@ public class PartyService extends RecordService<Party, PartyInput, PartyView> {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return parties.list("select distinct p from Party p left join fetch p.aliases where p.id in ?1", ids).stream()
+        return parties
+                .list(
+                        "select distinct p from Party p left join fetch p.aliases left join fetch p.editorialAliases where p.id in ?1",
+                        ids)
+                .stream()
                 .collect(Collectors.toMap(Party::getId, Party::searchableNames));
     }
 

@@ -17,6 +17,13 @@ public record PartyView(
         @Schema(examples = "Korea Aerospace Industries") String name,
         @Schema(examples = "KAI") @Nullable String acronym,
         List<String> aliases,
+
+        @Schema(
+                description = "Acronyms and short names in common use that the sources do not give, added by the"
+                        + " registry's editors",
+                examples = "[\"KAI\"]")
+        List<String> editorialAliases,
+
         @Schema(examples = "KR") String country,
         PartyKind kind,
         List<PartyInput.Identifier> identifiers,

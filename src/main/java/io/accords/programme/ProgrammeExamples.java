@@ -6,6 +6,20 @@ final class ProgrammeExamples {
     /** The KF-21 fighter, whose components KAI and SEMAN agreed to produce together in Lima in 2024. */
     static final String SEED_ID = "c6ceac69-5c81-5266-8d9a-dac3017aafd6";
 
+    /** The example programme Swagger UI's changes act on (its countries are what the patch example sets). */
+    static final String REPLACE = """
+            {
+              "name": "Example trainer aircraft (the example record changes act on)",
+              "system": "EXAMPLE-2",
+              "description": "An example programme that Swagger UI's change examples act on",
+              "started": "2025",
+              "countries": ["KR", "PE", "ID"],
+              "sources": [
+                {"publisher": "Example Press", "url": "https://example.org/programme", "published": "2025-05-02"}
+              ],
+              "classification": "PUBLIC"
+            }""";
+
     static final String INPUT = """
             {
               "name": "Example light attack aircraft",

@@ -35,6 +35,7 @@ import org.jboss.resteasy.reactive.RestResponse;
         delete = "Deletes a programme; its agreements, which only name its system, stay.",
         input = ProgrammeExamples.INPUT,
         inputName = "programme",
+        replace = ProgrammeExamples.REPLACE,
         patch = "{\"countries\": [\"KR\", \"PE\", \"ID\"]}",
         patchName = "another country",
         example = ProgrammeExamples.PROGRAMME,

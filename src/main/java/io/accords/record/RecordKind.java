@@ -47,12 +47,19 @@ public @interface RecordKind {
     /** The problem such a create is answered with. */
     String duplicateExample() default "";
 
-    /** A body to create or replace one with, and the example's name. */
+    /** A body to create one with, and the example's name. */
     String input();
 
     String inputName();
 
-    /** A merge patch worth trying, and the example's name. */
+    /**
+     * The example record Swagger UI's prefilled changes act on ({@link ExampleRecords#changed}), as its input: seeded
+     * with it, sent as it is by the replace example, and left as it is by the {@link #patch} example (which sets what
+     * this already holds), so that trying them changes nothing, however often, in any order.
+     */
+    String replace();
+
+    /** A merge patch worth trying, and the example's name: it must leave {@link #replace} as it is. */
     String patch();
 
     String patchName();

@@ -233,6 +233,11 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
         return create(input);
     }
 
+    /** Creates a record under a parent with an id of its own (seeding); a record without a parent has none. */
+    public V add(UUID parent, UUID id, I input) {
+        return create(id, input);
+    }
+
     /** {@link #replace(UUID, Versions.IfMatch, ClassifiedInput)} of a record under a parent. */
     public V replace(UUID parent, UUID id, Versions.IfMatch expectedVersion, I input) {
         requireUnder(parent, id);
@@ -341,7 +346,9 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
     }
 
     public V replace(UUID id, Versions.IfMatch expectedVersion, I input) {
-        return update(current(id, expectedVersion), input);
+        E entity = current(id, expectedVersion);
+        // A replace that changes nothing writes nothing: no new version, no revision (as a patch that changes nothing).
+        return same(input, inputOf(entity)) ? view(entity) : update(entity, input);
     }
 
     /** Applies a merge patch to the record as the caller sees it, so what is hidden from the caller stays. */
@@ -350,11 +357,23 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
         I current = inputOf(entity);
         I patched = plumbing.mergePatch().apply(current, patch, inputType);
         // A patch that changes nothing writes nothing: no new version, no revision.
-        return patched.equals(current) ? view(entity) : update(entity, patched);
+        return same(patched, current) ? view(entity) : update(entity, patched);
+    }
+
+    /**
+     * Whether two inputs write the same record: equal, or equal as a client sends them (what only the service sets,
+     * such as a milestone's agreement, is not part of a body).
+     */
+    private boolean same(I one, I other) {
+        return one.equals(other)
+                || plumbing.json().valueToTree(one).equals(plumbing.json().valueToTree(other));
     }
 
     /** Deletes a record nothing refers to; otherwise a 409 lists the referring records the caller may see. */
     public void delete(UUID id, Versions.IfMatch expectedVersion) {
+        if (alreadyDeleted(id, expectedVersion)) {
+            return;
+        }
         E entity = current(id, expectedVersion);
         long count = referrers.count(id);
         if (count > 0) {
@@ -369,6 +388,24 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
         deleting(entity);
         repository.delete(entity);
         repository.flush();
+    }
+
+    /**
+     * Whether this is a DELETE repeated after it succeeded: the record is gone, its last revision is its deletion at
+     * the version If-Match names, and the caller is an admin cleared for it, whose reach includes deleted records (its
+     * history, its past versions). The retry then answers as the first DELETE did; for anyone else, and for any other
+     * version, the record is as unknown as one that never was.
+     */
+    private boolean alreadyDeleted(UUID id, Versions.IfMatch expectedVersion) {
+        Caller caller = callers().current();
+        return caller.admin()
+                && expectedVersion != null
+                && repository.findByIdOptional(id).isEmpty()
+                && plumbing.history()
+                        .deletion(record, id)
+                        .filter(deleted -> caller.sees(deleted.getClassification()))
+                        .filter(deleted -> expectedVersion.matches(deleted.getVersion()))
+                        .isPresent();
     }
 
     /** The record, or 404 when there is none or it is above the caller's clearance (so existence never leaks). */

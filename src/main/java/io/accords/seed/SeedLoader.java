@@ -16,6 +16,9 @@ import io.accords.occasion.OccasionService;
 import io.accords.party.PartyInput;
 import io.accords.party.PartyService;
 import io.accords.record.ClassifiedInput;
+import io.accords.record.ExampleRecords;
+import io.accords.record.RecordKind;
+import io.accords.record.RecordResource;
 import io.accords.record.RecordService;
 import io.quarkus.arc.All;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,6 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,9 +55,12 @@ public class SeedLoader {
             "seed/seed-agreement-life.json",
             "seed/seed-provenance.json",
             "seed/seed-party-names.json",
-            "seed/seed-programmes.json");
+            "seed/seed-programmes.json",
+            "seed/seed-party-editorial-aliases.json");
 
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
+    /** The seed log's name for the example records (ExampleRecords). */
+    static final String EXAMPLE_RECORDS = "example-records-v1";
 
     private final AccordsConfig config;
     private final String dbKind;
@@ -65,6 +72,7 @@ public class SeedLoader {
     private final OccasionService occasions;
     private final MilestoneService milestones;
     private final List<RecordService<?, ?, ?>> kinds;
+    private final List<RecordResource<?, ?>> resources;
 
     SeedLoader(
             AccordsConfig config,
@@ -76,7 +84,8 @@ public class SeedLoader {
             AgreementService agreements,
             OccasionService occasions,
             MilestoneService milestones,
-            @All List<RecordService<?, ?, ?>> kinds) {
+            @All List<RecordService<?, ?, ?>> kinds,
+            @All List<RecordResource<?, ?>> resources) {
         this.config = config;
         this.dbKind = dbKind;
         this.json = json;
@@ -87,6 +96,7 @@ public class SeedLoader {
         this.occasions = occasions;
         this.milestones = milestones;
         this.kinds = kinds;
+        this.resources = resources;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -99,23 +109,74 @@ public class SeedLoader {
             String name = seed.path("name").asText();
             QuarkusTransaction.requiringNew().run(() -> load(name, seed));
         }
+        QuarkusTransaction.requiringNew().run(this::loadExampleRecords);
     }
 
-    private void load(String name, JsonNode seed) {
+    /**
+     * The example records the OpenAPI document's prefilled writes name ({@link ExampleRecords}), from each kind's
+     * declaration: for each, one deleted as soon as it is made, from the create example (the delete example names it),
+     * then the one the change examples act on, from the replace example; a kind under a parent goes under the parent's
+     * example record. Once, like a seed set.
+     */
+    private void loadExampleRecords() {
+        if (!claim(EXAMPLE_RECORDS)) {
+            return;
+        }
+        List<RecordKind> declared = new ArrayList<>();
+        for (RecordResource<?, ?> resource : resources) {
+            for (Class<?> type = resource.getClass(); type != null; type = type.getSuperclass()) {
+                if (type.isAnnotationPresent(RecordKind.class)) {
+                    declared.add(type.getAnnotation(RecordKind.class));
+                    break;
+                }
+            }
+        }
+        declared.sort(java.util.Comparator.comparing(kind -> !kind.parent().isEmpty()));
+        for (RecordKind kind : declared) {
+            RecordService<?, ?, ?> service = kinds.stream()
+                    .filter(k -> k.noun().equals(kind.noun()))
+                    .findFirst()
+                    .orElseThrow();
+            addExample(service, kind, ExampleRecords.deleted(kind.noun()), kind.input());
+            service.delete(ExampleRecords.deleted(kind.noun()), Versions.ifMatch("\"0\""));
+            addExample(service, kind, ExampleRecords.changed(kind.noun()), kind.replace());
+        }
+        LOG.infof("Loaded the example records of %d record kinds", declared.size());
+    }
+
+    private <I extends ClassifiedInput> void addExample(
+            RecordService<?, I, ?> service, RecordKind kind, UUID id, String input) {
+        UUID parent = kind.parent().isEmpty() ? null : ExampleRecords.changed(kind.parent());
+        try {
+            service.add(parent, id, valid(json.readTree(input), service.inputType()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("The example of " + kind.noun() + " is not JSON", e);
+        }
+    }
+
+    /** Records in the seed log that this set is applied, unless it was: a second replica starting at once fails. */
+    private boolean claim(String name) {
         Number applied = (Number) entityManager
                 .createNativeQuery("select count(*) from seed_log where name = :name")
                 .setParameter("name", name)
                 .getSingleResult();
         if (applied.longValue() > 0) {
             LOG.debugf("Seed set %s was applied before", name);
-            return;
+            return false;
         }
-        // Claim the set first: a second replica starting at the same time fails here and rolls back.
         entityManager
                 .createNativeQuery("insert into seed_log (name, applied_at) values (:name, :at)")
                 .setParameter("name", name)
                 .setParameter("at", Instant.now())
                 .executeUpdate();
+        return true;
+    }
+
+    private void load(String name, JsonNode seed) {
+        // Claim the set first: a second replica starting at the same time fails here and rolls back.
+        if (!claim(name)) {
+            return;
+        }
         for (JsonNode party : seed.path("parties")) {
             parties.create(idOf(party), valid(withoutId(party), PartyInput.class));
         }
@@ -129,6 +190,8 @@ public class SeedLoader {
         int patched = patchEach(seed.path("patches"), agreements, id -> versionOf("agreement", id));
         int renamed = patchEach(
                 seed.path("partyPatches"), parties, id -> versionOf("party", id).filter(version -> version == 0));
+        // The editors' aliases are added to a party whatever a user changed since, as they change nothing else.
+        renamed += patchEach(seed.path("editorialAliasPatches"), parties, id -> versionOf("party", id));
         // A kind that links to nothing a seed set names loads the same way, from the list named by its noun in the
         // plural ("programmes"): a new kind needs a seed entry, not a change here.
         Set<String> linked = Set.of(parties.noun(), occasions.noun(), agreements.noun(), milestones.noun());

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -41,11 +40,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Swagger UI as a person uses it, in a real browser (Debian's Chromium through Selenium): Authorize with a token, then
- * "Try it out" and "Execute" on every operation of the served document, with the values Swagger UI prefills from the
- * examples. Reads run first and must return records; creates run with their prefilled bodies; changes and deletes
- * then act on what the creates made, with the ETag the previous step answered, as a person would copy it. Needs
- * {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}; skipped without them unless
- * {@code -Dswagger.browser.required=true} (as {@code .ci/run} sets), which makes their absence a failure.
+ * "Try it out" and "Execute" on every operation of the served document with the values Swagger UI prefills from the
+ * examples, as they stand: twice over, the second time in the opposite order, every one answering 2xx, and no record
+ * that was there before (the seed records among them) changed or gone afterwards. Changes and deletes name the example
+ * records made for them (ExampleRecords), creates send a prefilled Idempotency-Key, an import job's and a calendar
+ * feed's reads name the example job and feed seeded with them. Needs {@code /usr/bin/chromium} and
+ * {@code /usr/bin/chromedriver}; skipped without them unless {@code -Dswagger.browser.required=true} (as
+ * {@code .ci/run} sets), which makes their absence a failure.
  */
 @QuarkusTest
 class SwaggerUiBrowserTest {
@@ -53,13 +54,11 @@ class SwaggerUiBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final List<String> ORDER = List.of("get", "post", "put", "patch", "delete");
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     /** An answer that names a record (its id) or counts some. */
     private static final Pattern RECORDS = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + "|\"total\"\\s*:\\s*[1-9]");
 
     private static final Pattern LAST_ID = Pattern.compile("/\\{(\\w+)}$");
-    private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
 
     record Operation(String method, String path, String tag, String id) {}
 
@@ -67,6 +66,7 @@ class SwaggerUiBrowserTest {
     @Tag("browser")
     void everyOperationExecutesInSwaggerUiWithItsPrefilledValues() throws Exception {
         assumeBrowser();
+        Map<String, Long> before = records();
         List<Operation> operations = operations();
         // Two browsers share the walk, each taking whole tags in the walk's order (a tag's writes need its creates):
         // the walk is mostly Chromium rendering each operation, which one browser does on one core.
@@ -90,8 +90,15 @@ class SwaggerUiBrowserTest {
                     throw e;
                 }
             }
-            assertEquals(operations.size(), outcomes.size(), "every operation ran: " + outcomes);
+            assertEquals(2 * operations.size(), outcomes.size(), "every operation ran twice: " + outcomes);
             System.out.println("Swagger UI executed: " + outcomes);
+            Map<String, Long> after = records();
+            for (Map.Entry<String, Long> record : before.entrySet()) {
+                assertEquals(
+                        record.getValue(),
+                        after.get(record.getKey()),
+                        record.getKey() + " is at the version it had before the walk (null: gone)");
+            }
         } finally {
             pool.shutdownNow();
         }
@@ -136,64 +143,29 @@ class SwaggerUiBrowserTest {
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector(".servers select")))
                     .selectByValue("/");
             authorize(browser, wait);
-            Map<String, String> created = new HashMap<>();
-            Map<String, Long> versions = new HashMap<>();
-            String feedSecret = null;
             List<String> outcomes = new ArrayList<>();
-            for (Operation operation : operations) {
-                Map<String, String> overrides = new LinkedHashMap<>();
-                // A write to a record (a path ending in its id, such as a milestone's {id} under its {agreementId})
-                // goes to the one the
-                // create on its collection made, at the version last answered.
-                Matcher record = LAST_ID.matcher(operation.path);
-                if (isFeed(operation) && operation.path.contains("{id}")) {
-                    // A calendar feed is the one the user made; its address holds the secret that answer told.
-                    overrides.put("id", created.get(FEEDS));
-                    if (operation.path.contains("{secret}")) {
-                        overrides.put("secret", feedSecret);
+            for (int pass = 1; pass <= 2; pass++) {
+                List<Operation> order = new ArrayList<>(operations);
+                if (pass == 2) {
+                    java.util.Collections.reverse(order);
+                }
+                for (Operation operation : order) {
+                    Answer answer = execute(browser, wait, operation, Map.of());
+                    outcomes.add(operation.id + " " + answer.status);
+                    assertTrue(
+                            answer.status >= 200 && answer.status < 300,
+                            operation.id + " answered " + answer.status + " with the prefilled values (pass " + pass
+                                    + "):\n" + answer.body);
+                    // A get of a list or a part of a record shows records; the comparison of two versions may not (a
+                    // seed record has one version, which its example compares with itself), nor the list of the
+                    // caller's own calendar feeds before it made one.
+                    if (operation.method.equals("get")
+                            && !LAST_ID.matcher(operation.path).find()
+                            && !operation.path.endsWith("/history/diff")
+                            && !operation.path.equals("/api/v1/calendar/feeds")) {
+                        assertTrue(
+                                RECORDS.matcher(answer.body).find(), operation.id + " found records: " + answer.body);
                     }
-                } else if (isImport(operation) && operation.path.contains("{id}")) {
-                    // An import job is the one the user's own import made (imports are read, and cancelled, by their
-                    // sender).
-                    overrides.put("id", created.get(IMPORTS));
-                } else if (!operation.method.equals("get") && record.find()) {
-                    String collection = operation.path.substring(0, record.start());
-                    String id = created.get(collection);
-                    assertTrue(id != null, operation.id + ": a create on " + collection + " ran before it");
-                    overrides.put(record.group(1), id);
-                    overrides.put("If-Match", "\"" + versions.get(id) + "\"");
-                }
-                Answer answer = execute(browser, wait, operation, overrides);
-                outcomes.add(operation.id + " " + answer.status);
-                assertTrue(
-                        answer.status >= 200 && answer.status < 300,
-                        operation.id + " answered " + answer.status + " with the prefilled values:\n" + answer.body);
-                // A get of a list or a part of a record shows records; the comparison of two versions may not (a
-                // seed record has one version, which its example compares with itself).
-                if (operation.method.equals("get")
-                        && !LAST_ID.matcher(operation.path).find()
-                        && !operation.path.endsWith("/history/diff")) {
-                    assertTrue(RECORDS.matcher(answer.body).find(), operation.id + " found records: " + answer.body);
-                }
-                Matcher secret = SECRET.matcher(answer.body);
-                if (isFeed(operation) && operation.method.equals("post") && secret.find()) {
-                    feedSecret = secret.group();
-                }
-                if (operation.method.equals("post")) {
-                    Matcher id = ID.matcher(answer.body);
-                    assertTrue(id.find(), operation.id + " answered a record: " + answer.body);
-                    created.put(operation.path, id.group(1));
-                    if (isImport(operation)) {
-                        awaitImport(id.group(1));
-                    }
-                }
-                Matcher version = VERSION.matcher(answer.body);
-                Matcher written = LAST_ID.matcher(operation.path);
-                if (!operation.method.equals("get") && version.find() && written.find()) {
-                    versions.put(overrides.get(written.group(1)), Long.parseLong(version.group(1)));
-                }
-                if (operation.method.equals("post")) {
-                    versions.put(created.get(operation.path), 0L);
                 }
             }
             return outcomes;
@@ -234,43 +206,50 @@ class SwaggerUiBrowserTest {
                 }
             }
         }
-        // An import is sent before its job is read, and a calendar feed made before it is read, as a user would;
-        // everything else reads, then writes.
-        operations.sort(Comparator.comparingInt((Operation o) -> isFeed(o) && !o.method.equals("delete")
-                        ? (o.method.equals("post") ? -4 : -3)
-                        : isImport(o) ? (o.method.equals("post") ? -2 : -1) : ORDER.indexOf(o.method))
-                .thenComparing(o -> o.method.equals("delete") && o.path.startsWith("/api/v1/parties") ? 1 : 0));
+        // Reads, then creates, replaces, patches and deletes (the second pass the other way round).
+        operations.sort(Comparator.comparingInt(o -> ORDER.indexOf(o.method)));
         return operations;
     }
 
-    private static final String IMPORTS = "/api/v1/imports";
-    private static final String FEEDS = "/api/v1/calendar/feeds";
-    private static final Pattern SECRET = Pattern.compile(io.accords.http.secrets.Secrets.PATTERN);
-
-    private static boolean isFeed(Operation operation) {
-        return operation.path.startsWith(FEEDS);
-    }
-
-    private static boolean isImport(Operation operation) {
-        return operation.path.startsWith(IMPORTS);
-    }
-
-    /** Waits (as a user would, reloading the job) until the import the example sent has written its rows. */
-    private static void awaitImport(String id) throws InterruptedException {
-        for (int attempt = 0; attempt < 300; attempt++) {
-            String status = given().header(io.accords.support.Tokens.bearer("admin", "CONFIDENTIAL"))
-                    .when()
-                    .get(IMPORTS + "/" + id)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .path("status");
-            if (status.equals("DONE") || status.equals("REFUSED")) {
-                return;
+    /**
+     * Every record there is, by kind and id, with its version: agreements from the export, the other kinds from their
+     * lists, page by page.
+     */
+    private static Map<String, Long> records() {
+        Map<String, Long> versions = new HashMap<>();
+        String ndjson = given().queryParam("format", "ndjson")
+                .when()
+                .get("/api/v1/agreements/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        for (String line : ndjson.split("\n")) {
+            if (!line.isBlank()) {
+                io.restassured.path.json.JsonPath agreement = new io.restassured.path.json.JsonPath(line);
+                versions.put("agreement " + agreement.getString("id"), agreement.getLong("version"));
             }
-            Thread.sleep(100);
         }
-        fail("the import " + id + " sent from Swagger UI did not finish within 30 s");
+        for (String kind : List.of("parties", "occasions", "programmes", "milestones")) {
+            for (int page = 1; ; page++) {
+                io.restassured.path.json.JsonPath answer = given().queryParam("size", 100)
+                        .queryParam("page", page)
+                        .when()
+                        .get("/api/v1/" + kind)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+                List<Map<String, Object>> items = answer.getList("items");
+                for (Map<String, Object> item : items) {
+                    versions.put(kind + " " + item.get("id"), ((Number) item.get("version")).longValue());
+                }
+                if (page >= answer.getInt("totalPages")) {
+                    break;
+                }
+            }
+        }
+        return versions;
     }
 
     /**

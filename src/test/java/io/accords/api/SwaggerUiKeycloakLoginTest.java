@@ -9,6 +9,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,15 @@ class SwaggerUiKeycloakLoginTest {
                             !c.findElements(By.cssSelector("button.authorize")).isEmpty())
                     .findFirst()
                     .orElse(null));
+            // One way to log in at the provider, asking for the one scope it needs.
+            List<WebElement> logins = browser.findElements(By.cssSelector(".auth-container")).stream()
+                    .filter(c -> c.getText().contains("login"))
+                    .toList();
+            assertEquals(1, logins.size(), "one login entry in the Authorize dialog");
+            assertEquals(
+                    1,
+                    login.findElements(By.cssSelector("input[type=checkbox]")).size(),
+                    "one scope to tick: " + login.getText());
             String swaggerWindow = browser.getWindowHandle();
             SwaggerUiBrowserTest.click(browser, login.findElement(By.cssSelector("button.authorize")));
 

@@ -1,6 +1,7 @@
 package io.accords.idempotency;
 
 import static io.accords.support.Api.agreement;
+import static io.accords.support.Api.createAgreement;
 import static io.accords.support.Api.createParty;
 import static io.accords.support.Api.party;
 import static io.accords.support.Api.unique;
@@ -161,6 +162,24 @@ class IdempotentCreatesApiTest {
         assertEquals(404, replay.statusCode(), answer);
         assertTrue(answer.contains("no longer there for you"), answer);
         assertTrue(!answer.contains(id) && !answer.contains(title), answer);
+    }
+
+    @Test
+    void aKeyOnACreateUnderAParentReplaysToo() {
+        // The milestone route's parameter patterns once made its scope too long to store: a 500.
+        String agreement = createAgreement(agreement(createParty("KR")));
+        String path = AGREEMENTS + "/" + agreement + "/milestones";
+        Map<String, Object> milestone =
+                Map.of("kind", "DELIVERY", "title", unique("Keyed delivery"), "due", "2027", "status", "PLANNED");
+        String key = UUID.randomUUID().toString();
+        Response first = keyed(key, milestone).post(path);
+        first.then().statusCode(201);
+        keyed(key, milestone)
+                .post(path)
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .body("id", equalTo(first.jsonPath().getString("id")));
     }
 
     @Test

@@ -215,7 +215,20 @@ class PartyApiTest {
                 .then()
                 .statusCode(204);
         given().when().get("/api/v1/parties/{id}", id).then().statusCode(404);
+        // Gone, it is unknown to an editor; a DELETE repeated by an admin, with the version it went at, answers as
+        // the first did (as a retry after a lost answer would); with another version, it is unknown again.
+        given().header(io.accords.support.Tokens.bearer("editor", "CONFIDENTIAL"))
+                .header("If-Match", "\"0\"")
+                .when()
+                .delete("/api/v1/parties/{id}", id)
+                .then()
+                .statusCode(404);
         given().header("If-Match", "\"0\"")
+                .when()
+                .delete("/api/v1/parties/{id}", id)
+                .then()
+                .statusCode(204);
+        given().header("If-Match", "\"1\"")
                 .when()
                 .delete("/api/v1/parties/{id}", id)
                 .then()

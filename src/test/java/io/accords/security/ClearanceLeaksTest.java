@@ -165,10 +165,13 @@ class ClearanceLeaksTest {
                 .body("parentId", nullValue());
         Map<String, Object> seen =
                 given().header(PUBLIC_EDITOR).when().get(path).then().extract().path("$");
+        // A replace of what it sees, with one change (one that changes nothing writes nothing).
+        Map<String, Object> replaced = new java.util.HashMap<>(writable(seen));
+        replaced.put("summary", "Replaced by a PUBLIC editor");
         given().header(PUBLIC_EDITOR)
                 .header("If-Match", "\"1\"")
                 .contentType(ContentType.JSON)
-                .body(writable(seen))
+                .body(replaced)
                 .when()
                 .put(path)
                 .then()

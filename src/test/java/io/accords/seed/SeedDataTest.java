@@ -104,6 +104,34 @@ class SeedDataTest {
     }
 
     @Test
+    void theShortNamesPeopleUseFindTheSeedPartiesAsTheEditorsAliasesNotAsTheArticlesWords() {
+        String kai = "a9715a03-00b9-55c2-9eff-7f0f6beda9b3";
+        String kaiSemanMou = "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5";
+        given().when()
+                .get("/api/v1/parties/" + kai)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Korea Aerospace Industries"))
+                .body("acronym", nullValue())
+                .body("aliases", org.hamcrest.Matchers.empty())
+                .body("editorialAliases", contains("KAI"));
+        for (String search : List.of("q", "party")) {
+            given().queryParam(search, "KAI")
+                    .when()
+                    .get("/api/v1/agreements")
+                    .then()
+                    .statusCode(200)
+                    .body("items.id", org.hamcrest.Matchers.hasItem(kaiSemanMou));
+        }
+        given().queryParam("party", "hhi")
+                .when()
+                .get("/api/v1/agreements")
+                .then()
+                .statusCode(200)
+                .body("items.parties.flatten().party.name", org.hamcrest.Matchers.hasItem("Hyundai Heavy Industries"));
+    }
+
+    @Test
     void seedPartiesAreNamedOnlyInTheWordsOfTheSeedArticles() throws IOException {
         String articles = articles();
         JsonNode seed = new ObjectMapper().readTree(resource("seed/seed-articles.json"));

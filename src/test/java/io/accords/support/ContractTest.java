@@ -12,7 +12,7 @@ class ContractTest {
     private static final String PARTY = "/api/v1/parties/6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01";
     private static final String GOOD_PARTY = """
             {"id": "6a1f0c57-2f0e-4c38-9b7e-2d0a5b1c7e01", "name": "Korea Aerospace Industries", "acronym": null,
-             "aliases": [], "country": "KR", "kind": "COMPANY", "identifiers": [], "classification": "PUBLIC",
+             "aliases": [], "editorialAliases": [], "country": "KR", "kind": "COMPANY", "identifiers": [], "classification": "PUBLIC",
              "version": 0, "createdAt": "2026-11-23T10:15:30Z", "updatedAt": "2026-11-23T10:15:30Z"}""";
 
     private final Contract contract = Contract.get();
