@@ -1,5 +1,6 @@
 package io.accords.idempotency;
 
+import io.accords.http.problem.RequestGuard;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -38,10 +39,6 @@ public class IdempotencyKeyHeader {
         Path type = resource.getResourceClass().getAnnotation(Path.class);
         Path method = resource.getResourceMethod().getAnnotation(Path.class);
         String route = (type == null ? "" : type.value()) + (method == null ? "" : "/" + method.value());
-        return request.getMethod() + " " + PARAMETER_PATTERN.matcher(route).replaceAll("{$1}");
+        return request.getMethod() + " " + RequestGuard.withoutParameterPatterns(route);
     }
-
-    /** A path parameter with its pattern, {@code {id: [0-9a-f-]+}}, whose braces may nest. */
-    private static final java.util.regex.Pattern PARAMETER_PATTERN =
-            java.util.regex.Pattern.compile("\\{\\s*(\\w+)\\s*:(?:[^{}]|\\{[^{}]*})*}");
 }

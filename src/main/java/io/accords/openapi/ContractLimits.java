@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -89,14 +88,7 @@ final class ContractLimits {
                 continue;
             }
             if (target == value && value.getType().contains(Schema.SchemaType.NULL)) {
-                schema.addProperty(
-                        property.getKey(),
-                        OASFactory.createSchema()
-                                .description(value.getDescription())
-                                .examples(value.getExamples())
-                                .anyOf(List.of(
-                                        OASFactory.createSchema().ref(value.getRef()),
-                                        OASFactory.createSchema().addType(Schema.SchemaType.NULL))));
+                schema.addProperty(property.getKey(), ResponseMembers.orNull(value));
             } else {
                 target.setType(null);
             }

@@ -34,8 +34,11 @@ public class RequestGuard {
         this.json = json;
     }
 
-    /** A route template as metrics show it: without a path parameter's pattern (the id's UUID form). */
-    static String withoutParameterPatterns(String template) {
+    /**
+     * A route template as metrics and idempotency scopes show it: without a path parameter's pattern (the id's UUID
+     * form).
+     */
+    public static String withoutParameterPatterns(String template) {
         return PARAMETER_PATTERN.matcher(template).replaceAll("{$1}");
     }
 
