@@ -14,6 +14,8 @@ public interface AccordsConfig {
 
     Seed seed();
 
+    Webhooks webhooks();
+
     Auth auth();
 
     Idempotency idempotency();
@@ -253,5 +255,42 @@ public interface AccordsConfig {
         /** Where the key pair lives: {@code private.pem} (PKCS#8, owner-only) and {@code public.pem}. */
         @WithDefault("data/dev-keys")
         String dir();
+    }
+
+    interface Webhooks {
+        /**
+         * Whether a target may be a loopback, private, link-local or otherwise non-public address (and plain http):
+         * off, so that a subscription cannot make this service call into its own network. For tests and closed
+         * networks.
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** Hosts a target may name although they resolve to non-public addresses (a receiver in the same cluster). */
+        Optional<java.util.List<String>> allowedHosts();
+
+        /** How long a delivery may take to connect and be answered. */
+        @WithDefault("10S")
+        Duration timeout();
+
+        /** How many bytes of a receiver's answer are read (and kept in the delivery log, at most 1,000 characters). */
+        @WithDefault("4096")
+        int maxResponseBytes();
+
+        /** How many failed attempts in a row disable a subscription (with the reason shown). */
+        @WithDefault("10")
+        int maxFailures();
+
+        /** The first retry's delay; each next one doubles it, up to an hour. */
+        @WithDefault("5S")
+        Duration firstRetry();
+
+        /** How long a replica holds a subscription's deliveries before another may take them over. */
+        @WithDefault("30S")
+        Duration lease();
+
+        /** How long the secret a rotation replaced still signs deliveries beside the new one. */
+        @WithDefault("24H")
+        Duration previousSecretFor();
     }
 }

@@ -53,7 +53,12 @@ public class History {
         this.lenses = lenses.stream().collect(Collectors.toMap(SnapshotLens::recordType, Function.identity()));
     }
 
-    /** Records a change and announces it to the domain counters; must run inside the transaction that made it. */
+    /**
+     * Records a change, queues it for the change feed (seen by callers cleared for {@code audience}: the record's
+     * classification, or higher when the record is seen only with another) and announces it to the domain counters;
+     * must run inside the transaction that made it, so that the change, its revision and its place in the feed are
+     * kept or lost together.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(
             String recordType,
@@ -62,9 +67,11 @@ public class History {
             Revision.Action action,
             Classification classification,
             Classification declassifiedFrom,
+            Classification audience,
             Object view) {
+        Revision revision;
         try {
-            revisions.persist(new Revision(
+            revision = new Revision(
                     recordType,
                     id,
                     version,
@@ -73,11 +80,60 @@ public class History {
                     Instant.now(),
                     classification,
                     declassifiedFrom,
-                    json.writeValueAsString(view)));
+                    json.writeValueAsString(view));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the revision of " + recordType + " " + id, e);
         }
+        revisions.persist(revision);
+        revisions.getEntityManager().persist(new PendingChange(revision.getId(), audience));
         changes.fire(new RecordChange(recordType, RecordChange.Kind.valueOf(action.name())));
+    }
+
+    /** Revisions waiting for their place in the change feed, oldest first (the feed's sequencer takes them). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<PendingChange.Queued> pending(int max) {
+        return revisions.pending(max);
+    }
+
+    /** These revisions have their place in the change feed: they wait no more. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void placed(Collection<Long> revisionIds) {
+        revisions.placed(revisionIds);
+    }
+
+    /** Revisions by id, for the change feed, which knows them by id. */
+    public Map<Long, Revision> revisions(Collection<Long> ids) {
+        return ids.isEmpty()
+                ? Map.of()
+                : revisions.byIds(ids).stream().collect(Collectors.toMap(Revision::getId, Function.identity()));
+    }
+
+    /** A revision's record as the current caller may see it (links to hidden records left out). */
+    public Map<String, Object> seen(Revision revision) {
+        return json.convertValue(visible(revision, lenses.get(revision.getRecordType())), SNAPSHOT);
+    }
+
+    /**
+     * What a revision changed, as the current caller sees it: the JSON Patch from the version before it that the caller
+     * may see, or from nothing when {@code fromNothing} (the record has just come into the caller's view).
+     */
+    public RevisionDiff change(Revision revision, boolean fromNothing) {
+        Caller caller = callers.current();
+        SnapshotLens lens = lenses.get(revision.getRecordType());
+        Revision source = fromNothing
+                ? null
+                : revisions
+                        .before(
+                                revision.getRecordType(),
+                                revision.getRecordId(),
+                                revision.getVersion(),
+                                caller.clearance().andBelow())
+                        .orElse(null);
+        JsonNode before = source == null ? json.createObjectNode() : visible(source, lens);
+        return new RevisionDiff(
+                source == null ? null : source.getVersion(),
+                revision.getVersion(),
+                json.convertValue(JsonPatches.between(before, visible(revision, lens), json), PATCH));
     }
 
     /** Which of these ids have a revision of this kind of record: they were used, by a record alive or deleted. */

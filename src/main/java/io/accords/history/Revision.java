@@ -91,6 +91,18 @@ public class Revision {
         this.snapshot = snapshot;
     }
 
+    public Long getId() {
+        return id;
+    }
+
+    public String getRecordType() {
+        return recordType;
+    }
+
+    public UUID getRecordId() {
+        return recordId;
+    }
+
     public long getVersion() {
         return version;
     }

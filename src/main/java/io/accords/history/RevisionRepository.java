@@ -78,4 +78,28 @@ public class RevisionRepository implements PanacheRepositoryBase<Revision, Long>
                 .setParameter("ids", recordIds)
                 .getResultList();
     }
+
+    /** Revisions waiting for their place in the change feed, oldest first, with who may see each. */
+    public List<PendingChange.Queued> pending(int max) {
+        return getEntityManager()
+                .createQuery(
+                        "select new io.accords.history.PendingChange$Queued(r, p.classification)"
+                                + " from PendingChange p, Revision r where r.id = p.revisionId order by r.at, r.id",
+                        PendingChange.Queued.class)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** These revisions have their place in the change feed. */
+    public void placed(Collection<Long> revisionIds) {
+        getEntityManager()
+                .createQuery("delete from PendingChange p where p.revisionId in :ids")
+                .setParameter("ids", revisionIds)
+                .executeUpdate();
+    }
+
+    /** Revisions by id. */
+    public List<Revision> byIds(Collection<Long> ids) {
+        return list("id in ?1", ids);
+    }
 }

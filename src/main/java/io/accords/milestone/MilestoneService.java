@@ -137,9 +137,18 @@ public class MilestoneService extends RecordService<Milestone, MilestoneInput, M
                             Revision.Action.DELETED,
                             milestone.getClassification(),
                             null,
+                            audience(milestone),
                             snapshot(milestone));
             milestones.delete(milestone);
         }
+    }
+
+    /** A milestone's changes are seen by who may see it and its agreement. */
+    @Override
+    protected Classification audience(Milestone milestone) {
+        Classification own = milestone.getClassification();
+        Classification agreement = milestone.getAgreement().getClassification();
+        return own.compareTo(agreement) >= 0 ? own : agreement;
     }
 
     /** A milestone is visible when the caller may see it and its agreement. */

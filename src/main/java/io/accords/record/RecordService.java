@@ -468,6 +468,15 @@ public abstract class RecordService<E extends ClassifiedEntity, I extends Classi
                         action,
                         entity.getClassification(),
                         declassifiedFrom,
+                        audience(entity),
                         snapshot(entity));
+    }
+
+    /**
+     * Who may see a change of this record in the change feed: callers cleared for its classification, unless the
+     * kind is seen only with another record (a milestone with its agreement).
+     */
+    protected Classification audience(E entity) {
+        return entity.getClassification();
     }
 }

@@ -64,6 +64,11 @@ class DevKeysTest {
         };
         return new AccordsConfig() {
             @Override
+            public Webhooks webhooks() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public SwaggerUi swaggerUi() {
                 throw new UnsupportedOperationException();
             }

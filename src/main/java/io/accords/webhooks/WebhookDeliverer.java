@@ -1,0 +1,366 @@
+package io.accords.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accords.changes.ChangeCursors;
+import io.accords.changes.ChangeData;
+import io.accords.changes.ChangeFeed;
+import io.accords.config.AccordsConfig;
+import io.accords.rights.CallerRights;
+import io.accords.rights.KnownCallers;
+import io.accords.security.Caller;
+import io.accords.security.Classification;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers each active subscription's changes, in order, one at a time, at least once: a replica takes a subscription
+ * under a lease (renewed before each delivery), reads the feed after the subscription's cursor as its owner would now,
+ * posts each change signed, and moves the cursor on only once the target answered 2xx. A replica that dies leaves its
+ * lease to run out, and another takes the subscription over; a change it had posted but not yet recorded is posted
+ * again, with the same webhook-id. A failure waits before the next attempt, doubling each time; too many in a row
+ * disable the subscription, with the reason.
+ */
+@ApplicationScoped
+public class WebhookDeliverer {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDeliverer.class);
+    /** How many changes a delivery round reads at a time. */
+    private static final int BATCH = 100;
+    /** How many subscriptions one replica delivers to at once. */
+    private static final int PARALLEL = 4;
+
+    private final SubscriptionRepository subscriptions;
+    private final ChangeFeed feed;
+    private final KnownCallers known;
+    private final ObjectMapper json;
+    private final AccordsConfig.Webhooks config;
+    private final HttpClient http;
+    /** This replica, as its leases name it. */
+    private final String replica = UUID.randomUUID().toString();
+
+    private final Set<UUID> delivering = ConcurrentHashMap.newKeySet();
+    private final ExecutorService workers = Executors.newFixedThreadPool(PARALLEL, task -> {
+        Thread thread = new Thread(task, "webhook-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    WebhookDeliverer(
+            SubscriptionRepository subscriptions,
+            ChangeFeed feed,
+            KnownCallers known,
+            ObjectMapper json,
+            AccordsConfig config) {
+        this.subscriptions = subscriptions;
+        this.feed = feed;
+        this.known = known;
+        this.json = json;
+        this.config = config.webhooks();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(this.config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    void start(@Observes io.quarkus.runtime.StartupEvent start) {
+        LOG.infof("Webhook deliveries of this replica go under leases named %s", replica);
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        workers.shutdownNow();
+    }
+
+    @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deliverDue() {
+        Instant now = Instant.now();
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> subscriptions.due(now, replica, 100));
+        for (UUID id : due) {
+            if (delivering.add(id)) {
+                try {
+                    workers.execute(() -> {
+                        try {
+                            deliver(id);
+                        } catch (RuntimeException e) {
+                            LOG.warnf(e, "Webhook deliveries of subscription %s stopped; retrying", id);
+                        } finally {
+                            delivering.remove(id);
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    delivering.remove(id);
+                }
+            }
+        }
+    }
+
+    /** Delivers what the subscription has waiting, for as long as this replica holds its lease. */
+    void deliver(UUID id) {
+        Instant[] leaseUntil = {Instant.EPOCH};
+        // A turn lasts two thirds of a lease; the lease is renewed before each post, so another replica can take over
+        // only from one that stopped renewing it (a post longer than the lease's last third may be made twice).
+        Instant until = Instant.now().plus(config.lease().multipliedBy(2).dividedBy(3));
+        while (Instant.now().isBefore(until)) {
+            if (!renew(id, leaseUntil)) {
+                return;
+            }
+            Round round = QuarkusTransaction.requiringNew().call(() -> read(id));
+            if (round == null) {
+                LOG.debugf("Subscription %s delivers nothing now (not active, or its owner may no longer read)", id);
+                return;
+            }
+            LOG.debugf(
+                    "Subscription %s: %d changes to deliver",
+                    id, round.page().changes().size());
+            if (round.page().changes().isEmpty()) {
+                QuarkusTransaction.requiringNew()
+                        .run(() -> moveOn(id, round.page().resume(), true));
+                return;
+            }
+            // What was posted is recorded a page at a time (and at the first failure): a replica that dies in between
+            // posts those again, with the same webhook-id, as at-least-once allows.
+            List<Posted> posted = new java.util.ArrayList<>();
+            for (ChangeFeed.Placed change : round.page().changes()) {
+                ChangeCursors.Cursor after = new ChangeCursors.Cursor(
+                        change.position(), round.page().resume().head());
+                if (!round.types().isEmpty() && !round.types().contains(type(change))) {
+                    posted.add(new Posted(change, after, null));
+                    continue;
+                }
+                if (!renew(id, leaseUntil)) {
+                    break;
+                }
+                Attempt attempt = post(round.subscription(), change);
+                posted.add(new Posted(change, after, attempt));
+                if (!attempt.delivered()) {
+                    break;
+                }
+            }
+            if (!QuarkusTransaction.requiringNew().call(() -> record(id, posted))) {
+                return;
+            }
+        }
+    }
+
+    /** A change posted (or passed over: no attempt), and the cursor after it. */
+    private record Posted(ChangeFeed.Placed change, ChangeCursors.Cursor after, Attempt attempt) {}
+
+    /**
+     * Takes the lease, or renews it once half of it has passed (so that a post starts with at least half a lease
+     * ahead); whether this replica holds it.
+     */
+    private boolean renew(UUID id, Instant[] leaseUntil) {
+        Instant now = Instant.now();
+        if (now.isBefore(leaseUntil[0].minus(config.lease().dividedBy(2)))) {
+            return true;
+        }
+        Instant until = now.plus(config.lease());
+        boolean held = QuarkusTransaction.requiringNew().call(() -> subscriptions.lease(id, replica, now, until));
+        if (held) {
+            leaseUntil[0] = until;
+        } else {
+            LOG.debugf("Subscription %s is not this replica's to deliver now", id);
+        }
+        return held;
+    }
+
+    /** Changes were placed in the feed here: deliver them now rather than at the next tick. */
+    void placed(@Observes io.accords.changes.ChangesPlaced placed) {
+        deliverDue();
+    }
+
+    /** What a subscription delivers next and to whom, as its owner may see it now; null when it may deliver nothing. */
+    private record Round(Signing subscription, List<String> types, ChangeFeed.Page page) {}
+
+    /** What a delivery needs of its subscription. */
+    record Signing(UUID id, String target, String secret, String previousSecret) {}
+
+    private Round read(UUID id) {
+        Subscription subscription = subscriptions.findById(id);
+        if (subscription == null || subscription.status != Subscription.Status.ACTIVE) {
+            return null;
+        }
+        Optional<CallerRights> now = known.latest(subscription.owner).filter(CallerRights::reader);
+        if (now.isEmpty()) {
+            subscription.status = Subscription.Status.DISABLED;
+            subscription.statusReason = "Its owner's tokens no longer carry the reader role; resume it once they do";
+            subscriptions.release(id, replica);
+            return null;
+        }
+        Classification clearance = now.get().clearance().compareTo(subscription.clearance) < 0
+                ? now.get().clearance()
+                : subscription.clearance;
+        Caller owner = new Caller(subscription.owner, clearance, false);
+        ChangeCursors.Cursor cursor = new ChangeCursors.Cursor(subscription.cursorPosition, subscription.cursorHead);
+        ChangeFeed.Page page = feed.as(
+                owner, () -> feed.after(cursor, BATCH, Subscriptions.list(subscription.kinds), ChangeData.RECORD));
+        boolean previousInForce = subscription.previousSecret != null
+                && subscription.previousSecretUntil != null
+                && subscription.previousSecretUntil.isAfter(Instant.now());
+        return new Round(
+                new Signing(
+                        id,
+                        subscription.target,
+                        subscription.secret,
+                        previousInForce ? subscription.previousSecret : null),
+                Subscriptions.list(subscription.types),
+                page);
+    }
+
+    private void moveOn(UUID id, ChangeCursors.Cursor cursor, boolean release) {
+        Subscription subscription = subscriptions.findById(id);
+        if (subscription != null && replica.equals(subscription.leaseOwner)) {
+            subscription.cursorPosition = cursor.position();
+            subscription.cursorHead = cursor.head();
+            if (release) {
+                subscription.leaseOwner = null;
+                subscription.leaseUntil = null;
+            }
+        }
+    }
+
+    /** How one post went. */
+    record Attempt(Instant at, Integer status, String error, int millis) {
+        boolean delivered() {
+            return status != null && status >= 200 && status < 300;
+        }
+    }
+
+    /** Posts one change to the target, signed; never throws. */
+    Attempt post(Signing subscription, ChangeFeed.Placed change) {
+        Instant at = Instant.now();
+        long started = System.nanoTime();
+        Optional<String> refused = WebhookTargets.refusal(
+                subscription.target(),
+                config.allowPrivateTargets(),
+                config.allowedHosts().orElse(List.of()));
+        if (refused.isPresent()) {
+            return new Attempt(at, null, "The target " + refused.get(), 0);
+        }
+        try {
+            String body = json.writeValueAsString(change.event());
+            long timestamp = at.getEpochSecond();
+            String id = change.event().id();
+            String signature = WebhookSignatures.sign(subscription.secret(), id, timestamp, body);
+            if (subscription.previousSecret() != null) {
+                signature += " " + WebhookSignatures.sign(subscription.previousSecret(), id, timestamp, body);
+            }
+            URI target = URI.create(subscription.target());
+            HttpRequest request = HttpRequest.newBuilder(target)
+                    // Plain http (a closed network): HTTP/1.1 as it is, not an upgrade to HTTP/2 on every post.
+                    .version(
+                            target.getScheme().equalsIgnoreCase("https")
+                                    ? HttpClient.Version.HTTP_2
+                                    : HttpClient.Version.HTTP_1_1)
+                    .timeout(config.timeout())
+                    .header("Content-Type", "application/cloudevents+json; charset=utf-8")
+                    .header("User-Agent", "Accords-Webhooks/1")
+                    .header("webhook-id", id)
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String answer;
+            try (InputStream in = response.body()) {
+                answer = new String(in.readNBytes(config.maxResponseBytes()), StandardCharsets.UTF_8);
+            }
+            int millis = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
+            int status = response.statusCode();
+            return new Attempt(
+                    at,
+                    status,
+                    status >= 200 && status < 300 ? null : status + " from the target: " + abbreviate(answer),
+                    millis);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A change could not be written as JSON", e);
+        } catch (IOException | IllegalArgumentException e) {
+            int millis = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
+            return new Attempt(at, null, abbreviate(e.getClass().getSimpleName() + ": " + e.getMessage()), millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt(at, null, "Interrupted: the replica is stopping", 0);
+        }
+    }
+
+    /**
+     * Logs the attempts, moves the cursor past what was delivered (or passed over), and after a failure schedules the
+     * retry; whether all were delivered.
+     */
+    private boolean record(UUID id, List<Posted> posted) {
+        Subscription subscription = subscriptions.findById(id);
+        if (subscription == null) {
+            return false; // deleted meanwhile
+        }
+        for (Posted one : posted) {
+            Attempt attempt = one.attempt();
+            if (attempt != null) {
+                Delivery delivery = new Delivery();
+                delivery.subscriptionId = id;
+                delivery.eventId = one.change().event().id();
+                delivery.eventType = one.change().event().type();
+                delivery.subject = one.change().event().subject();
+                // Failures in a row are all attempts at this change: the cursor moves on only past a delivered one.
+                delivery.attempt = subscription.failures + 1;
+                delivery.attemptedAt = attempt.at();
+                delivery.statusCode = attempt.status();
+                delivery.outcome = attempt.delivered() ? Delivery.Outcome.DELIVERED : Delivery.Outcome.FAILED;
+                delivery.error = attempt.error();
+                delivery.durationMs = attempt.millis();
+                subscriptions.getEntityManager().persist(delivery);
+                if (!attempt.delivered()) {
+                    failed(subscription, attempt);
+                    return false;
+                }
+            }
+            subscription.cursorPosition = one.after().position();
+            subscription.cursorHead = one.after().head();
+            subscription.failures = 0;
+        }
+        return true;
+    }
+
+    private void failed(Subscription subscription, Attempt attempt) {
+        subscription.failures++;
+        Duration wait = config.firstRetry().multipliedBy(1L << Math.min(subscription.failures - 1, 20));
+        subscription.nextAttemptAt =
+                Instant.now().plus(wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait);
+        if (subscription.failures >= config.maxFailures()) {
+            subscription.status = Subscription.Status.DISABLED;
+            subscription.statusReason = subscription.failures + " deliveries in a row failed; the last: "
+                    + attempt.error() + ". Mend the target, then resume it";
+        }
+        subscription.leaseOwner = null;
+        subscription.leaseUntil = null;
+    }
+
+    private static String type(ChangeFeed.Placed change) {
+        String type = change.event().type();
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 900 ? oneLine : oneLine.substring(0, 900) + "…";
+    }
+}
