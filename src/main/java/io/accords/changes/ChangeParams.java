@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -18,15 +17,14 @@ public class ChangeParams {
     @Size(max = 64, message = "is at most 64 characters: the id of the last change you read")
     @Parameter(
             description = "Go on after this change: the id of the last one you read (the Link header's next has it)."
-                    + " \"now\" starts after the last change you may see; nothing starts from the first.",
-            example = ChangeFeed.NOW)
+                    + " \"now\" starts after the last change you may see; nothing starts from the first.")
     public String after;
 
     @QueryParam("kind")
     @Size(max = 20, message = "takes at most 20 kinds")
     @Parameter(
-            description = "Only changes of these kinds of record (repeat it); all kinds when not given",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, example = "agreement"))
+            description = "Only changes of these kinds of record (repeat it: kind=agreement&kind=party); all kinds"
+                    + " when not given")
     public List<String> kind;
 
     @QueryParam("data")

@@ -57,6 +57,17 @@ public class SubscriptionExample {
                     example.nextAttemptAt = Instant.now();
                     example.createdAt = Instant.parse("2026-12-05T10:15:30Z");
                     subscriptions.persist(example);
+                    // One attempt in its log, so that the log's example reads one.
+                    Delivery delivery = new Delivery();
+                    delivery.subscriptionId = id;
+                    delivery.eventId = "example-event";
+                    delivery.eventType = "accords.agreement.updated";
+                    delivery.subject = SubscriptionExamples.SUBJECT;
+                    delivery.attempt = 1;
+                    delivery.attemptedAt = example.createdAt;
+                    delivery.outcome = Delivery.Outcome.FAILED;
+                    delivery.error = "An example: the example target does not resolve";
+                    subscriptions.getEntityManager().persist(delivery);
                     LOG.info("Made the example webhook subscription");
                 }
             });

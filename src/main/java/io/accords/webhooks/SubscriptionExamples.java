@@ -10,6 +10,8 @@ final class SubscriptionExamples {
     static final String DELETED_ID = "5f0c2a9e-7b1d-4c3e-9a8f-1e2d3c4b5a70";
 
     static final String TARGET = "https://receiver.example.org/accords";
+    /** The seed agreement the example delivery was about. */
+    static final String SUBJECT = "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5";
 
     static final String INPUT = "{\"target\": \"" + TARGET + "\", \"description\": \"Our search index\","
             + " \"kinds\": [\"agreement\"], \"types\": [\"created\", \"updated\", \"deleted\"], \"after\": \"now\"}";

@@ -32,6 +32,8 @@ public class WebhookDocs implements OASFilter {
                                         + " 10 seconds; anything else is retried with growing delays, and 10 failures"
                                         + " in a row disable the subscription.")
                                 .tags(java.util.List.of("Webhooks"))
+                                // The receiver needs no token of ours: it checks webhook-signature with its secret.
+                                .security(java.util.List.of(OASFactory.createSecurityRequirement()))
                                 .parameters(java.util.List.of(
                                         header("webhook-id", "The change's id (the CloudEvent's id)", 64),
                                         header(
