@@ -12,7 +12,7 @@ second the feed serves when read from the start.
 Uses the application packaged in target/quarkus-app, built for that database. Exits 1 when a change was lost, told
 twice to a follower, badly signed, or a write was answered 5xx.
 """
-import argparse, base64, hashlib, hmac, http.server, json, os, random, re, statistics, subprocess, sys, threading
+import argparse, base64, hashlib, hmac, http.client, http.server, json, os, random, re, statistics, subprocess, sys, threading
 import time, urllib.error, urllib.request
 
 from packaged import Setup, call as send, url
@@ -107,7 +107,7 @@ def follow_stream():
                         last = sse_id
                     if stop.is_set():
                         return
-        except (urllib.error.URLError, OSError, ValueError):
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException):
             time.sleep(0.5)
 
 
@@ -122,7 +122,8 @@ def follow_pages():
         port = random.choice(alive() or ports)
         try:
             status, events, headers = call(port, "GET", "/api/v1/changes?kind=agreement&limit=200&after=" + after)
-        except (urllib.error.URLError, OSError):
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException):
+            # A replica killed mid-answer cuts it short: read the page again from a live one.
             time.sleep(0.3)
             continue
         if status != 200:
@@ -168,7 +169,7 @@ def writer(number):
             if status == 200:
                 with lock:
                     acked[(agreement["id"], 1)] = time.time()
-        except (urllib.error.URLError, OSError):
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException):
             stats["unanswered"] += 1
 
 
@@ -196,6 +197,11 @@ kills = []
 for kill in range(args.kills):
     time.sleep(args.seconds / (args.kills + 1))
     port = holder()
+    for wait in range(20):  # between turns no replica holds it: wait for the next turn
+        if port is not None:
+            break
+        time.sleep(0.25)
+        port = holder()
     if port is None:
         print("kill %d: no replica holds the lease now (nothing waiting to be delivered); none killed" % (kill + 1))
         continue
