@@ -204,11 +204,6 @@ public class ChangeFeed {
         return List.copyOf(new TreeSet<>(asked));
     }
 
-    /** The kinds of record the feed carries. */
-    public SortedSet<String> kinds() {
-        return kinds;
-    }
-
     /** Runs work as this caller (a stream reads on a worker thread, after its request has ended). */
     public <T> T as(Caller caller, java.util.function.Supplier<T> work) {
         return callers.actingAs(caller, work);

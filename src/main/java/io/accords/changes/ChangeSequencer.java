@@ -51,8 +51,6 @@ public class ChangeSequencer {
         thread.setDaemon(true);
         return thread;
     });
-    /** The last position this replica gave or saw given: what a follower here can read up to. */
-    private volatile long head;
 
     private final jakarta.enterprise.event.Event<ChangesPlaced> announced;
 
@@ -74,11 +72,6 @@ public class ChangeSequencer {
 
     void stop(@Observes ShutdownEvent stop) {
         worker.shutdown();
-    }
-
-    /** The last position given, as far as this replica knows. */
-    long head() {
-        return head;
     }
 
     private void request() {
@@ -134,7 +127,6 @@ public class ChangeSequencer {
                         .toList());
                 state.advanceTo(position);
             }
-            head = Math.max(head, position);
             return waiting.size();
         });
     }

@@ -8,6 +8,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
@@ -89,6 +91,8 @@ public class ChangesResource {
             @QueryParam("limit")
                     @DefaultValue("100")
                     @Pattern(regexp = "\\d{1,4}", message = "must be a whole number from 1 to 1000")
+                    @Min(value = 1, message = "must be a whole number from 1 to 1000")
+                    @Max(value = 1000, message = "must be a whole number from 1 to 1000")
                     @Parameter(
                             description = "How many changes at most, 1 to 1000",
                             schema =
@@ -100,11 +104,8 @@ public class ChangesResource {
                             example = "100")
                     String limit,
             @Parameter(hidden = true) @Context UriInfo uri) {
-        int size = Integer.parseInt(limit);
-        if (size < 1 || size > 1000) {
-            throw io.accords.http.problem.ProblemException.invalid("limit", "must be a whole number from 1 to 1000");
-        }
-        ChangeFeed.Page page = feed.after(feed.start(params.after, params.kind), size, params.kind, params.data());
+        ChangeFeed.Page page =
+                feed.after(feed.start(params.after, params.kind), Integer.parseInt(limit), params.kind, params.data());
         Link next = Link.fromUriBuilder(PublicUrls.request(uri).replaceQueryParam("after", page.next()))
                 .rel("next")
                 .build();
@@ -144,6 +145,8 @@ public class ChangesResource {
             @QueryParam("maxSeconds")
                     @DefaultValue("3600")
                     @Pattern(regexp = "\\d{1,4}", message = "must be a whole number of seconds from 1 to 3600")
+                    @Min(value = 1, message = "must be a whole number of seconds from 1 to 3600")
+                    @Max(value = 3600, message = "must be a whole number of seconds from 1 to 3600")
                     @Parameter(
                             description = "How long the stream lasts, 1 to 3600 seconds",
                             schema =
@@ -156,10 +159,6 @@ public class ChangesResource {
                     String maxSeconds,
             @Context Sse sse) {
         int seconds = Integer.parseInt(maxSeconds);
-        if (seconds < 1 || seconds > 3600) {
-            throw io.accords.http.problem.ProblemException.invalid(
-                    "maxSeconds", "must be a whole number of seconds from 1 to 3600");
-        }
         boolean resumed = lastEventId != null && !lastEventId.isBlank();
         ChangeCursors.Cursor start =
                 resumed ? feed.start(lastEventId, "Last-Event-ID", params.kind) : feed.start(params.after, params.kind);

@@ -118,8 +118,6 @@ public class History {
      * may see, or from nothing when {@code fromNothing} (the record has just come into the caller's view).
      */
     public RevisionDiff change(Revision revision, boolean fromNothing) {
-        Caller caller = callers.current();
-        SnapshotLens lens = lenses.get(revision.getRecordType());
         Revision source = fromNothing
                 ? null
                 : revisions
@@ -127,13 +125,9 @@ public class History {
                                 revision.getRecordType(),
                                 revision.getRecordId(),
                                 revision.getVersion(),
-                                caller.clearance().andBelow())
+                                callers.current().clearance().andBelow())
                         .orElse(null);
-        JsonNode before = source == null ? json.createObjectNode() : visible(source, lens);
-        return new RevisionDiff(
-                source == null ? null : source.getVersion(),
-                revision.getVersion(),
-                json.convertValue(JsonPatches.between(before, visible(revision, lens), json), PATCH));
+        return between(source, revision);
     }
 
     /** Which of these ids have a revision of this kind of record: they were used, by a record alive or deleted. */
@@ -190,16 +184,22 @@ public class History {
     @Transactional
     public RevisionDiff diff(String recordType, UUID id, Long from, long to) {
         Caller caller = callers.current();
-        List<Classification> visible = caller.clearance().andBelow();
-        SnapshotLens lens = lenses.get(recordType);
         Revision target = seen(recordType, id, to, caller);
         Revision source = from == null
-                ? revisions.before(recordType, id, to, visible).orElse(null)
+                ? revisions
+                        .before(recordType, id, to, caller.clearance().andBelow())
+                        .orElse(null)
                 : seen(recordType, id, from, caller);
+        return between(source, target);
+    }
+
+    /** The JSON Patch from one revision (null: nothing) to another, both as the caller may see them. */
+    private RevisionDiff between(Revision source, Revision target) {
+        SnapshotLens lens = lenses.get(target.getRecordType());
         JsonNode before = source == null ? json.createObjectNode() : visible(source, lens);
         return new RevisionDiff(
                 source == null ? null : source.getVersion(),
-                to,
+                target.getVersion(),
                 json.convertValue(JsonPatches.between(before, visible(target, lens), json), PATCH));
     }
 

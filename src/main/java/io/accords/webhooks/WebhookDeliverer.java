@@ -134,7 +134,7 @@ public class WebhookDeliverer {
                     id, round.page().changes().size());
             if (round.page().changes().isEmpty()) {
                 QuarkusTransaction.requiringNew()
-                        .run(() -> moveOn(id, round.page().resume(), true));
+                        .run(() -> caughtUp(id, round.page().resume()));
                 return;
             }
             // What was posted is recorded a page at a time (and at the first failure): a replica that dies in between
@@ -227,15 +227,14 @@ public class WebhookDeliverer {
                 page);
     }
 
-    private void moveOn(UUID id, ChangeCursors.Cursor cursor, boolean release) {
+    /** Nothing more to deliver now: the cursor goes to the head it read, and the lease is let go. */
+    private void caughtUp(UUID id, ChangeCursors.Cursor cursor) {
         Subscription subscription = subscriptions.findById(id);
         if (subscription != null && replica.equals(subscription.leaseOwner)) {
             subscription.cursorPosition = cursor.position();
             subscription.cursorHead = cursor.head();
-            if (release) {
-                subscription.leaseOwner = null;
-                subscription.leaseUntil = null;
-            }
+            subscription.leaseOwner = null;
+            subscription.leaseUntil = null;
         }
     }
 

@@ -155,6 +155,14 @@ class ChangeFeedApiTest {
         assertInvalidField(given().when().get("/api/v1/changes?limit=0").then(), "/api/v1/changes", "limit");
         assertInvalidField(given().when().get("/api/v1/changes?limit=1001").then(), "/api/v1/changes", "limit");
         assertInvalidField(given().when().get("/api/v1/changes?data=FULL").then(), "/api/v1/changes", "data");
+        for (String seconds : List.of("0", "3601", "soon")) {
+            assertInvalidField(
+                    given().when()
+                            .get("/api/v1/changes/stream?maxSeconds=" + seconds)
+                            .then(),
+                    "/api/v1/changes/stream",
+                    "maxSeconds");
+        }
     }
 
     @Test
