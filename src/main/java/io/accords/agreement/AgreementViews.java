@@ -137,11 +137,23 @@ public class AgreementViews implements SnapshotLens {
 
     @Override
     public JsonNode visible(JsonNode snapshot) {
-        try {
-            return json.valueToTree(of(json.treeToValue(snapshot, AgreementView.class)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored agreement cannot be read", e);
+        return visible(List.of(snapshot)).get(0);
+    }
+
+    /** Stored agreements as the caller may see them, with one query for all their links. */
+    @Override
+    public List<JsonNode> visible(List<JsonNode> snapshots) {
+        List<AgreementView> stored = new ArrayList<>(snapshots.size());
+        for (JsonNode snapshot : snapshots) {
+            try {
+                stored.add(json.treeToValue(snapshot, AgreementView.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A stored agreement cannot be read", e);
+            }
         }
+        return seenBy(stored, callers.current().clearance()).stream()
+                .map(view -> (JsonNode) json.valueToTree(view))
+                .toList();
     }
 
     /**

@@ -109,10 +109,23 @@ public class ChangeFeed {
                 .getResultList();
         Map<Long, Revision> revisions =
                 history.revisions(events.stream().map(ChangeEvent::revisionId).toList());
+        // The records as the caller sees them, each kind's judged together: one query for a page's links.
+        Map<Long, Map<String, Object>> records = data == ChangeData.RECORD
+                ? history.seen(events.stream()
+                        .filter(event -> event.seenAs(caller.clearance()) != Revision.Action.DELETED)
+                        .map(event -> revisions.get(event.revisionId()))
+                        .toList())
+                : Map.of();
         List<Placed> placed = new ArrayList<>(events.size());
         for (ChangeEvent event : events) {
             Revision.Action seen = event.seenAs(caller.clearance());
-            placed.add(new Placed(event.position(), event(event, seen, revisions.get(event.revisionId()), data)));
+            Revision revision = revisions.get(event.revisionId());
+            Map<String, Object> content = seen == Revision.Action.DELETED
+                    ? null
+                    : data == ChangeData.PATCH
+                            ? json.convertValue(history.change(revision, seen == Revision.Action.CREATED), MAP)
+                            : records.get(revision.getId());
+            placed.add(new Placed(event.position(), event(event, seen, content)));
         }
         long last = placed.isEmpty()
                 ? cursor.position()
@@ -172,13 +185,7 @@ public class ChangeFeed {
         return query;
     }
 
-    private CloudEvent event(ChangeEvent event, Revision.Action seen, Revision revision, ChangeData data) {
-        Map<String, Object> content = null;
-        if (seen != Revision.Action.DELETED) {
-            content = data == ChangeData.PATCH
-                    ? json.convertValue(history.change(revision, seen == Revision.Action.CREATED), MAP)
-                    : history.seen(revision);
-        }
+    private CloudEvent event(ChangeEvent event, Revision.Action seen, Map<String, Object> content) {
         return new CloudEvent(
                 CloudEvent.SPEC_VERSION,
                 cursors.eventId(event.position()),

@@ -108,9 +108,23 @@ public class History {
                 : revisions.byIds(ids).stream().collect(Collectors.toMap(Revision::getId, Function.identity()));
     }
 
-    /** A revision's record as the current caller may see it (links to hidden records left out). */
-    public Map<String, Object> seen(Revision revision) {
-        return json.convertValue(visible(revision, lenses.get(revision.getRecordType())), SNAPSHOT);
+    /**
+     * Revisions' records as the current caller may see them, by revision id: each kind's judged together (one query
+     * for an agreement page's links rather than one per agreement).
+     */
+    public Map<Long, Map<String, Object>> seen(Collection<Revision> revisions) {
+        Map<Long, Map<String, Object>> seen = new java.util.HashMap<>();
+        revisions.stream()
+                .collect(Collectors.groupingBy(Revision::getRecordType))
+                .forEach((recordType, ofKind) -> {
+                    List<JsonNode> stored = ofKind.stream().map(this::read).toList();
+                    SnapshotLens lens = lenses.get(recordType);
+                    List<JsonNode> visible = lens == null ? stored : lens.visible(stored);
+                    for (int i = 0; i < ofKind.size(); i++) {
+                        seen.put(ofKind.get(i).getId(), json.convertValue(visible.get(i), SNAPSHOT));
+                    }
+                });
+        return seen;
     }
 
     /**
@@ -231,9 +245,13 @@ public class History {
 
     /** A revision's snapshot with links to records hidden from the caller left out. */
     private JsonNode visible(Revision revision, SnapshotLens lens) {
+        JsonNode record = read(revision);
+        return lens == null ? record : lens.visible(record);
+    }
+
+    private JsonNode read(Revision revision) {
         try {
-            JsonNode record = json.readTree(revision.getSnapshot());
-            return lens == null ? record : lens.visible(record);
+            return json.readTree(revision.getSnapshot());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored revision is not JSON", e);
         }
