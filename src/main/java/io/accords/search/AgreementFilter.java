@@ -1,5 +1,7 @@
 package io.accords.search;
 
+import io.accords.http.QueryParameterTable;
+import io.accords.http.problem.FieldViolation;
 import io.accords.http.problem.ProblemException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,6 +34,10 @@ public final class AgreementFilter {
 
     /** Reads the query's filter parameters, answering 400 with every bad one named when any is wrong. */
     public static AgreementFilter parse(Map<String, List<String>> query) {
+        return read(query, "", List.of());
+    }
+
+    private static AgreementFilter read(Map<String, List<String>> query, String prefix, List<FieldViolation> errors) {
         FilterReader reader = new FilterReader(query);
         Map<SearchFilter<?>, Object> values = new LinkedHashMap<>();
         for (SearchFilter<?> filter : AgreementFilters.ALL) {
@@ -40,10 +46,30 @@ public final class AgreementFilter {
                 values.put(filter, value);
             }
         }
-        if (!reader.errors.isEmpty()) {
-            throw ProblemException.invalid(reader.errors);
+        List<FieldViolation> all = new java.util.ArrayList<>(errors);
+        reader.errors.forEach(v -> all.add(new FieldViolation(prefix + v.field(), v.message())));
+        if (!all.isEmpty()) {
+            throw ProblemException.invalid(all);
         }
         return new AgreementFilter(Collections.unmodifiableMap(values), Map.copyOf(query));
+    }
+
+    /**
+     * Reads filters given as a body's field (a webhook subscription's {@code agreements}): 400 naming
+     * {@code field.parameter} for a bad value, and for a name that is no filter's.
+     */
+    public static AgreementFilter parse(String field, Map<String, List<String>> given) {
+        List<String> names = AgreementFilters.ALL.stream()
+                .flatMap(filter -> filter.parameters().stream())
+                .map(QueryParameterTable.Documented::name)
+                .toList();
+        List<FieldViolation> unknown = given.keySet().stream()
+                .filter(name -> !names.contains(name))
+                .sorted()
+                .map(name ->
+                        new FieldViolation(field + "." + name, "is not a filter of agreements: use one of " + names))
+                .toList();
+        return read(given, field + ".", unknown);
     }
 
     /** Adds the condition of every filter given. */

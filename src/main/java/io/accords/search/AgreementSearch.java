@@ -147,6 +147,22 @@ public class AgreementSearch {
         return alternatives.isEmpty() ? "1 = 0" : "(" + String.join(" or ", alternatives) + ")";
     }
 
+    /** Which of these agreements match the filter now, as a caller of this clearance finds them. */
+    public java.util.Set<java.util.UUID> matching(
+            AgreementFilter filter, Classification clearance, java.util.Collection<java.util.UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        AgreementCriteria criteria = criteria(filter, clearance);
+        Map<String, Object> parameters = new java.util.HashMap<>(criteria.parameters());
+        parameters.put("matchingIds", ids);
+        return java.util.Set.copyOf(query(
+                        "select a.id from Agreement a where " + criteria.where("a.id in :matchingIds"),
+                        java.util.UUID.class,
+                        parameters)
+                .getResultList());
+    }
+
     public long count(AgreementFilter filter, Classification clearance) {
         AgreementCriteria criteria = criteria(filter, clearance);
         return query("select count(a) from Agreement a where " + criteria.where(), Long.class, criteria.parameters())

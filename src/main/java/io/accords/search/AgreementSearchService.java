@@ -15,9 +15,11 @@ import io.accords.security.Classification;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -174,6 +176,11 @@ public class AgreementSearchService {
             UUID partyId, PageParams params, boolean exactTotal, Optional<ListCursor> cursor, boolean pageAsked) {
         parties.requireVisible(partyId);
         return list(AgreementFilter.namingParty(partyId), params, exactTotal, cursor, pageAsked);
+    }
+
+    /** Which of these agreements match the filter now, for a caller of this clearance (a subscription's owner). */
+    public Set<UUID> matching(AgreementFilter filter, Classification clearance, Collection<UUID> ids) {
+        return search.matching(filter, clearance, ids);
     }
 
     public AgreementFacets facets(AgreementFilter filter) {

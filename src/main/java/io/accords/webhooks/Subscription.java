@@ -53,6 +53,10 @@ public class Subscription {
     @Column(length = 100)
     String types;
 
+    /** The agreement list's filters an agreement's change must match when delivered, as JSON; null for none. */
+    @Column(name = "agreement_filter", length = 2000)
+    String agreementFilter;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     Status status;

@@ -14,10 +14,11 @@ final class SubscriptionExamples {
     static final String SUBJECT = "a9ef1fa8-f0b2-507b-a602-dcb5fe540fc5";
 
     static final String INPUT = "{\"target\": \"" + TARGET + "\", \"description\": \"Our search index\","
-            + " \"kinds\": [\"agreement\"], \"types\": [\"created\", \"updated\", \"deleted\"], \"after\": \"now\"}";
+            + " \"kinds\": [\"agreement\"], \"types\": [\"created\", \"updated\", \"deleted\"],"
+            + " \"agreements\": {\"sector\": [\"NAVAL\"]}, \"after\": \"now\"}";
 
     private static final String LISTED = "\"id\": \"" + ID + "\", \"target\": \"" + TARGET + "\","
-            + " \"description\": \"Our search index\", \"kinds\": [\"agreement\"], \"types\": [],"
+            + " \"description\": \"Our search index\", \"kinds\": [\"agreement\"], \"types\": [], \"agreements\": {},"
             + " \"clearance\": \"PUBLIC\", \"status\": \"ACTIVE\", \"statusReason\": null, \"failures\": 0,"
             + " \"nextAttemptAt\": \"2026-12-05T10:15:30Z\", \"createdAt\": \"2026-12-05T10:15:30Z\","
             + " \"previousSecretUntil\": null";

@@ -3,8 +3,10 @@ package io.accords.webhooks;
 import io.accords.security.Classification;
 import jakarta.annotation.Nullable;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a caller asks to be told of, and where. */
@@ -33,6 +35,19 @@ public record SubscriptionInput(
         @Nullable
         List<ChangeType> types,
 
+        @Size(max = MAX_FILTERS)
+        @Schema(
+                description = "The agreement list's filters (GET /api/v1/agreements), each parameter with its values,"
+                        + " that an agreement's change must match to be delivered: checked as the agreement stands"
+                        + " when the change is delivered, as you may see it. A deletion is delivered whatever they say"
+                        + " (the agreement is gone; drop it if you hold it). Other kinds are not filtered by them",
+                examples = "{\"sector\": [\"NAVAL\"], \"country\": [\"KR\"]}")
+        @Nullable
+        Map<
+                        @NotBlank @Size(max = 32) String,
+                        @NotNull @Size(min = 1, max = MAX_VALUES) List<@NotBlank @Size(max = MAX_VALUE) String>>
+                agreements,
+
         @Schema(
                 description = "The highest classification to deliver (at most your clearance, which is the default);"
                         + " lowered at each delivery to what your tokens show then",
@@ -47,4 +62,11 @@ public record SubscriptionInput(
                 examples = "now",
                 maxLength = 64)
         @Nullable
-        String after) {}
+        String after) {
+
+    /** How many agreement filters, values of one, and characters of a value a subscription may give. */
+    static final int MAX_FILTERS = 20;
+
+    static final int MAX_VALUES = 20;
+    static final int MAX_VALUE = 200;
+}

@@ -6,6 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -26,6 +27,12 @@ public record SubscriptionView(
 
         @Schema(description = "The changes it delivers; empty for all")
         List<ChangeType> types,
+
+        @Schema(
+                description = "The agreement list's filters an agreement's change must match when delivered; empty for"
+                        + " every agreement",
+                examples = "{\"sector\": [\"NAVAL\"]}")
+        Map<String, List<String>> agreements,
 
         @Schema(description = "The highest classification it delivers (lowered to its owner's clearance at each)")
         Classification clearance,
@@ -66,6 +73,7 @@ public record SubscriptionView(
                 s.description,
                 Subscriptions.list(s.kinds),
                 Subscriptions.list(s.types).stream().map(ChangeType::valueOf).toList(),
+                Subscriptions.agreementFilter(s.agreementFilter),
                 s.clearance,
                 s.status,
                 s.statusReason,

@@ -7,6 +7,7 @@ import io.accords.http.PageParams;
 import io.accords.http.PageView;
 import io.accords.http.problem.ProblemException;
 import io.accords.rights.KnownCallers;
+import io.accords.search.AgreementFilter;
 import io.accords.security.Caller;
 import io.accords.security.Callers;
 import io.accords.security.Classification;
@@ -16,6 +17,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Webhook subscriptions, each its owner's (an admin's too): make, list, read, pause, resume, rotate, replay, delete. */
@@ -23,6 +26,11 @@ import java.util.UUID;
 public class Subscriptions {
 
     public static final String PATH = "/api/v1/subscriptions";
+    private static final String AGREEMENT = "agreement";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, List<String>>> FILTER =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
     /** How many subscriptions one caller may have. */
     static final int MAX_PER_OWNER = 20;
 
@@ -63,6 +71,14 @@ public class Subscriptions {
                     + " delete one (DELETE " + PATH + "/{id}) first");
         }
         List<String> kinds = input.kinds() == null ? List.of() : input.kinds();
+        Map<String, List<String>> agreements = input.agreements() == null ? Map.of() : input.agreements();
+        if (!agreements.isEmpty()) {
+            AgreementFilter.parse("agreements", agreements);
+            if (!kinds.isEmpty() && !kinds.contains(AGREEMENT)) {
+                throw ProblemException.invalid(
+                        "agreements", "filter agreements, and kinds has no agreement: add it to kinds, or drop these");
+            }
+        }
         ChangeCursors.Cursor start = feed.start(input.after() == null ? ChangeFeed.NOW : input.after(), kinds);
         Subscription subscription = new Subscription();
         subscription.id = UUID.randomUUID();
@@ -75,6 +91,7 @@ public class Subscriptions {
                 input.types() == null
                         ? null
                         : input.types().stream().map(Enum::name).toList());
+        subscription.agreementFilter = agreements.isEmpty() ? null : write(new TreeMap<>(agreements));
         subscription.status = Subscription.Status.ACTIVE;
         subscription.secret = WebhookSignatures.mint();
         subscription.cursorPosition = start.position();
@@ -169,6 +186,26 @@ public class Subscriptions {
                 .findByIdOptional(id)
                 .filter(s -> s.owner.equals(caller.subject()) || caller.admin())
                 .orElseThrow(() -> ProblemException.notFound("subscription of yours", id));
+    }
+
+    /** A subscription's agreement filters as stored, read back; empty for none. */
+    static Map<String, List<String>> agreementFilter(String stored) {
+        if (stored == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(stored, FILTER);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A subscription's stored agreement filter is not JSON", e);
+        }
+    }
+
+    private static String write(Map<String, List<String>> filter) {
+        try {
+            return JSON.writeValueAsString(filter);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("An agreement filter could not be written as JSON", e);
+        }
     }
 
     static String join(List<String> values) {

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accords.changes.ChangeCursors;
 import io.accords.changes.ChangeData;
 import io.accords.changes.ChangeFeed;
+import io.accords.changes.CloudEvent;
 import io.accords.config.AccordsConfig;
 import io.accords.rights.CallerRights;
 import io.accords.rights.KnownCallers;
+import io.accords.search.AgreementFilter;
+import io.accords.search.AgreementSearchService;
 import io.accords.security.Caller;
 import io.accords.security.Classification;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,8 +54,11 @@ public class WebhookDeliverer {
     /** How many subscriptions one replica delivers to at once. */
     private static final int PARALLEL = 4;
 
+    private static final String AGREEMENT_CHANGE = ChangeFeed.TYPE_PREFIX + "agreement.";
+
     private final SubscriptionRepository subscriptions;
     private final ChangeFeed feed;
+    private final AgreementSearchService search;
     private final KnownCallers known;
     private final ObjectMapper json;
     private final AccordsConfig.Webhooks config;
@@ -69,11 +76,13 @@ public class WebhookDeliverer {
     WebhookDeliverer(
             SubscriptionRepository subscriptions,
             ChangeFeed feed,
+            AgreementSearchService search,
             KnownCallers known,
             ObjectMapper json,
             AccordsConfig config) {
         this.subscriptions = subscriptions;
         this.feed = feed;
+        this.search = search;
         this.known = known;
         this.json = json;
         this.config = config.webhooks();
@@ -143,7 +152,8 @@ public class WebhookDeliverer {
             for (ChangeFeed.Placed change : round.page().changes()) {
                 ChangeCursors.Cursor after = new ChangeCursors.Cursor(
                         change.position(), round.page().resume().head());
-                if (!round.types().isEmpty() && !round.types().contains(type(change))) {
+                if ((!round.types().isEmpty() && !round.types().contains(type(change)))
+                        || round.unmatched().contains(change.event().id())) {
                     posted.add(new Posted(change, after, null));
                     continue;
                 }
@@ -190,7 +200,7 @@ public class WebhookDeliverer {
     }
 
     /** What a subscription delivers next and to whom, as its owner may see it now; null when it may deliver nothing. */
-    private record Round(Signing subscription, List<String> types, ChangeFeed.Page page) {}
+    private record Round(Signing subscription, List<String> types, Set<String> unmatched, ChangeFeed.Page page) {}
 
     /** What a delivery needs of its subscription. */
     record Signing(UUID id, String target, String secret, String previousSecret) {}
@@ -224,7 +234,31 @@ public class WebhookDeliverer {
                         subscription.secret,
                         previousInForce ? subscription.previousSecret : null),
                 Subscriptions.list(subscription.types),
+                unmatched(subscription, clearance, page),
                 page);
+    }
+
+    /**
+     * The ids of the page's agreement changes whose agreement does not match the subscription's agreement filters now,
+     * as its owner finds them; a deletion always matches (the agreement is gone, whatever it was).
+     */
+    private Set<String> unmatched(Subscription subscription, Classification clearance, ChangeFeed.Page page) {
+        if (subscription.agreementFilter == null) {
+            return Set.of();
+        }
+        List<CloudEvent> filtered = page.changes().stream()
+                .map(ChangeFeed.Placed::event)
+                .filter(event -> event.type().startsWith(AGREEMENT_CHANGE)
+                        && !event.type().endsWith(".deleted"))
+                .toList();
+        Set<UUID> matching = search.matching(
+                AgreementFilter.parse(Subscriptions.agreementFilter(subscription.agreementFilter)),
+                clearance,
+                filtered.stream().map(event -> UUID.fromString(event.subject())).collect(Collectors.toSet()));
+        return filtered.stream()
+                .filter(event -> !matching.contains(UUID.fromString(event.subject())))
+                .map(CloudEvent::id)
+                .collect(Collectors.toSet());
     }
 
     /** Nothing more to deliver now: the cursor goes to the head it read, and the lease is let go. */

@@ -18,6 +18,7 @@ public class WebhookDocs implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        agreementFilterLimits(openAPI);
         openAPI.addWebhook(
                 NAME,
                 OASFactory.createPathItem()
@@ -68,5 +69,27 @@ public class WebhookDocs implements OASFilter {
                 .schema(OASFactory.createSchema()
                         .type(java.util.List.of(Schema.SchemaType.STRING))
                         .maxLength(maxLength));
+    }
+
+    /**
+     * A subscription's agreement filters, a parameter's values under its name, bounded as the input is (the generator
+     * does not read constraints inside a map's values).
+     */
+    private static void agreementFilterLimits(OpenAPI openAPI) {
+        for (String schema : java.util.List.of("SubscriptionInput", "Subscription")) {
+            Schema agreements = openAPI.getComponents()
+                    .getSchemas()
+                    .get(schema)
+                    .getProperties()
+                    .get("agreements");
+            agreements
+                    .maxProperties(SubscriptionInput.MAX_FILTERS)
+                    .additionalPropertiesSchema(OASFactory.createSchema()
+                            .addType(Schema.SchemaType.ARRAY)
+                            .maxItems(SubscriptionInput.MAX_VALUES)
+                            .items(OASFactory.createSchema()
+                                    .addType(Schema.SchemaType.STRING)
+                                    .maxLength(SubscriptionInput.MAX_VALUE)));
+        }
     }
 }

@@ -152,6 +152,62 @@ class WebhookApiTest {
     }
 
     @Test
+    void agreementFiltersDeliverTheMatchingAgreementsChangesAndEveryDeletion() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            subscribe(null, Map.of("target", receiver.url(), "agreements", Map.of("sector", List.of("AEROSPACE"))));
+            String party = createParty("KR");
+            String naval = createAgreement(agreement(party));
+            String aerospace = createAgreement(with(agreement(party), "sectors", List.of("AEROSPACE")));
+            given().header("If-Match", "\"0\"")
+                    .when()
+                    .delete("/api/v1/agreements/" + naval)
+                    .then()
+                    .statusCode(204);
+            String last = createParty("PE"); // parties are not filtered by agreement filters
+            List<Receiver.Post> posts =
+                    receiver.await(p -> p.stream().anyMatch(post -> post.body().contains(last)), WAIT);
+            assertEquals(
+                    List.of(
+                            "party accords.party.created",
+                            "aerospace accords.agreement.created",
+                            "naval accords.agreement.deleted",
+                            "last accords.party.created"),
+                    posts.stream()
+                            .map(post -> JsonPath.from(post.body()))
+                            .map(event -> Map.of(party, "party", naval, "naval", aerospace, "aerospace", last, "last")
+                                            .get(event.getString("subject"))
+                                    + " " + event.getString("type"))
+                            .toList());
+        }
+        JsonPath listed = given().when()
+                .get("/api/v1/subscriptions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertTrue(
+                listed.getList("items.agreements").contains(Map.of("sector", List.of("AEROSPACE"))), listed.prettify());
+        // A filter that is not one, a bad value, or agreement filters without agreements: 400 naming each.
+        for (Map.Entry<Map<String, Object>, String> refused : Map.<Map<String, Object>, String>of(
+                        Map.of("agreements", Map.of("colour", List.of("red"))), "agreements.colour",
+                        Map.of("agreements", Map.of("sector", List.of("UNDERWATER"))), "agreements.sector",
+                        Map.of("agreements", Map.of("sector", List.of("NAVAL")), "kinds", List.of("party")),
+                                "agreements")
+                .entrySet()) {
+            Map<String, Object> body = new java.util.HashMap<>(refused.getKey());
+            body.put("target", "https://example.org/x");
+            assertInvalidField(
+                    given().contentType(ContentType.JSON)
+                            .body(body)
+                            .when()
+                            .post("/api/v1/subscriptions")
+                            .then(),
+                    "/api/v1/subscriptions",
+                    refused.getValue());
+        }
+    }
+
+    @Test
     void aPausedSubscriptionWaitsARotatedOneSignsWithBothSecretsAndAReplayDeliversAgain() throws Exception {
         try (Receiver receiver = new Receiver()) {
             Response made = subscribe(null, Map.of("target", receiver.url(), "kinds", List.of("party")));
