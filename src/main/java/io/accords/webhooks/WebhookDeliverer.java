@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers each active subscription's changes, in order, one at a time, at least once: a replica takes a subscription
+ * Delivers each active subscription's changes, a record's in order, up to {@value #LANES} posts at once (lanes by
+ * record), at least once: a replica takes a subscription
  * under a lease (renewed before each delivery), reads the feed after the subscription's cursor as its owner would now,
  * posts each change signed, and moves the cursor on only once the target answered 2xx. A replica that dies leaves its
  * lease to run out, and another takes the subscription over; a change it had posted but not yet recorded is posted
@@ -53,6 +54,11 @@ public class WebhookDeliverer {
     private static final int BATCH = 100;
     /** How many subscriptions one replica delivers to at once. */
     private static final int PARALLEL = 4;
+    /**
+     * How many posts one subscription has under way at once: its changes go in lanes by record, each lane in order, so
+     * a record's changes arrive in order while a slow receiver is not waited on one post at a time.
+     */
+    static final int LANES = 4;
 
     private static final String AGREEMENT_CHANGE = ChangeFeed.TYPE_PREFIX + "agreement.";
 
@@ -69,6 +75,11 @@ public class WebhookDeliverer {
     private final Set<UUID> delivering = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers = Executors.newFixedThreadPool(PARALLEL, task -> {
         Thread thread = new Thread(task, "webhook-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ExecutorService lanes = Executors.newFixedThreadPool(PARALLEL * LANES, task -> {
+        Thread thread = new Thread(task, "webhook-lane");
         thread.setDaemon(true);
         return thread;
     });
@@ -98,6 +109,7 @@ public class WebhookDeliverer {
 
     void stop(@Observes ShutdownEvent stop) {
         workers.shutdownNow();
+        lanes.shutdownNow();
     }
 
     @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -148,24 +160,7 @@ public class WebhookDeliverer {
             }
             // What was posted is recorded a page at a time (and at the first failure): a replica that dies in between
             // posts those again, with the same webhook-id, as at-least-once allows.
-            List<Posted> posted = new java.util.ArrayList<>();
-            for (ChangeFeed.Placed change : round.page().changes()) {
-                ChangeCursors.Cursor after = new ChangeCursors.Cursor(
-                        change.position(), round.page().resume().head());
-                if ((!round.types().isEmpty() && !round.types().contains(type(change)))
-                        || round.unmatched().contains(change.event().id())) {
-                    posted.add(new Posted(change, after, null));
-                    continue;
-                }
-                if (!renew(id, leaseUntil)) {
-                    break;
-                }
-                Attempt attempt = post(round.subscription(), change);
-                posted.add(new Posted(change, after, attempt));
-                if (!attempt.delivered()) {
-                    break;
-                }
-            }
+            List<Posted> posted = postInLanes(id, round, leaseUntil);
             if (!QuarkusTransaction.requiringNew().call(() -> record(id, posted))) {
                 return;
             }
@@ -176,10 +171,69 @@ public class WebhookDeliverer {
     private record Posted(ChangeFeed.Placed change, ChangeCursors.Cursor after, Attempt attempt) {}
 
     /**
+     * Posts a page's changes in lanes by record (a record's changes in one lane, in order), each lane stopping at a
+     * failure and all of them at the first; what was posted or passed over, in the page's order. A change not tried
+     * (a lane stopped before it) ends the list's prefix the cursor may move over, and is posted again next time.
+     */
+    private List<Posted> postInLanes(UUID id, Round round, Instant[] leaseUntil) {
+        List<ChangeFeed.Placed> changes = round.page().changes();
+        Posted[] done = new Posted[changes.size()];
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        List<List<Integer>> byLane = new java.util.ArrayList<>();
+        for (int lane = 0; lane < LANES; lane++) {
+            byLane.add(new java.util.ArrayList<>());
+        }
+        for (int i = 0; i < changes.size(); i++) {
+            byLane.get(Math.floorMod(changes.get(i).event().subject().hashCode(), LANES))
+                    .add(i);
+        }
+        List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+        for (List<Integer> lane : byLane) {
+            if (lane.isEmpty()) {
+                continue;
+            }
+            running.add(lanes.submit(() -> {
+                for (int i : lane) {
+                    ChangeFeed.Placed change = changes.get(i);
+                    ChangeCursors.Cursor after = new ChangeCursors.Cursor(
+                            change.position(), round.page().resume().head());
+                    if (!round.types().isEmpty() && !round.types().contains(type(change))
+                            || round.unmatched().contains(change.event().id())) {
+                        done[i] = new Posted(change, after, null);
+                        continue;
+                    }
+                    if (stopped.get() || !renew(id, leaseUntil)) {
+                        stopped.set(true);
+                        return;
+                    }
+                    Attempt attempt = post(round.subscription(), change);
+                    done[i] = new Posted(change, after, attempt);
+                    if (!attempt.delivered()) {
+                        stopped.set(true);
+                        return;
+                    }
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> lane : running) {
+            try {
+                lane.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopped.set(true);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("A delivery lane failed", e.getCause());
+            }
+        }
+        // In the page's order; null for a change not tried, before which the cursor stops.
+        return java.util.Arrays.asList(done);
+    }
+
+    /**
      * Takes the lease, or renews it once half of it has passed (so that a post starts with at least half a lease
      * ahead); whether this replica holds it.
      */
-    private boolean renew(UUID id, Instant[] leaseUntil) {
+    private synchronized boolean renew(UUID id, Instant[] leaseUntil) {
         Instant now = Instant.now();
         if (now.isBefore(leaseUntil[0].minus(config.lease().dividedBy(2)))) {
             return true;
@@ -345,7 +399,17 @@ public class WebhookDeliverer {
         if (subscription == null) {
             return false; // deleted meanwhile
         }
+        // Failures in a row are all attempts at the change the cursor waits on: the cursor moves on only past a
+        // delivered (or passed over) one, and no further than the first change of the page not delivered. Every
+        // attempt is logged, those of other lanes after a failure too (they are posted again, with their ids).
+        int attemptNumber = subscription.failures + 1;
+        boolean moving = true;
+        Attempt failure = null;
         for (Posted one : posted) {
+            if (one == null) {
+                moving = false;
+                continue;
+            }
             Attempt attempt = one.attempt();
             if (attempt != null) {
                 Delivery delivery = new Delivery();
@@ -353,8 +417,7 @@ public class WebhookDeliverer {
                 delivery.eventId = one.change().event().id();
                 delivery.eventType = one.change().event().type();
                 delivery.subject = one.change().event().subject();
-                // Failures in a row are all attempts at this change: the cursor moves on only past a delivered one.
-                delivery.attempt = subscription.failures + 1;
+                delivery.attempt = attemptNumber;
                 delivery.attemptedAt = attempt.at();
                 delivery.statusCode = attempt.status();
                 delivery.outcome = attempt.delivered() ? Delivery.Outcome.DELIVERED : Delivery.Outcome.FAILED;
@@ -362,15 +425,21 @@ public class WebhookDeliverer {
                 delivery.durationMs = attempt.millis();
                 subscriptions.getEntityManager().persist(delivery);
                 if (!attempt.delivered()) {
-                    failed(subscription, attempt);
-                    return false;
+                    moving = false;
+                    failure = failure == null ? attempt : failure;
                 }
             }
-            subscription.cursorPosition = one.after().position();
-            subscription.cursorHead = one.after().head();
-            subscription.failures = 0;
+            if (moving) {
+                subscription.cursorPosition = one.after().position();
+                subscription.cursorHead = one.after().head();
+                subscription.failures = 0;
+            }
         }
-        return true;
+        if (failure != null) {
+            failed(subscription, failure);
+            return false;
+        }
+        return moving;
     }
 
     private void failed(Subscription subscription, Attempt attempt) {

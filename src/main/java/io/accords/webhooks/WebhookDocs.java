@@ -26,7 +26,8 @@ public class WebhookDocs implements OASFilter {
                                 .operationId("receiveChange")
                                 .summary("A change, posted to a subscription's target")
                                 .description("Each change the subscription's owner may see, as a CloudEvent in"
-                                        + " structured JSON, one at a time, in the order they were made, at least"
+                                        + " structured JSON, a record's changes one at a time in the order they were"
+                                        + " made (up to 4 posts at once, each about another record), at least"
                                         + " once (a repeat has the same webhook-id). Verify webhook-signature before"
                                         + " trusting it: base64 of HMAC-SHA256, keyed with the secret's bytes (after"
                                         + " whsec_, base64), over webhook-id.webhook-timestamp.body. Answer 2xx within"

@@ -11,7 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-/** A webhook receiver on this machine: keeps every post, answers with the status it is told to. */
+/**
+ * A webhook receiver on this machine: keeps every post, answers with the status it is told to after the delay it is
+ * told to, several posts at once (as a real receiver does), counting the most it had under way together.
+ */
 public final class Receiver implements AutoCloseable {
 
     /** One post as it arrived. */
@@ -20,23 +23,42 @@ public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Post> posts = new CopyOnWriteArrayList<>();
     public final AtomicInteger status = new AtomicInteger(204);
+    /** How long each answer waits, in milliseconds. */
+    public final AtomicInteger delayMillis = new AtomicInteger();
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
+    private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
 
     public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
             posts.add(new Post(headers, body));
+            try {
+                Thread.sleep(delayMillis.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
             int answer = status.get();
             exchange.sendResponseHeaders(answer, -1);
             exchange.close();
         });
+        server.setExecutor(threads);
         server.start();
     }
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    /** The most posts it had under way at once. */
+    public int mostInFlight() {
+        return mostInFlight.get();
     }
 
     public List<Post> posts() {
@@ -64,5 +86,6 @@ public final class Receiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }
