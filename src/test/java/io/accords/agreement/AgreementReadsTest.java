@@ -45,6 +45,11 @@ class AgreementReadsTest {
     @Inject
     AgreementReadModel readModel;
 
+    private static final String POSTGRESQL = "postgresql";
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
     private long statements() {
         return entityManagerFactory.unwrap(SessionFactory.class).getStatistics().getPrepareStatementCount();
     }
@@ -229,5 +234,22 @@ class AgreementReadsTest {
         assertNotNull(document, "the start-up fill writes the missing document");
         assertEquals(before, getAgreement(id).statusCode(200).extract().asString(), "the same from the document");
         assertEquals(1, statementsOf(() -> getAgreement(id).statusCode(200)), "read from the document");
+    }
+
+    @Test
+    void theStartLooksForAgreementsWithoutTheirReadModelThroughAnIndexNotTheTable() {
+        String plan = QuarkusTransaction.requiringNew().call(() -> {
+            if (POSTGRESQL.equals(dbKind)) {
+                // A small test table may be cheaper to scan: forbid it, so the plan shows whether an index can answer.
+                entityManager
+                        .createNativeQuery("set local enable_seqscan = off")
+                        .executeUpdate();
+            }
+            List<?> lines = entityManager
+                    .createNativeQuery("explain " + AgreementRepository.withoutReadModel(dbKind))
+                    .getResultList();
+            return lines.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("\n"));
+        });
+        assertTrue(plan.toLowerCase(java.util.Locale.ROOT).contains("agreement_read_model_missing_idx"), plan);
     }
 }
