@@ -133,12 +133,10 @@ public class ChangeRelay {
         Instant until = Instant.now().plus(config.lease().dividedBy(2));
         while (Instant.now().isBefore(until)) {
             Instant now = Instant.now();
-            if (!QuarkusTransaction.requiringNew().call(() -> lease(now))) {
+            ChangeCursors.Cursor cursor = QuarkusTransaction.requiringNew().call(() -> lease(now));
+            if (cursor == null) {
                 return;
             }
-            RelayState state =
-                    QuarkusTransaction.requiringNew().call(() -> entities.find(RelayState.class, RelayState.KAFKA));
-            ChangeCursors.Cursor cursor = new ChangeCursors.Cursor(state.cursorPosition, state.cursorHead);
             ChangeFeed.Page page = feed.as(
                     new Caller(SUBJECT, config.clearance(), false),
                     () -> feed.after(cursor, PAGE, List.of(), ChangeData.RECORD));
@@ -194,9 +192,12 @@ public class ChangeRelay {
         }
     }
 
-    /** Takes or renews the lease unless another replica holds it, or a failure asked to wait; whether it is held. */
-    private boolean lease(Instant now) {
-        return entities.createQuery("update RelayState r set r.leaseOwner = :me, r.leaseUntil = :until"
+    /**
+     * Takes or renews the lease unless another replica holds it, or a failure asked to wait; the cursor to publish
+     * after when this replica holds it, else null.
+     */
+    private ChangeCursors.Cursor lease(Instant now) {
+        boolean held = entities.createQuery("update RelayState r set r.leaseOwner = :me, r.leaseUntil = :until"
                                 + " where r.name = :name and (r.nextAttemptAt is null or r.nextAttemptAt <= :now)"
                                 + " and (r.leaseUntil is null or r.leaseUntil < :now or r.leaseOwner = :me)")
                         .setParameter("me", replica)
@@ -205,6 +206,11 @@ public class ChangeRelay {
                         .setParameter("now", now)
                         .executeUpdate()
                 == 1;
+        if (!held) {
+            return null;
+        }
+        RelayState state = entities.find(RelayState.class, RelayState.KAFKA);
+        return new ChangeCursors.Cursor(state.cursorPosition, state.cursorHead);
     }
 
     /**

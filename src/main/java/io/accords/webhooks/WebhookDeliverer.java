@@ -231,21 +231,24 @@ public class WebhookDeliverer {
 
     /**
      * Takes the lease, or renews it once half of it has passed (so that a post starts with at least half a lease
-     * ahead); whether this replica holds it.
+     * ahead); whether this replica holds it. The lanes of one subscription share its lease: they wait on each other
+     * here, not on other subscriptions' renewals.
      */
-    private synchronized boolean renew(UUID id, Instant[] leaseUntil) {
-        Instant now = Instant.now();
-        if (now.isBefore(leaseUntil[0].minus(config.lease().dividedBy(2)))) {
-            return true;
+    private boolean renew(UUID id, Instant[] leaseUntil) {
+        synchronized (leaseUntil) {
+            Instant now = Instant.now();
+            if (now.isBefore(leaseUntil[0].minus(config.lease().dividedBy(2)))) {
+                return true;
+            }
+            Instant until = now.plus(config.lease());
+            boolean held = QuarkusTransaction.requiringNew().call(() -> subscriptions.lease(id, replica, now, until));
+            if (held) {
+                leaseUntil[0] = until;
+            } else {
+                LOG.debugf("Subscription %s is not this replica's to deliver now", id);
+            }
+            return held;
         }
-        Instant until = now.plus(config.lease());
-        boolean held = QuarkusTransaction.requiringNew().call(() -> subscriptions.lease(id, replica, now, until));
-        if (held) {
-            leaseUntil[0] = until;
-        } else {
-            LOG.debugf("Subscription %s is not this replica's to deliver now", id);
-        }
-        return held;
     }
 
     /** Changes were placed in the feed here: deliver them now rather than at the next tick. */
