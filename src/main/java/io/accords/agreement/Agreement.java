@@ -25,7 +25,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.OptimisticLock;
+import org.hibernate.type.SqlTypes;
 
 /** A cooperation agreement between parties: the record analysts search for. */
 @Entity
@@ -154,6 +156,20 @@ public class Agreement extends ClassifiedEntity {
     @OptimisticLock(excluded = true)
     @Column(name = "document", length = 1_000_000)
     private String document;
+
+    /**
+     * The same document as the UTF-8 the database sends, for reads that write it out as stored or parse it: read only
+     * by the queries that name it ({@link StoredAgreement}), never written through it.
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "document", insertable = false, updatable = false)
+    @JdbcTypeCode(SqlTypes.VARBINARY)
+    private byte[] documentBytes;
+
+    /** The shape of {@link #document}: {@link AgreementReadModel#DOCUMENT_FORMAT} when it was written by this code. */
+    @OptimisticLock(excluded = true)
+    @Column(name = "document_format", nullable = false)
+    private int documentFormat;
 
     /** What the filters on collections match ({@link SearchKeys}), as one indexed array. */
     @OptimisticLock(excluded = true)
@@ -356,5 +372,6 @@ public class Agreement extends ClassifiedEntity {
         this.searchTextRestricted = restrictedWords;
         this.searchText = allWords;
         this.document = document;
+        this.documentFormat = AgreementReadModel.DOCUMENT_FORMAT;
     }
 }

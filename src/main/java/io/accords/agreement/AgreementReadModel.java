@@ -9,6 +9,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +28,16 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class AgreementReadModel {
+
+    /**
+     * The shape of the documents this code writes: raise it with every change to what {@link AgreementView} writes
+     * (a field, a name, a rule such as {@code uncited}'s), so that documents of the shape before are read and written
+     * again, never sent as stored ({@link #asStored}).
+     */
+    static final int DOCUMENT_FORMAT = 1;
+
+    /** Where a document's version and times begin: its last members, which the database holds apart (columns). */
+    private static final byte[] VERSION_MEMBER = ",\"version\":".getBytes(StandardCharsets.US_ASCII);
 
     private static final Logger LOG = Logger.getLogger(AgreementReadModel.class);
     private static final int CHUNK = 500;
@@ -113,7 +126,61 @@ public class AgreementReadModel {
         try {
             return Optional.of(json.readValue(stored.document(), AgreementView.class)
                     .as(stored.version(), stored.createdAt(), stored.updatedAt()));
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
+            throw new IllegalStateException("A stored agreement cannot be read", e);
+        }
+    }
+
+    /**
+     * The agreement as JSON exactly as {@link #read} and Jackson would write it, without reading it: the document's
+     * bytes as stored, with the version and times of their columns put in place of those it was written with. Empty
+     * when the document is missing or of an earlier shape, or does not end as this code writes it.
+     */
+    Optional<StoredJson> asStored(StoredAgreement stored) {
+        byte[] document = stored.document();
+        if (document == null || stored.documentFormat() != DOCUMENT_FORMAT) {
+            return Optional.empty();
+        }
+        int tail = lastIndexOf(document, VERSION_MEMBER);
+        if (tail < 0) {
+            return Optional.empty();
+        }
+        for (int i = tail; i < document.length; i++) {
+            if (document[i] == '{' || document[i] == '[') {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new StoredJson(
+                document,
+                tail,
+                new String(VERSION_MEMBER, StandardCharsets.US_ASCII) + stored.version() + ",\"createdAt\":"
+                        + instant(stored.createdAt()) + ",\"updatedAt\":" + instant(stored.updatedAt()) + "}"));
+    }
+
+    /** Where the bytes last hold these (ASCII) ones, or -1. */
+    private static int lastIndexOf(byte[] bytes, byte[] sought) {
+        outer:
+        for (int i = bytes.length - sought.length; i >= 0; i--) {
+            for (int j = 0; j < sought.length; j++) {
+                if (bytes[i + j] != sought[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** An instant as Jackson writes it (ISO-8601 in UTC, as {@link Instant#toString}), quoted, or null. */
+    private static String instant(Instant instant) {
+        return instant == null ? "null" : "\"" + instant + "\"";
+    }
+
+    /** An agreement's JSON as {@link #asStored} gives it, read as a view. */
+    AgreementView parse(StoredJson agreement) {
+        try {
+            return json.readValue(agreement.asUnquotedUTF8(), AgreementView.class);
+        } catch (IOException e) {
             throw new IllegalStateException("A stored agreement cannot be read", e);
         }
     }
@@ -150,14 +217,15 @@ public class AgreementReadModel {
     private void fill(Agreement agreement) {
         Derived derived = derive(agreement);
         agreements.update(
-                "searchTextPublic = ?1, searchTextRestricted = ?2, searchText = ?3, document = ?4, searchKeys = ?5"
-                        + " where id = ?6",
+                "searchTextPublic = ?1, searchTextRestricted = ?2, searchText = ?3, document = ?4, searchKeys = ?5,"
+                        + " documentFormat = ?7 where id = ?6",
                 derived.publicWords(),
                 derived.restrictedWords(),
                 derived.allWords(),
                 derived.document(),
                 derived.keys(),
-                agreement.getId());
+                agreement.getId(),
+                DOCUMENT_FORMAT);
     }
 
     private static String upTo(Agreement agreement, Classification clearance) {

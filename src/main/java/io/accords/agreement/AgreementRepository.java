@@ -6,9 +6,14 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Queries over agreements. */
 @ApplicationScoped
@@ -61,6 +66,34 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
                 .getResultStream()
                 .findFirst();
     }
+
+    /**
+     * What of these agreements' links a caller of this clearance may not see: for each agreement with any, the ids of
+     * the parties, parent, related agreements and occasion above the clearance, in one statement.
+     */
+    Map<UUID, Set<UUID>> hiddenLinks(Collection<UUID> ids, Classification clearance) {
+        List<Classification> hidden = EnumSet.complementOf(EnumSet.copyOf(clearance.andBelow())).stream()
+                .toList();
+        if (ids.isEmpty() || hidden.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager()
+                .createQuery(HIDDEN_LINKS, Object[].class)
+                .setParameter("ids", ids)
+                .setParameter("hidden", hidden)
+                .getResultStream()
+                .collect(Collectors.groupingBy(
+                        row -> (UUID) row[0], Collectors.mapping(row -> (UUID) row[1], Collectors.toSet())));
+    }
+
+    private static final String HIDDEN_LINKS = String.join(
+            " union all ",
+            "select a.id, p.party.id from Agreement a join a.parties p where a.id in :ids"
+                    + " and p.party.classification in :hidden",
+            "select a.id, a.parent.id from Agreement a where a.id in :ids and a.parent.classification in :hidden",
+            "select a.id, r.target.id from Agreement a join a.relations r where a.id in :ids"
+                    + " and r.target.classification in :hidden",
+            "select a.id, a.occasion.id from Agreement a where a.id in :ids and a.occasion.classification in :hidden");
 
     public long countNamingParty(UUID partyId) {
         return count(NAMING_PARTY, partyId);

@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,14 +34,17 @@ public class AgreementViews implements SnapshotLens {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final AgreementReadModel readModel;
+    private final AgreementRepository repository;
 
     AgreementViews(
             AgreementMapper mapper,
             Callers callers,
             EntityManager entityManager,
             ObjectMapper json,
-            AgreementReadModel readModel) {
+            AgreementReadModel readModel,
+            AgreementRepository repository) {
         this.readModel = readModel;
+        this.repository = repository;
         this.mapper = mapper;
         this.callers = callers;
         this.entityManager = entityManager;
@@ -94,15 +99,29 @@ public class AgreementViews implements SnapshotLens {
     }
 
     /**
-     * Agreements read with {@link StoredAgreement#SELECT}, as a caller of this clearance sees them: from their
-     * documents, with one query for the visibility of every party and parent they link to (none for a caller cleared
-     * for everything). One stored before documents existed is read whole, until the start-up fill reaches it.
+     * Agreements read with {@link StoredAgreement#SELECT}, as a caller of this clearance sees them, with one query for
+     * the links each has above the clearance (none for a caller cleared for everything). One the caller sees whole is
+     * written out as its document holds it; one with a hidden link is read from its document and seen through; one
+     * stored before documents existed is read whole, until the start-up fill reaches it.
      */
-    public List<AgreementView> ofStored(List<StoredAgreement> rows, Classification clearance) {
-        List<AgreementView> whole = rows.stream()
-                .map(row -> readModel.read(row).orElseGet(() -> whole(entityManager.find(Agreement.class, row.id()))))
-                .toList();
-        return seenBy(whole, clearance);
+    public AgreementDocuments ofStored(List<StoredAgreement> rows, Classification clearance) {
+        Map<UUID, Set<UUID>> hidden = clearance.isHighest()
+                ? Map.of()
+                : repository.hiddenLinks(rows.stream().map(StoredAgreement::id).toList(), clearance);
+        List<AgreementDocuments.Item> items = new ArrayList<>(rows.size());
+        for (StoredAgreement row : rows) {
+            Set<UUID> hiddenLinks = hidden.getOrDefault(row.id(), Set.of());
+            Optional<StoredJson> asStored = hiddenLinks.isEmpty() ? readModel.asStored(row) : Optional.empty();
+            if (asStored.isPresent()) {
+                items.add(new AgreementDocuments.Item(asStored.get(), null));
+            } else {
+                AgreementView view =
+                        readModel.read(row).orElseGet(() -> whole(entityManager.find(Agreement.class, row.id())));
+                Predicate<UUID> visible = link -> !hiddenLinks.contains(link);
+                items.add(new AgreementDocuments.Item(null, view.seenThrough(visible, visible, visible)));
+            }
+        }
+        return new AgreementDocuments(items, readModel::parse);
     }
 
     /** Stored views as a caller of this clearance sees them, judged by what their links are classified now. */

@@ -15,6 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accords.security.Classification;
 import io.accords.support.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +47,17 @@ class AgreementReadsTest {
 
     @Inject
     AgreementReadModel readModel;
+
+    @Inject
+    AgreementViews views;
+
+    @Inject
+    AgreementRepository repository;
+
+    @Inject
+    ObjectMapper json;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String POSTGRESQL = "postgresql";
 
@@ -149,6 +163,75 @@ class AgreementReadsTest {
                         .body("items.size()", equalTo(3))
                         .body("items.parentId", everyItem(equalTo(parent)))),
                 "and one for what the page links to, below the highest clearance");
+    }
+
+    @Test
+    void aListWritesOutTheDocumentsOfAgreementsTheCallerSeesWholeExactlyAsAGetAnswersThem() throws Exception {
+        String system = unique("ASSTORED").replace(' ', '-');
+        String confidential = createParty(with(party(unique("Closed Works"), "KR"), "classification", "CONFIDENTIAL"));
+        String open =
+                createAgreement(with(agreement(createParty("KR"), createParty("PE")), "systems", List.of(system)));
+        String naming = createAgreement(with(agreement(createParty("PE"), confidential), "systems", List.of(system)));
+        String earlier = createAgreement(with(agreement(createParty("FR")), "systems", List.of(system)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("update agreement set document_format = 0 where id = :id")
+                        .setParameter("id", UUID.fromString(earlier))
+                        .executeUpdate());
+        List<String> ids = List.of(open, naming, earlier);
+
+        assertEquals(
+                1,
+                asStored(ids, Classification.PUBLIC),
+                "the one naming a hidden party and the one of an earlier shape are read, the other written out");
+        assertEquals(2, asStored(ids, Classification.CONFIDENTIAL), "all but the one of an earlier shape");
+        for (String id : List.of(open, naming)) {
+            StoredAgreement row = QuarkusTransaction.requiringNew()
+                    .call(() -> repository.stored(UUID.fromString(id)).orElseThrow());
+            assertEquals(
+                    JSON.readTree(json.writeValueAsString(readModel.read(row).orElseThrow())),
+                    JSON.readTree(readModel.asStored(row).orElseThrow().asUnquotedUTF8()),
+                    "as stored, the document with its version and times, as Jackson writes the view read from it");
+        }
+        for (String clearance : List.of("PUBLIC", "CONFIDENTIAL")) {
+            io.restassured.http.Header bearer = Tokens.bearer("reader", clearance);
+            JsonNode items = JSON.readTree(given().header(bearer)
+                            .queryParam("system", system)
+                            .when()
+                            .get("/api/v1/agreements")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .get("items");
+            assertEquals(3, items.size(), clearance);
+            assertEquals(
+                    clearance.equals("CONFIDENTIAL"),
+                    items.toString().contains(confidential),
+                    "the confidential party shows only to a caller cleared for it");
+            for (JsonNode item : items) {
+                String got = given().header(bearer)
+                        .when()
+                        .get("/api/v1/agreements/" + item.get("id").asText())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+                assertEquals(JSON.readTree(got), item, clearance + " " + item.get("id"));
+            }
+        }
+    }
+
+    private long asStored(List<String> ids, Classification clearance) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> views.ofStored(
+                                ids.stream()
+                                        .map(id -> repository
+                                                .stored(UUID.fromString(id))
+                                                .orElseThrow())
+                                        .toList(),
+                                clearance)
+                        .asStored());
     }
 
     @Test

@@ -29,7 +29,7 @@ class AgreementViewsTest {
         agreement.setClassification(Classification.PUBLIC);
         AgreementView whole = mapper.toView(agreement);
         agreement.readModel("", "", "", whole, "{}", new String[0]);
-        AgreementViews views = new AgreementViews(mapper, null, null, null, null);
+        AgreementViews views = new AgreementViews(mapper, null, null, null, null, null);
 
         AgreementView snapshot = views.whole(agreement);
         AgreementView answer = views.of(agreement, Classification.highest());
@@ -45,7 +45,7 @@ class AgreementViewsTest {
         Agreement agreement = new Agreement(UUID.randomUUID());
         agreement.setTitle("A read agreement");
         assertNull(agreement.written());
-        AgreementView view = new AgreementViews(mapper, null, null, null, null).whole(agreement);
+        AgreementView view = new AgreementViews(mapper, null, null, null, null, null).whole(agreement);
         assertEquals(1, mapper.views);
         assertEquals("A read agreement", view.title());
     }
