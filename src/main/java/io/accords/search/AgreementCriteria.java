@@ -6,12 +6,14 @@ import io.accords.search.FilterReader.DateRange;
 import io.accords.security.Classification;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * An {@link AgreementFilter} as an HQL condition on the alias {@code a}, with its named parameters. Every value is a
@@ -39,7 +41,7 @@ final class AgreementCriteria {
         this.dialect = dialect;
         // So that a filter never finds an agreement through a record hidden from the caller.
         if (!clearance.isHighest()) {
-            add("a.classification in :visible", "visible", clearance.andBelow());
+            condition("a.classification in " + visibleTo(clearance));
         }
         filter.applyTo(this);
     }
@@ -78,9 +80,8 @@ final class AgreementCriteria {
 
     /** Signed or in force, started on or before the day, and not expired before it. */
     void inForceOn(LocalDate day) {
-        parameters.put("live", LIVE);
         add(
-                "a.status in :live and coalesce(a.effective.first, a.signed.first) <= :activeOn"
+                in("a.status", "live", LIVE) + " and coalesce(a.effective.first, a.signed.first) <= :activeOn"
                         + " and (a.expires.last is null or a.expires.last >= :activeOn)",
                 "activeOn",
                 day);
@@ -91,19 +92,15 @@ final class AgreementCriteria {
         add(
                 clearance.isHighest()
                         ? "a.parent.id = :parent"
-                        : "a.parent.id = :parent and a.parent.classification in :visible",
+                        : "a.parent.id = :parent and a.parent.classification in " + visibleTo(clearance),
                 "parent",
                 parent);
     }
 
     /** Made at one of these occasions, among those the caller may see. */
     void madeAtAny(Set<UUID> occasions) {
-        add(
-                clearance.isHighest()
-                        ? "a.occasion.id in :occasions"
-                        : "a.occasion.id in :occasions and a.occasion.classification in :visible",
-                "occasions",
-                occasions);
+        condition(in("a.occasion.id", "occasions", occasions)
+                + (clearance.isHighest() ? "" : " and a.occasion.classification in " + visibleTo(clearance)));
     }
 
     /** Carries one of these identifiers (the pair is unique, so this finds at most one agreement each). */
@@ -142,6 +139,31 @@ final class AgreementCriteria {
     void add(String condition, String parameter, Object value) {
         conditions.add(condition);
         parameters.put(parameter, value);
+    }
+
+    /**
+     * {@code path in (:name_0, :name_1, ...)}, one parameter per value, or {@code path = :name_0} for one. Hibernate
+     * keeps a query's translation to SQL only when no parameter may hold a list, as {@code in :list} and
+     * {@code in (:one)} may; with one, it translated every filtered list anew on each request.
+     */
+    String in(String path, String name, Collection<?> values) {
+        List<String> each = new ArrayList<>();
+        int i = 0;
+        for (Object value : values) {
+            each.add(":" + name + "_" + i);
+            parameters.put(name + "_" + i++, value);
+        }
+        return each.size() == 1 ? path + " = " + each.get(0) : path + " in (" + String.join(", ", each) + ")";
+    }
+
+    /**
+     * The classifications a caller of this clearance may see, as HQL literals for an {@code in}: as a list parameter
+     * they would make Hibernate translate the query on every request ({@link #in}).
+     */
+    static String visibleTo(Classification clearance) {
+        return clearance.andBelow().stream()
+                .map(level -> Classification.class.getName() + "." + level.name())
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     /** A condition whose parameters are given apart ({@link #parameter}). */

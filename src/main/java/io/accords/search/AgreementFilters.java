@@ -79,12 +79,12 @@ public final class AgreementFilters implements QueryParameterTable {
                     List.of(new Documented(
                             "type", "Agreement type (repeat for any of several)", AgreementType.class, true, null)),
                     reader -> reader.enums("type", AgreementType.class),
-                    (types, where) -> where.add("a.type in :types", "types", types)),
+                    (types, where) -> where.condition(where.in("a.type", "types", types))),
             new SearchFilter<>(
                     List.of(new Documented(
                             "status", "Status (repeat for any of several)", AgreementStatus.class, true, null)),
                     reader -> reader.enums("status", AgreementStatus.class),
-                    (statuses, where) -> where.add("a.status in :statuses", "statuses", statuses)),
+                    (statuses, where) -> where.condition(where.in("a.status", "statuses", statuses))),
             new SearchFilter<>(
                     List.of(new Documented(
                             "system",

@@ -38,6 +38,12 @@ public class AgreementSearch {
     /** A page of the matches, read without their collections ({@link StoredAgreement}). */
     public List<StoredAgreement> page(
             AgreementFilter filter, Classification clearance, Sort sort, int pageIndex, int size) {
+        return pageQuery(filter, clearance, sort, pageIndex, size).getResultList();
+    }
+
+    /** The query of {@link #page}, not yet run. */
+    TypedQuery<StoredAgreement> pageQuery(
+            AgreementFilter filter, Classification clearance, Sort sort, int pageIndex, int size) {
         AgreementCriteria criteria = criteria(filter, clearance);
         return query(
                         StoredAgreement.SELECT + " from Agreement a where " + criteria.where()
@@ -45,8 +51,7 @@ public class AgreementSearch {
                         StoredAgreement.class,
                         criteria.parameters())
                 .setFirstResult(pageIndex * size)
-                .setMaxResults(size)
-                .getResultList();
+                .setMaxResults(size);
     }
 
     /**
@@ -77,10 +82,10 @@ public class AgreementSearch {
         String keys = sort.getColumns().stream().map(c -> "a." + c.getName()).collect(Collectors.joining(", "));
         List<Object> found = entityManager
                 .createQuery(
-                        "select " + keys + " from Agreement a where a.id = :id and a.classification in :visible",
+                        "select " + keys + " from Agreement a where a.id = :id and a.classification in "
+                                + AgreementCriteria.visibleTo(clearance),
                         Object.class)
                 .setParameter("id", id)
-                .setParameter("visible", clearance.andBelow())
                 .getResultList();
         return found.stream().findFirst().map(row -> row instanceof Object[] values ? values : new Object[] {row});
     }
@@ -182,13 +187,20 @@ public class AgreementSearch {
 
     /** Counted in the database, which stops at the first {@code limit + 1} matches it finds. */
     private Total countUpTo(AgreementCriteria criteria, int limit) {
-        long found = query(
-                        "select count(*) from (select a.id as id from Agreement a where " + criteria.where() + ANY_ORDER
-                                + " limit " + (limit + 1) + ") matches",
-                        Long.class,
-                        criteria.parameters())
-                .getSingleResult();
-        return Total.countedUpTo(found, limit);
+        return Total.countedUpTo(countQuery(criteria, limit).getSingleResult(), limit);
+    }
+
+    /** The query of {@link #countUpTo}, not yet run. */
+    TypedQuery<Long> countQuery(AgreementFilter filter, Classification clearance, int limit) {
+        return countQuery(criteria(filter, clearance), limit);
+    }
+
+    private TypedQuery<Long> countQuery(AgreementCriteria criteria, int limit) {
+        return query(
+                "select count(*) from (select a.id as id from Agreement a where " + criteria.where() + ANY_ORDER
+                        + " limit " + (limit + 1) + ") matches",
+                Long.class,
+                criteria.parameters());
     }
 
     /** The next agreements after a position (from the first when there is none), in the order of their last change. */
@@ -243,9 +255,6 @@ public class AgreementSearch {
         long estimated = Math.max(sample.size(), Math.round(sample.size() / Math.max(reached, 1e-12)));
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("sample", sample);
-        if (!clearance.isHighest()) {
-            parameters.put("visible", clearance.andBelow());
-        }
         return facetCounts(" where a.id in :sample", parameters, clearance).scaledTo(estimated);
     }
 
@@ -281,7 +290,10 @@ public class AgreementSearch {
                 counts("select m, count(a) from Agreement a join a.modes m" + where + " group by m", parameters),
                 counts(
                         "select pt.country, count(distinct a.id) from Agreement a join a.parties p join p.party pt"
-                                + where + (clearance.isHighest() ? "" : " and pt.classification in :visible")
+                                + where
+                                + (clearance.isHighest()
+                                        ? ""
+                                        : " and pt.classification in " + AgreementCriteria.visibleTo(clearance))
                                 + " group by pt.country",
                         parameters),
                 sorted(types),
@@ -289,7 +301,9 @@ public class AgreementSearch {
                 sorted(years),
                 counts(
                         "select o.id, count(a) from Agreement a join a.occasion o" + where
-                                + (clearance.isHighest() ? "" : " and o.classification in :visible")
+                                + (clearance.isHighest()
+                                        ? ""
+                                        : " and o.classification in " + AgreementCriteria.visibleTo(clearance))
                                 + " group by o.id",
                         parameters));
     }

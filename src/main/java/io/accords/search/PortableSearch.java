@@ -17,13 +17,18 @@ import java.util.List;
 @UnlessBuildProperty(name = "quarkus.datasource.db-kind", stringValue = "postgresql")
 class PortableSearch implements SearchDialect {
 
-    /** One {@code array_contains} per key: H2 cannot type an array parameter. */
+    /** One {@code array_contains} per key (H2 cannot type an array parameter), literal when plain. */
     @Override
     public void hasAnyKey(String parameter, List<String> keys, AgreementCriteria criteria) {
+        boolean plain = SearchDialect.plain(keys);
         List<String> any = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
-            any.add("array_contains(a.searchKeys, :" + parameter + "_" + k + ")");
-            criteria.parameter(parameter + "_" + k, keys.get(k));
+            if (plain) {
+                any.add("array_contains(a.searchKeys, '" + keys.get(k) + "')");
+            } else {
+                any.add("array_contains(a.searchKeys, :" + parameter + "_" + k + ")");
+                criteria.parameter(parameter + "_" + k, keys.get(k));
+            }
         }
         criteria.condition("(" + String.join(" or ", any) + ")");
     }

@@ -15,10 +15,18 @@ import java.util.List;
 @IfBuildProperty(name = "quarkus.datasource.db-kind", stringValue = "postgresql")
 class PostgresSearch implements SearchDialect {
 
-    /** {@code search_keys && ?}, which the GIN index on the keys serves. */
+    /**
+     * {@code search_keys && array[...]}, which the GIN index on the keys serves: plain keys as one literal the database
+     * splits ({@code keys_overlap}, {@link PostgresTextFunctions}), so that Hibernate keeps the query's translation;
+     * others as an array parameter.
+     */
     @Override
     public void hasAnyKey(String parameter, List<String> keys, AgreementCriteria criteria) {
-        criteria.add("array_intersects(a.searchKeys, :" + parameter + ")", parameter, SearchKeys.array(keys));
+        if (SearchDialect.plain(keys)) {
+            criteria.condition(PostgresTextFunctions.KEYS_OVERLAP + "(a.searchKeys, '" + String.join(",", keys) + "')");
+        } else {
+            criteria.add("array_intersects(a.searchKeys, :" + parameter + ")", parameter, SearchKeys.array(keys));
+        }
     }
 
     @Override
