@@ -2,10 +2,12 @@ package io.accords.agreement;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
@@ -54,6 +56,18 @@ public final class AgreementDocuments extends AbstractList<AgreementView> implem
     /** How many of them are written out as stored: for tests that hold the list to its promise. */
     public long asStored() {
         return items.stream().filter(item -> item.view() == null).count();
+    }
+
+    /** Writes them one a line (NDJSON): each stored JSON as it is, the others as Jackson writes a view. */
+    public void writeLines(OutputStream output, ObjectMapper json) throws IOException {
+        for (Item item : items) {
+            if (item.view() == null) {
+                item.json().writeUnquotedUTF8(output);
+            } else {
+                output.write(json.writeValueAsBytes(item.view()));
+            }
+            output.write('\n');
+        }
     }
 
     /** Writes each agreement's stored JSON as it is, and the others as Jackson writes a view. */

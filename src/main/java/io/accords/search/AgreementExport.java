@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.accords.agreement.AgreementDocuments;
 import io.accords.agreement.AgreementView;
 import io.accords.config.AccordsConfig;
 import io.accords.security.Classification;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -68,9 +70,7 @@ public class AgreementExport {
                 do {
                     step = search.walk(filter, clearance, position, chunk);
                     position = step.position();
-                    for (AgreementView agreement : step.items()) {
-                        rows.write(agreement);
-                    }
+                    rows.write(step.items());
                     output.flush();
                 } while (step.items().size() == chunk);
             }
@@ -78,7 +78,7 @@ public class AgreementExport {
     }
 
     private interface RowWriter extends AutoCloseable {
-        void write(AgreementView agreement) throws IOException;
+        void write(List<AgreementView> agreements) throws IOException;
 
         @Override
         void close() throws IOException;
@@ -92,8 +92,10 @@ public class AgreementExport {
         }
 
         @Override
-        public void write(AgreementView agreement) throws IOException {
-            writer.write(AgreementRow.of(agreement));
+        public void write(List<AgreementView> agreements) throws IOException {
+            for (AgreementView agreement : agreements) {
+                writer.write(AgreementRow.of(agreement));
+            }
         }
 
         @Override
@@ -109,10 +111,17 @@ public class AgreementExport {
             this.output = output;
         }
 
+        /** One agreement a line: those the caller sees whole as their stored documents hold them. */
         @Override
-        public void write(AgreementView agreement) throws IOException {
-            output.write(json.writeValueAsBytes(agreement));
-            output.write('\n');
+        public void write(List<AgreementView> agreements) throws IOException {
+            if (agreements instanceof AgreementDocuments documents) {
+                documents.writeLines(output, json);
+                return;
+            }
+            for (AgreementView agreement : agreements) {
+                output.write(json.writeValueAsBytes(agreement));
+                output.write('\n');
+            }
         }
 
         @Override

@@ -205,6 +205,26 @@ class AgreementReadsTest {
                             .asString())
                     .get("items");
             assertEquals(3, items.size(), clearance);
+            String lines = given().header(bearer)
+                    .queryParam("system", system)
+                    .queryParam("format", "ndjson")
+                    .when()
+                    .get("/api/v1/agreements/export")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            List<JsonNode> exported = new java.util.ArrayList<>();
+            for (String line : lines.split("\n")) {
+                exported.add(JSON.readTree(line));
+            }
+            assertEquals(3, exported.size(), clearance + " export");
+            for (JsonNode line : exported) {
+                assertTrue(
+                        java.util.stream.StreamSupport.stream(items.spliterator(), false)
+                                .anyMatch(line::equals),
+                        clearance + " the export's line is the list's item: " + line);
+            }
             assertEquals(
                     clearance.equals("CONFIDENTIAL"),
                     items.toString().contains(confidential),
