@@ -23,14 +23,24 @@ import java.util.function.Function;
 @RegisterForReflection
 public final class AgreementDocuments extends AbstractList<AgreementView> implements RandomAccess {
 
-    /** One agreement: its JSON as stored, or its view; never both unset. */
-    record Item(StoredJson json, AgreementView view) {}
+    /** One agreement: its row and its JSON as stored, or its view. */
+    record Item(StoredAgreement row, StoredJson json, AgreementView view) {
+
+        static Item asStored(StoredAgreement row, StoredJson json) {
+            return new Item(row, json, null);
+        }
+
+        static Item seen(AgreementView view) {
+            return new Item(null, null, view);
+        }
+    }
 
     private final List<Item> items;
-    private final Function<StoredJson, AgreementView> reader;
+    private final Function<StoredAgreement, AgreementView> reader;
     private final AgreementView[] read;
 
-    AgreementDocuments(List<Item> items, Function<StoredJson, AgreementView> reader) {
+    /** The reader gives the view of an agreement written out as stored, when the list is read. */
+    AgreementDocuments(List<Item> items, Function<StoredAgreement, AgreementView> reader) {
         this.items = List.copyOf(items);
         this.reader = reader;
         this.read = new AgreementView[items.size()];
@@ -43,7 +53,7 @@ public final class AgreementDocuments extends AbstractList<AgreementView> implem
             return view;
         }
         if (read[index] == null) {
-            read[index] = reader.apply(items.get(index).json());
+            read[index] = reader.apply(items.get(index).row());
         }
         return read[index];
     }

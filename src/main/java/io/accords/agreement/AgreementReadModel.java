@@ -176,15 +176,6 @@ public class AgreementReadModel {
         return instant == null ? "null" : "\"" + instant + "\"";
     }
 
-    /** An agreement's JSON as {@link #asStored} gives it, read as a view. */
-    AgreementView parse(StoredJson agreement) {
-        try {
-            return json.readValue(agreement.asUnquotedUTF8(), AgreementView.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("A stored agreement cannot be read", e);
-        }
-    }
-
     /** After a party's names or classification changed: every agreement that names it. */
     void refreshNaming(UUID partyId) {
         agreements.namingParty(partyId).forEach(this::refresh);

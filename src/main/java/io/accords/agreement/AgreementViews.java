@@ -113,15 +113,15 @@ public class AgreementViews implements SnapshotLens {
             Set<UUID> hiddenLinks = hidden.getOrDefault(row.id(), Set.of());
             Optional<StoredJson> asStored = hiddenLinks.isEmpty() ? readModel.asStored(row) : Optional.empty();
             if (asStored.isPresent()) {
-                items.add(new AgreementDocuments.Item(asStored.get(), null));
+                items.add(AgreementDocuments.Item.asStored(row, asStored.get()));
             } else {
                 AgreementView view =
                         readModel.read(row).orElseGet(() -> whole(entityManager.find(Agreement.class, row.id())));
                 Predicate<UUID> visible = link -> !hiddenLinks.contains(link);
-                items.add(new AgreementDocuments.Item(null, view.seenThrough(visible, visible, visible)));
+                items.add(AgreementDocuments.Item.seen(view.seenThrough(visible, visible, visible)));
             }
         }
-        return new AgreementDocuments(items, readModel::parse);
+        return new AgreementDocuments(items, row -> readModel.read(row).orElseThrow());
     }
 
     /** Stored views as a caller of this clearance sees them, judged by what their links are classified now. */
