@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accords.security.Classification;
+import io.accords.support.Api;
 import io.accords.support.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -205,15 +206,7 @@ class AgreementReadsTest {
                             .asString())
                     .get("items");
             assertEquals(3, items.size(), clearance);
-            String lines = given().header(bearer)
-                    .queryParam("system", system)
-                    .queryParam("format", "ndjson")
-                    .when()
-                    .get("/api/v1/agreements/export")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .asString();
+            String lines = Api.export(bearer, "ndjson", Map.of("system", system));
             List<JsonNode> exported = new java.util.ArrayList<>();
             for (String line : lines.split("\n")) {
                 exported.add(JSON.readTree(line));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accords.support.Api;
 import io.accords.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -217,13 +218,7 @@ class SwaggerUiBrowserTest {
      */
     private static Map<String, Long> records() {
         Map<String, Long> versions = new HashMap<>();
-        String ndjson = given().queryParam("format", "ndjson")
-                .when()
-                .get("/api/v1/agreements/export")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String ndjson = Api.export("ndjson", Map.of());
         for (String line : ndjson.split("\n")) {
             if (!line.isBlank()) {
                 io.restassured.path.json.JsonPath agreement = new io.restassured.path.json.JsonPath(line);

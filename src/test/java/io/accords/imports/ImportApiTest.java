@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accords.support.Api;
 import io.accords.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Header;
@@ -275,15 +276,7 @@ class ImportApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        String csv = given().header(EDITOR)
-                .queryParam("format", "csv")
-                .queryParam("party", party)
-                .when()
-                .get("/api/v1/agreements/export")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String csv = Api.export(EDITOR, "csv", Map.of("party", party));
         JsonPath same = Imports.run(EDITOR, csv, "", "text/csv");
         assertEquals(1, same.getInt("counts.unchanged"), () -> refusals(same.getString("id")));
         JsonPath edited = Imports.run(EDITOR, csv.replace(",SIGNED,", ",IN_FORCE,"), "", "text/csv");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.accords.support.Api;
 import io.accords.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -48,14 +49,7 @@ class ImportRoundTripTest {
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private static String export() {
-        return given().header(ADMIN)
-                .queryParam("format", "ndjson")
-                .when()
-                .get("/api/v1/agreements/export")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        return Api.export(ADMIN, "ndjson", Map.of());
     }
 
     /** The exported agreements, without what a write sets (version, times), in a stable order. */

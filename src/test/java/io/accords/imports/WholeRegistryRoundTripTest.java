@@ -3,6 +3,7 @@ package io.accords.imports;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.accords.support.Api;
 import io.accords.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Header;
@@ -50,13 +51,6 @@ class WholeRegistryRoundTripTest {
     }
 
     private static String export(String format) {
-        return given().header(ADMIN)
-                .queryParam("format", format)
-                .when()
-                .get("/api/v1/agreements/export")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        return Api.export(ADMIN, format, java.util.Map.of());
     }
 }

@@ -3,7 +3,9 @@ package io.accords.support;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.http.Header;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -107,6 +109,27 @@ public final class Api {
 
     public static String createAgreement() {
         return createAgreement(agreement(createParty("KR"), createParty("PE")));
+    }
+
+    /** The body of {@code GET /api/v1/agreements/export} in this format ({@code csv}, {@code ndjson}) under filters. */
+    public static String export(String format, Map<String, ?> filters) {
+        return exportAs(given(), format, filters);
+    }
+
+    /** {@link #export(String, Map)} as this caller. */
+    public static String export(Header caller, String format, Map<String, ?> filters) {
+        return exportAs(given().header(caller), format, filters);
+    }
+
+    private static String exportAs(RequestSpecification request, String format, Map<String, ?> filters) {
+        return request.queryParam("format", format)
+                .queryParams(filters)
+                .when()
+                .get("/api/v1/agreements/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     public static ValidatableResponse getAgreement(String id) {
