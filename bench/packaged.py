@@ -4,7 +4,8 @@ it, and JSON calls carrying that token."""
 import atexit, json, os, socket, subprocess, sys, tempfile, time, urllib.error, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
+# ACCORDS_JAR runs another build (an A/B against an earlier commit); the working tree's package by default.
+JAR = os.environ.get("ACCORDS_JAR") or os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
 
 
 class Setup:

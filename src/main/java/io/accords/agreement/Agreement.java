@@ -21,6 +21,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -170,6 +171,20 @@ public class Agreement extends ClassifiedEntity {
     @OptimisticLock(excluded = true)
     @Column(name = "document_format", nullable = false)
     private int documentFormat;
+
+    /**
+     * Each word of the search texts once, with the lowest clearance whose text holds it ({@link SearchWord}): kept by
+     * the read model on H2 only, where a search finds a rare word through them; empty on PostgreSQL.
+     */
+    @OptimisticLock(excluded = true)
+    @ElementCollection
+    @CollectionTable(name = "agreement_word", joinColumns = @JoinColumn(name = "agreement_id"))
+    private Set<SearchWord> words = new HashSet<>();
+
+    /** Whether {@link #words} were written by the read model (never on PostgreSQL, which does not keep them). */
+    @OptimisticLock(excluded = true)
+    @Column(name = "words_kept", nullable = false)
+    private boolean wordsKept;
 
     /** What the filters on collections match ({@link SearchKeys}), as one indexed array. */
     @OptimisticLock(excluded = true)
@@ -354,9 +369,15 @@ public class Agreement extends ClassifiedEntity {
         this.tags = tags;
     }
 
+    /** Replaces the words one by one: only those that changed are deleted and inserted. */
+    void keepWords(Set<SearchWord> words) {
+        this.words.retainAll(words);
+        this.words.addAll(words);
+    }
+
     /**
-     * Sets what reads use, derived from the rest: the search words, one text per clearance, and the document;
-     * {@link AgreementReadModel} computes them. The record as the document holds it is kept for the rest of the write,
+     * Sets what reads use, derived from the rest: the search words, one text per clearance, the document, and (null
+     * where they are not kept) the words one by one; {@link AgreementReadModel} computes them. The record as the document holds it is kept for the rest of the write,
      * so that its revision and its answer are not mapped from the entity again.
      */
     void readModel(
@@ -365,8 +386,13 @@ public class Agreement extends ClassifiedEntity {
             String allWords,
             AgreementView whole,
             String document,
-            String[] keys) {
+            String[] keys,
+            Set<SearchWord> words) {
         this.written = whole;
+        if (words != null) {
+            keepWords(words);
+            this.wordsKept = true;
+        }
         this.searchKeys = keys;
         this.searchTextPublic = publicWords;
         this.searchTextRestricted = restrictedWords;

@@ -14,8 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,9 +51,20 @@ public class AgreementReadModel {
     private final ObjectMapper json;
     private final AccordsConfig config;
 
+    /**
+     * Whether agreements keep their words one by one ({@link SearchWord}): on H2, whose search finds a rare word
+     * through them; not on PostgreSQL, whose text-search vectors are indexed.
+     */
+    private final boolean keepsWords;
+
     AgreementReadModel(
-            AgreementRepository agreements, AgreementMapper mapper, ObjectMapper json, AccordsConfig config) {
+            AgreementRepository agreements,
+            AgreementMapper mapper,
+            ObjectMapper json,
+            AccordsConfig config,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.config = config;
+        this.keepsWords = !"postgresql".equals(dbKind);
         this.agreements = agreements;
         this.mapper = mapper;
         this.json = json;
@@ -84,17 +99,22 @@ public class AgreementReadModel {
             String allWords,
             AgreementView whole,
             String document,
-            String[] keys) {}
+            String[] keys,
+            Set<SearchWord> words) {}
 
     private Derived derive(Agreement agreement) {
         AgreementView whole = mapper.toView(agreement);
+        String publicWords = upTo(agreement, Classification.PUBLIC);
+        String restrictedWords = upTo(agreement, Classification.RESTRICTED);
+        String allWords = upTo(agreement, Classification.CONFIDENTIAL);
         return new Derived(
-                upTo(agreement, Classification.PUBLIC),
-                upTo(agreement, Classification.RESTRICTED),
-                upTo(agreement, Classification.CONFIDENTIAL),
+                publicWords,
+                restrictedWords,
+                allWords,
                 whole,
                 document(whole),
-                SearchKeys.array(SearchKeys.of(agreement)));
+                SearchKeys.array(SearchKeys.of(agreement)),
+                keepsWords ? SearchWord.of(List.of(publicWords, restrictedWords, allWords)) : null);
     }
 
     /** After every write of the agreement, and after a change of a party it names. */
@@ -106,7 +126,8 @@ public class AgreementReadModel {
                 derived.allWords(),
                 derived.whole(),
                 derived.document(),
-                derived.keys());
+                derived.keys(),
+                derived.words());
     }
 
     /** The agreement whole as JSON; its version and times are read from their columns, set when it is flushed. */
@@ -194,6 +215,11 @@ public class AgreementReadModel {
         int done;
         do {
             done = QuarkusTransaction.requiringNew().call(() -> {
+                // The chunk's words are written at its commit, in batches: a flush before each agreement's update
+                // would look at every agreement of the chunk again.
+                Session session = agreements.getEntityManager().unwrap(Session.class);
+                session.setHibernateFlushMode(FlushMode.COMMIT);
+                session.setJdbcBatchSize(CHUNK);
                 List<Agreement> missing = agreements.withoutReadModel(CHUNK);
                 missing.forEach(this::fill);
                 return missing.size();
@@ -207,16 +233,21 @@ public class AgreementReadModel {
 
     private void fill(Agreement agreement) {
         Derived derived = derive(agreement);
+        if (derived.words() != null) {
+            // Written by the session with the chunk, like any change of the agreement's words; the version stays.
+            agreement.keepWords(derived.words());
+        }
         agreements.update(
                 "searchTextPublic = ?1, searchTextRestricted = ?2, searchText = ?3, document = ?4, searchKeys = ?5,"
-                        + " documentFormat = ?7 where id = ?6",
+                        + " documentFormat = ?7, wordsKept = ?8 where id = ?6",
                 derived.publicWords(),
                 derived.restrictedWords(),
                 derived.allWords(),
                 derived.document(),
                 derived.keys(),
                 agreement.getId(),
-                DOCUMENT_FORMAT);
+                DOCUMENT_FORMAT,
+                derived.words() != null);
     }
 
     private static String upTo(Agreement agreement, Classification clearance) {

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -330,6 +331,34 @@ class AgreementReadsTest {
         assertNotNull(document, "the start-up fill writes the missing document");
         assertEquals(before, getAgreement(id).statusCode(200).extract().asString(), "the same from the document");
         assertEquals(1, statementsOf(() -> getAgreement(id).statusCode(200)), "read from the document");
+    }
+
+    @Test
+    void onH2TheStartUpFillWritesTheWordsOfAnAgreementStoredWithoutThemAndARareWordFindsIt() {
+        Assumptions.assumeFalse(POSTGRESQL.equals(dbKind), "PostgreSQL keeps no word table");
+        String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        String id = createAgreement(with(agreement(createParty("KR"), createParty("PE")), "title", "Kept " + word));
+        String before = getAgreement(id).statusCode(200).extract().asString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager
+                    .createNativeQuery("delete from agreement_word where agreement_id = :id")
+                    .setParameter("id", UUID.fromString(id))
+                    .executeUpdate();
+            entityManager
+                    .createNativeQuery("update agreement set words_kept = false where id = :id")
+                    .setParameter("id", UUID.fromString(id))
+                    .executeUpdate();
+        });
+
+        readModel.backfill(null);
+
+        given().queryParam("q", word)
+                .when()
+                .get("/api/v1/agreements")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(id)));
+        assertEquals(before, getAgreement(id).statusCode(200).extract().asString(), "neither version nor times moved");
     }
 
     @Test

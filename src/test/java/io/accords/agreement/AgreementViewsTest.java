@@ -28,7 +28,7 @@ class AgreementViewsTest {
         agreement.setTitle("A written agreement");
         agreement.setClassification(Classification.PUBLIC);
         AgreementView whole = mapper.toView(agreement);
-        agreement.readModel("", "", "", whole, "{}", new String[0]);
+        agreement.readModel("", "", "", whole, "{}", new String[0], null);
         AgreementViews views = new AgreementViews(mapper, null, null, null, null, null);
 
         AgreementView snapshot = views.whole(agreement);

@@ -1,17 +1,31 @@
 package io.accords.search;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accords.security.Classification;
+import io.accords.support.Api;
+import io.accords.support.RecordedSql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.hibernate.query.spi.QueryInterpretationCache;
 import org.hibernate.query.sqm.spi.InterpretationsKeySource;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +59,12 @@ class AgreementQueryPlansTest {
     @Inject
     AgreementSearch search;
 
+    @Inject
+    EntityManager entityManager;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
     @Test
     void everyFiltersPageAndCountKeepTheirTranslationToSql() {
         List<String> translatedEveryTime = new ArrayList<>();
@@ -64,6 +84,48 @@ class AgreementQueryPlansTest {
             }
         }
         assertEquals(List.of(), translatedEveryTime, "Hibernate would translate these queries on every request");
+    }
+
+    @Test
+    void aRareWordIsFoundThroughTheWordTableWithoutReadingEveryAgreementOnH2() {
+        Assumptions.assumeFalse("postgresql".equals(dbKind), "PostgreSQL finds words through its indexed vectors");
+        String rare = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        String other = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        String id = Api.createAgreement(Api.with(
+                Api.agreement(Api.createParty("KR"), Api.createParty("PE")), "title", "The " + rare + " accord"));
+        String otherId = Api.createAgreement(Api.with(
+                Api.agreement(Api.createParty("KR"), Api.createParty("PE")), "title", "The " + other + " accord"));
+
+        List<String> sql = RecordedSql.during(() -> {
+            given().queryParam("q", rare.substring(0, 6))
+                    .when()
+                    .get("/api/v1/agreements")
+                    .then()
+                    .statusCode(200)
+                    .body("items.id", hasItem(id));
+            return given().queryParam("q", rare + " or " + other)
+                    .when()
+                    .get("/api/v1/agreements")
+                    .then()
+                    .statusCode(200)
+                    .body("items.id", hasItems(id, otherId));
+        });
+
+        List<String> searches =
+                sql.stream().filter(statement -> statement.contains(" like ")).toList();
+        assertFalse(searches.isEmpty(), "no text search among " + sql);
+        for (String search : searches) {
+            String plan = QuarkusTransaction.requiringNew()
+                    .call(() -> entityManager.unwrap(Session.class).doReturningWork(connection -> {
+                        try (PreparedStatement explain = connection.prepareStatement("explain " + search);
+                                ResultSet line = explain.executeQuery()) {
+                            line.next();
+                            return line.getString(1);
+                        }
+                    }));
+            assertTrue(plan.contains("AGREEMENT_WORD"), "the word table narrows the search: " + plan);
+            assertFalse(plan.contains("AGREEMENT.tableScan"), "every agreement's words read: " + plan);
+        }
     }
 
     private static boolean kept(TypedQuery<?> query) {
