@@ -664,7 +664,9 @@ public class SearchBench {
                                 ? "(a.search_text like ?) and a.id in (select w.agreement_id from agreement_word w"
                                         + " where w.visible_from <= 2 and w.word >= ? and w.word < ?)"
                                 : "(a.search_text like ?)",
-                        rare ? List.of("% " + word + "%", word, word + Character.MAX_VALUE) : List.of("% " + word + "%"),
+                        rare
+                                ? List.of("% " + word + "%", word, word + Character.MAX_VALUE)
+                                : List.of("% " + word + "%"),
                         false,
                         0,
                         "order by case when locate(?, a.search_text) = 0 then 0.0 else 1.0 / locate(?, a.search_text)"
@@ -705,7 +707,8 @@ public class SearchBench {
                 rows.next();
                 deepAfter = rows.getString(1);
             }
-            try (ResultSet rows = query(db, "select count(*) from (select 1 from agreement_word limit 1) w", List.of())) {
+            try (ResultSet rows =
+                    query(db, "select count(*) from (select 1 from agreement_word limit 1) w", List.of())) {
                 rows.next();
                 wordTable = rows.getLong(1) > 0;
             } catch (SQLException none) {
