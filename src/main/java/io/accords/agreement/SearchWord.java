@@ -39,9 +39,16 @@ public class SearchWord {
         this.visibleFrom = (short) visibleFrom.ordinal();
     }
 
-    /** A folded word as the table keeps it: cut to {@link #MAX_LENGTH} characters. */
+    /**
+     * A folded word as the table keeps it: cut to {@link #MAX_LENGTH} characters, or one fewer where the cut would split
+     * a character outside the Basic Multilingual Plane (a lone surrogate is not stored as itself).
+     */
     public static String kept(String word) {
-        return word.length() > MAX_LENGTH ? word.substring(0, MAX_LENGTH) : word;
+        if (word.length() <= MAX_LENGTH) {
+            return word;
+        }
+        int end = Character.isHighSurrogate(word.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH;
+        return word.substring(0, end);
     }
 
     /**

@@ -114,8 +114,9 @@ class PortableSearch implements SearchDialect {
 
     /**
      * How many agreements hold, as a caller of this clearance sees them, a word starting so (one holding two such words
-     * counts twice), counted up to one more than {@link #RARE}. Remembered for a minute: a page and its count ask twice, and the answer only chooses how to
-     * search, never what is found, so one a little out of date costs time at worst.
+     * counts twice), counted up to one more than {@link #RARE}. Remembered for a minute: a page and its count ask
+     * twice, and the answer only chooses how to search, never what is found, so one a little out of date costs time at
+     * worst.
      */
     private int holding(String prefix, Classification clearance) {
         return holders.get(

@@ -38,4 +38,11 @@ class SearchWordTest {
 
         assertEquals(List.of("a".repeat(SearchWord.MAX_LENGTH)), kept);
     }
+
+    @Test
+    void aCutNeverSplitsACharacterOutsideTheBasicPlane() {
+        String word = "a".repeat(SearchWord.MAX_LENGTH - 1) + "\uD840\uDC00" + "b";
+
+        assertEquals("a".repeat(SearchWord.MAX_LENGTH - 1), SearchWord.kept(word));
+    }
 }
