@@ -377,8 +377,9 @@ public class Agreement extends ClassifiedEntity {
 
     /**
      * Sets what reads use, derived from the rest: the search words, one text per clearance, the document, and (null
-     * where they are not kept) the words one by one; {@link AgreementReadModel} computes them. The record as the document holds it is kept for the rest of the write,
-     * so that its revision and its answer are not mapped from the entity again.
+     * where they are not kept) the words one by one; {@link AgreementReadModel} computes them. The record as the
+     * document holds it is kept for the rest of the write, so that its revision and its answer are not mapped from the
+     * entity again.
      */
     void readModel(
             String publicWords,

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -51,20 +50,9 @@ public class AgreementReadModel {
     private final ObjectMapper json;
     private final AccordsConfig config;
 
-    /**
-     * Whether agreements keep their words one by one ({@link SearchWord}): on H2, whose search finds a rare word
-     * through them; not on PostgreSQL, whose text-search vectors are indexed.
-     */
-    private final boolean keepsWords;
-
     AgreementReadModel(
-            AgreementRepository agreements,
-            AgreementMapper mapper,
-            ObjectMapper json,
-            AccordsConfig config,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+            AgreementRepository agreements, AgreementMapper mapper, ObjectMapper json, AccordsConfig config) {
         this.config = config;
-        this.keepsWords = !"postgresql".equals(dbKind);
         this.agreements = agreements;
         this.mapper = mapper;
         this.json = json;
@@ -114,7 +102,7 @@ public class AgreementReadModel {
                 whole,
                 document(whole),
                 SearchKeys.array(SearchKeys.of(agreement)),
-                keepsWords ? SearchWord.of(List.of(publicWords, restrictedWords, allWords)) : null);
+                agreements.keepsWords() ? SearchWord.of(List.of(publicWords, restrictedWords, allWords)) : null);
     }
 
     /** After every write of the agreement, and after a change of a party it names. */

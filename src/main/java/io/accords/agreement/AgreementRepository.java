@@ -39,15 +39,23 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
+    /**
+     * Whether agreements keep their words one by one ({@link SearchWord}, V20): on H2, whose search finds a rare word
+     * through them; not on PostgreSQL, whose text-search vectors are indexed.
+     */
+    boolean keepsWords() {
+        return !POSTGRESQL.equals(dbKind);
+    }
+
     /** Every agreement that names this party. */
     List<Agreement> namingParty(UUID partyId) {
         return list(NAMING_PARTY, partyId);
     }
 
     /**
-     * Up to {@code limit} agreements stored without search words, document or search keys, found through an index on
-     * each database, so that a filled registry's start reads no table: PostgreSQL's partial index on this very
-     * condition, H2's index on a generated column that says it (both V18_1).
+     * Up to {@code limit} agreements stored without search words, document or search keys (on H2 also without their
+     * words one by one), found through an index on each database, so that a filled registry's start reads no table:
+     * PostgreSQL's partial index on this very condition, H2's index on a generated column that says it (V18_1, V20_1).
      */
     @SuppressWarnings("unchecked") // a native query of one UUID column
     List<Agreement> withoutReadModel(int limit) {

@@ -1,5 +1,6 @@
 package io.accords.search;
 
+import io.accords.agreement.SearchWord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +13,7 @@ import org.hibernate.annotations.Immutable;
 
 /**
  * A row of the word table as queries read it: which agreement holds a word, from which clearance up. Written only
- * through the agreement's own words ({@link io.accords.agreement.SearchWord}, kept by the read model on H2); read by
+ * through the agreement's own words ({@link SearchWord}, kept by the read model on H2); read by
  * {@link PortableSearch} to find the few agreements that hold a rare word without reading every agreement's words.
  */
 @Entity
@@ -22,7 +23,7 @@ import org.hibernate.annotations.Immutable;
 public class AgreementWord {
 
     @Id
-    @Column(name = "word", length = 100)
+    @Column(name = "word", length = SearchWord.MAX_LENGTH)
     String word;
 
     @Id

@@ -2,10 +2,8 @@ package io.accords.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.PathSegment;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.Collections;
 import java.util.List;
@@ -61,104 +59,15 @@ class PageLinksTest {
                 .at(number, next);
     }
 
-    /** A request as JAX-RS hands it to a resource: only its URI is read. */
+    /** A request as JAX-RS hands it to a resource: only its URI is read; anything else asked of it fails the test. */
     private static UriInfo request(String pathAndQuery) {
         URI uri = URI.create("http://localhost:8080" + pathAndQuery);
-        return new UriInfo() {
-            @Override
-            public URI getRequestUri() {
-                return uri;
-            }
-
-            @Override
-            public String getPath() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public String getPath(boolean decode) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<PathSegment> getPathSegments() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<PathSegment> getPathSegments(boolean decode) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public UriBuilder getRequestUriBuilder() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public URI getAbsolutePath() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public UriBuilder getAbsolutePathBuilder() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public URI getBaseUri() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public UriBuilder getBaseUriBuilder() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public MultivaluedMap<String, String> getPathParameters() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public MultivaluedMap<String, String> getPathParameters(boolean decode) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public MultivaluedMap<String, String> getQueryParameters() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public MultivaluedMap<String, String> getQueryParameters(boolean decode) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<String> getMatchedURIs() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<String> getMatchedURIs(boolean decode) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<Object> getMatchedResources() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public URI resolve(URI uri) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public URI relativize(URI uri) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return (UriInfo) Proxy.newProxyInstance(
+                UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("getRequestUri")) {
+                        return uri;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 }
