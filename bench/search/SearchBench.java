@@ -195,17 +195,18 @@ public class SearchBench {
                             WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)] + " " + i;
                     String acronym = "P" + Integer.toString(i, 36).toUpperCase(Locale.ROOT);
                     String country = COUNTRIES[skewed(random, COUNTRIES.length)];
+                    String kind = KINDS[random.nextInt(KINDS.length)];
                     UUID id = UUID.nameUUIDFromBytes(("party-" + i).getBytes(StandardCharsets.UTF_8));
                     party.setObject(1, id);
                     party.setString(2, name);
                     party.setString(3, name.toLowerCase(Locale.ROOT));
                     party.setString(4, acronym);
                     party.setString(5, country);
-                    party.setString(6, KINDS[random.nextInt(KINDS.length)]);
+                    party.setString(6, kind);
                     party.setTimestamp(7, Timestamp.from(now));
                     party.setTimestamp(8, Timestamp.from(now));
                     party.addBatch();
-                    parties.add(new String[] {id.toString(), name, acronym, country});
+                    parties.add(new String[] {id.toString(), name, acronym, country, kind});
                 }
                 party.executeBatch();
             }
@@ -215,6 +216,7 @@ public class SearchBench {
             // PostgreSQL: the agreement tables' secondary indexes are dropped during the load and built after it,
             // once, instead of updated row by row; commits do not wait for the disk (a lost load is simply rerun).
             List<String> indexes = new ArrayList<>();
+            String[] keyTable = null;
             if (postgres) {
                 try (var statement = db.createStatement()) {
                     statement.execute("set synchronous_commit = off");
@@ -227,6 +229,14 @@ public class SearchBench {
                                 drop.execute("drop index " + rows.getString(1));
                             }
                         }
+                    }
+                }
+                keyTable = keyTableKept(db);
+                if (keyTable != null) {
+                    // The database keeps the keys one per row by triggers (V20_2): filled once after the load.
+                    try (var statement = db.createStatement()) {
+                        statement.execute("alter table agreement disable trigger user");
+                        statement.execute("alter table agreement_key drop constraint " + keyTable[0]);
                     }
                 }
                 db.commit();
@@ -251,6 +261,14 @@ public class SearchBench {
                     for (String index : indexes) {
                         statement.execute(index);
                     }
+                    if (keyTable != null) {
+                        statement.execute("insert into agreement_key (key, agreement_id, classification)"
+                                + " select distinct k.key, a.id, a.classification"
+                                + " from agreement a, unnest(a.search_keys) as k(key) where k.key is not null");
+                        statement.execute(
+                                "alter table agreement_key add constraint " + keyTable[0] + " " + keyTable[1]);
+                        statement.execute("alter table agreement enable trigger user");
+                    }
                     db.commit();
                     statement.execute("analyze");
                 }
@@ -260,6 +278,15 @@ public class SearchBench {
             System.err.printf(
                     "loaded %,d agreements in %.1f s (%.1f minutes), indexes and statistics included%n",
                     agreements, (System.nanoTime() - started) / 1e9, (System.nanoTime() - started) / 6e10);
+        }
+    }
+
+    /** The key table's primary key (name and definition) when the database keeps one (PostgreSQL, V20_2), or null. */
+    static String[] keyTableKept(Connection db) throws SQLException {
+        try (ResultSet rows = db.createStatement()
+                .executeQuery("select conname, pg_get_constraintdef(oid) from pg_constraint"
+                        + " where conrelid = to_regclass('agreement_key') and contype = 'p'")) {
+            return rows.next() ? new String[] {rows.getString(1), rows.getString(2)} : null;
         }
     }
 
@@ -282,8 +309,8 @@ public class SearchBench {
             agreement = db.prepareStatement("insert into agreement (id, version, title, summary, type, status,"
                     + " signed_first, signed_last, signed_precision, effective_first, effective_last,"
                     + " effective_precision, expires_first, expires_last, expires_precision, created_at, updated_at,"
-                    + " search_text, search_text_restricted, search_text_public, document, search_keys)"
-                    + " values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " search_text, search_text_restricted, search_text_public, document, search_keys,"
+                    + " document_format) values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
             this.db = db;
             sector = db.prepareStatement("insert into agreement_sector (agreement_id, sector) values (?, ?)");
             mode = db.prepareStatement("insert into agreement_mode (agreement_id, mode) values (?, ?)");
@@ -403,9 +430,11 @@ public class SearchBench {
                         .append(quoted(chosenParty[2]))
                         .append(",\"country\":\"")
                         .append(chosenParty[3])
-                        .append("\"},\"role\":\"")
+                        .append("\",\"kind\":\"")
+                        .append(chosenParty[4])
+                        .append("\",\"classification\":\"PUBLIC\"},\"role\":\"")
                         .append(roles.get(p))
-                        .append("\"}");
+                        .append("\",\"signed\":null,\"consented\":null,\"withdrawn\":null}");
             }
             json.append("],\"countries\":")
                     .append(array(
@@ -417,7 +446,9 @@ public class SearchBench {
             json.append(",\"value\":null,\"sources\":[{\"publisher\":\"Bench Wire\",\"title\":\"A synthetic article\",")
                     .append("\"url\":\"https://example.org/bench/")
                     .append(i)
-                    .append("\",\"published\":null}],\"parentId\":null,\"tags\":")
+                    .append("\",\"published\":null}],\"claims\":[],\"uncited\":")
+                    .append(array(uncited(sectorValues, modeValues, signed, effective, expires, chosen, systems)))
+                    .append(",\"parentId\":null,\"relations\":[],\"occasionId\":null,\"identifiers\":[],\"tags\":")
                     .append(array(List.of(tagValue)));
             json.append(",\"classification\":\"PUBLIC\",\"version\":0,\"createdAt\":\"")
                     .append(created)
@@ -459,6 +490,37 @@ public class SearchBench {
             tag.setObject(1, id);
             tag.setString(2, tagValue);
             tag.addBatch();
+        }
+
+        /**
+         * The facts the agreement holds, none cited (it has no claims), in the order the service names them (Facts):
+         * type, status, sectors, modes, the dates it has, each party, each system.
+         */
+        static List<String> uncited(
+                List<String> sectors,
+                List<String> modes,
+                LocalDate signed,
+                LocalDate effective,
+                LocalDate expires,
+                List<String[]> parties,
+                List<String> systems) {
+            List<String> facts = new ArrayList<>(List.of("type", "status"));
+            if (!sectors.isEmpty()) {
+                facts.add("sectors");
+            }
+            if (!modes.isEmpty()) {
+                facts.add("modes");
+            }
+            String[] names = {"signed", "effective", "expires"};
+            LocalDate[] dates = {signed, effective, expires};
+            for (int d = 0; d < names.length; d++) {
+                if (dates[d] != null) {
+                    facts.add(names[d]);
+                }
+            }
+            parties.forEach(party -> facts.add("parties/" + party[0]));
+            systems.forEach(system -> facts.add("systems/" + system));
+            return facts;
         }
 
         static String quoted(String text) {
@@ -728,7 +790,7 @@ public class SearchBench {
         try (Connection db = connect(options)) {
             for (Shape shape :
                     shapes(anyId, deepCursor, deepAfter, options.get("url").startsWith("jdbc:postgresql"))) {
-                if (!shape.name().contains(only)) {
+                if (Arrays.stream(only.split("\\|")).noneMatch(shape.name()::contains)) {
                     continue;
                 }
                 int count = shape.exportRows() > 0 ? Math.max(5, requests / 20) : requests;

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 kind=$1; shift
 requests=${REQUESTS:-200}
-only=${ONLY:-}          # run only the query shapes whose name contains this
+only=${ONLY:-}          # run only the query shapes whose name contains this (several: a|b)
 keep=${KEEP:-false}     # PostgreSQL: true reuses the loaded accords_bench database instead of loading anew
 keys=/tmp/accords-bench-keys
 app=/tmp/accords-bench-$kind

@@ -36,6 +36,14 @@ final class AgreementCriteria {
     /** The text query, when the filter has one: what relevance is measured against. */
     private TextQuery text;
 
+    /** The key conditions ({@link #hasAnyKey}): the keys of each, and how many of the conditions are theirs. */
+    private final List<List<String>> keyGroups = new ArrayList<>();
+
+    private int keyConditions;
+
+    /** How many conditions the caller's clearance adds, before any of the filter's. */
+    private final int clearanceConditions;
+
     AgreementCriteria(AgreementFilter filter, Classification clearance, SearchDialect dialect) {
         this.clearance = clearance;
         this.dialect = dialect;
@@ -43,6 +51,7 @@ final class AgreementCriteria {
         if (!clearance.isHighest()) {
             condition("a.classification in " + visibleTo(clearance));
         }
+        clearanceConditions = conditions.size();
         filter.applyTo(this);
     }
 
@@ -75,7 +84,26 @@ final class AgreementCriteria {
 
     /** The agreement's read model holds at least one of the keys ({@link SearchKeys}). */
     void hasAnyKey(String parameter, List<String> keys) {
+        int before = conditions.size();
         dialect.hasAnyKey(parameter, keys, this);
+        keyGroups.add(List.copyOf(keys));
+        keyConditions += conditions.size() - before;
+    }
+
+    /**
+     * The keys, when the filter is nothing but one key condition (one filter of the list, say {@code sector=NAVAL}, or
+     * the acronyms and ids of {@code party}): the agreements it finds are those, within the caller's clearance, that
+     * hold any of them. Empty for any other filter.
+     */
+    Optional<List<String>> onlyKeys() {
+        boolean onlyOneKeyCondition =
+                text == null && keyGroups.size() == 1 && conditions.size() == clearanceConditions + keyConditions;
+        return onlyOneKeyCondition && !keyGroups.get(0).isEmpty() ? Optional.of(keyGroups.get(0)) : Optional.empty();
+    }
+
+    /** The caller's clearance, which every condition respects. */
+    Classification clearance() {
+        return clearance;
     }
 
     /** Signed or in force, started on or before the day, and not expired before it. */

@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Parameter;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.query.NativeQuery;
 
 /** The queries behind agreement search: a filtered page and its total, facet counts, and the keyset walk. */
 @ApplicationScoped
@@ -185,9 +187,61 @@ public class AgreementSearch {
      */
     private static final String ANY_ORDER = " order by abs(0)";
 
-    /** Counted in the database, which stops at the first {@code limit + 1} matches it finds. */
+    /**
+     * Counted in the database, which stops at the first {@code limit + 1} matches it finds; a filter of one key
+     * condition through the key table when the database keeps one ({@link #byKeys}).
+     */
     private Total countUpTo(AgreementCriteria criteria, int limit) {
+        Optional<List<String>> keys = byKeys(criteria);
+        if (keys.isPresent()) {
+            String firstOfEach = keyBranches(keys.get(), criteria.clearance(), false, limit + 1);
+            Number found = (Number) keyQuery("select count(*) from (" + firstOfEach + ") m", keys.get())
+                    .getSingleResult();
+            return Total.countedUpTo(found.longValue(), limit);
+        }
         return Total.countedUpTo(countQuery(criteria, limit).getSingleResult(), limit);
+    }
+
+    /**
+     * The keys of a filter that is one key condition, when the database keeps the keys one per row: such a filter
+     * finds the agreements with a row for any of its keys, of a classification the caller may see, which the key
+     * table's primary key lists in the order of their ids, without reading an agreement.
+     */
+    private Optional<List<String>> byKeys(AgreementCriteria criteria) {
+        return dialect.keepsKeysOneByOne() ? criteria.onlyKeys() : Optional.empty();
+    }
+
+    /**
+     * For each key, the first {@code limit} agreements holding it within the clearance (in the order of their ids when
+     * {@code ordered}), as one union: an agreement holding two of the keys counts once. The union has more than
+     * {@code limit} rows exactly when more than {@code limit} agreements match, and holds every match when it has
+     * fewer; ordered, its first {@code limit} ids are the first {@code limit} matches. Keys are bound parameters, the
+     * classifications literals of the enum.
+     */
+    private static String keyBranches(List<String> keys, Classification clearance, boolean ordered, int limit) {
+        String visible = clearance.isHighest()
+                ? ""
+                : clearance.andBelow().stream()
+                        .map(level -> "'" + level.name() + "'")
+                        .collect(Collectors.joining(", ", " and k.classification in (", ")"));
+        List<String> branches = new ArrayList<>();
+        for (int i = 1; i <= keys.size(); i++) {
+            branches.add("(select k.agreement_id as id from agreement_key k where k.key = ?" + i + visible
+                    + (ordered ? " order by k.agreement_id" : "") + " limit " + limit + ")");
+        }
+        return String.join(" union ", branches);
+    }
+
+    /** A native query on the key table, its keys bound in order; it depends on no pending write of this session. */
+    private Query keyQuery(String sql, List<String> keys) {
+        Query query = entityManager
+                .createNativeQuery(sql)
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("agreement_key");
+        for (int i = 0; i < keys.size(); i++) {
+            query.setParameter(i + 1, keys.get(i));
+        }
+        return query;
     }
 
     /** The query of {@link #countUpTo}, not yet run. */
@@ -241,12 +295,7 @@ public class AgreementSearch {
      * how many match in all (the k-th smallest of n uniform values sits near k / n).
      */
     private AgreementFacets sampledFacets(AgreementCriteria criteria, Classification clearance, int sampleSize) {
-        List<UUID> sample = query(
-                        "select a.id from Agreement a where " + criteria.where() + " order by a.id",
-                        UUID.class,
-                        criteria.parameters())
-                .setMaxResults(sampleSize)
-                .getResultList();
+        List<UUID> sample = sample(criteria, sampleSize);
         if (sample.size() < sampleSize) {
             // Fewer match than the sample would hold (they changed since they were counted): count them all.
             return facetCounts(" where " + criteria.where(), criteria.parameters(), clearance);
@@ -256,6 +305,30 @@ public class AgreementSearch {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("sample", sample);
         return facetCounts(" where a.id in :sample", parameters, clearance).scaledTo(estimated);
+    }
+
+    /** The sample {@link #facets} would take of these matches. */
+    List<UUID> sample(AgreementFilter filter, Classification clearance, int sampleSize) {
+        return sample(criteria(filter, clearance), sampleSize);
+    }
+
+    /** The first {@code sampleSize} matches in the order of their ids (through the key table when it serves). */
+    private List<UUID> sample(AgreementCriteria criteria, int sampleSize) {
+        Optional<List<String>> keys = byKeys(criteria);
+        if (keys.isPresent()) {
+            String firstOfEach = keyBranches(keys.get(), criteria.clearance(), true, sampleSize);
+            return keyQuery("select m.id from (" + firstOfEach + ") m order by m.id limit " + sampleSize, keys.get())
+                    .getResultList()
+                    .stream()
+                    .map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()))
+                    .toList();
+        }
+        return query(
+                        "select a.id from Agreement a where " + criteria.where() + " order by a.id",
+                        UUID.class,
+                        criteria.parameters())
+                .setMaxResults(sampleSize)
+                .getResultList();
     }
 
     /** Where an id sits in the space of ids, from 0 to 1, in the database's order (unsigned, most significant first). */

@@ -29,6 +29,12 @@ class PostgresSearch implements SearchDialect {
         }
     }
 
+    /** Kept by the database itself, from {@code search_keys}, by triggers (migration V20_2). */
+    @Override
+    public boolean keepsKeysOneByOne() {
+        return true;
+    }
+
     @Override
     public void match(TextQuery query, Classification clearance, AgreementCriteria criteria) {
         criteria.add(

@@ -36,4 +36,13 @@ interface SearchDialect {
      * criteria.
      */
     String relevance(TextQuery query, Classification clearance, AgreementCriteria criteria);
+
+    /**
+     * Whether the database also keeps each agreement's keys one per row, in {@code agreement_key} (with the agreement's
+     * classification, primary key on key and agreement): then a filter of one key condition is counted, and sampled,
+     * through that table's index alone ({@link AgreementSearch}).
+     */
+    default boolean keepsKeysOneByOne() {
+        return false;
+    }
 }
