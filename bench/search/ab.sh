@@ -17,7 +17,8 @@ for round in $(seq 1 "${ROUNDS:-2}"); do
     if [ "$side" = before ]; then dir=$BEFORE; else dir=$AFTER; fi
     rm -f "$link"; ln -s "$dir" "$link"
     echo "## Round $round, $side ($dir), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-    KEEP=true bash bench/search/run.sh postgresql "$n" | grep -v '^#####\|^# '
+    # An earlier build does not know the later migrations the database has: it reads the data without validating them.
+    QUARKUS_FLYWAY_VALIDATE_ON_MIGRATE=false KEEP=true bash bench/search/run.sh postgresql "$n" | grep -v '^#####\|^# '
   done
 done
 rm -f "$link"
