@@ -208,8 +208,16 @@ public class AgreementSearch {
      * table's primary key lists in the order of their ids, without reading an agreement.
      */
     private Optional<List<String>> byKeys(AgreementCriteria criteria) {
-        return dialect.keepsKeysOneByOne() ? criteria.onlyKeys() : Optional.empty();
+        return dialect.keepsKeysOneByOne()
+                ? criteria.onlyKeys().filter(keys -> keys.size() <= MOST_KEY_BRANCHES)
+                : Optional.empty();
     }
+
+    /**
+     * The most keys counted through the key table: each key reads up to the bound, and the union of their entries is
+     * told apart in memory, so a filter naming many values (a dozen parties, say) is counted from the agreements.
+     */
+    static final int MOST_KEY_BRANCHES = 8;
 
     /**
      * For each key, the first {@code limit} agreements holding it within the clearance (in the order of their ids when

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.accords.agreement.Sector;
 import io.accords.agreement.StoredAgreement;
 import io.accords.http.Total;
 import io.accords.security.Classification;
@@ -152,6 +153,16 @@ class AgreementKeysTest {
                 .then()
                 .statusCode(200));
         assertFalse(twoKeys.stream().anyMatch(sql -> sql.contains("agreement_key")), twoKeys.toString());
+        List<String> sectors = List.of(Sector.values()).stream()
+                .limit(AgreementSearch.MOST_KEY_BRANCHES + 1L)
+                .map(Sector::name)
+                .toList();
+        List<String> manyKeys = RecordedSql.during(() -> given().queryParam("sector", sectors)
+                .when()
+                .get("/api/v1/agreements")
+                .then()
+                .statusCode(200));
+        assertFalse(manyKeys.stream().anyMatch(sql -> sql.contains("agreement_key")), manyKeys.toString());
     }
 
     /** The first matches (of at most {@code size}) in the database's order of ids, found through the agreements. */
