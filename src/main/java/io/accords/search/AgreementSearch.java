@@ -7,7 +7,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Parameter;
-import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -195,9 +194,9 @@ public class AgreementSearch {
         Optional<List<String>> keys = byKeys(criteria);
         if (keys.isPresent()) {
             String firstOfEach = keyBranches(keys.get(), criteria.clearance(), false, limit + 1);
-            Number found = (Number) keyQuery("select count(*) from (" + firstOfEach + ") m", keys.get())
+            long found = keyQuery("select count(*) from (" + firstOfEach + ") m", Long.class, keys.get())
                     .getSingleResult();
-            return Total.countedUpTo(found.longValue(), limit);
+            return Total.countedUpTo(found, limit);
         }
         return Total.countedUpTo(countQuery(criteria, limit).getSingleResult(), limit);
     }
@@ -241,11 +240,10 @@ public class AgreementSearch {
     }
 
     /** A native query on the key table, its keys bound in order; it depends on no pending write of this session. */
-    private Query keyQuery(String sql, List<String> keys) {
-        Query query = entityManager
-                .createNativeQuery(sql)
-                .unwrap(NativeQuery.class)
-                .addSynchronizedQuerySpace("agreement_key");
+    private <T> NativeQuery<T> keyQuery(String sql, Class<T> type, List<String> keys) {
+        @SuppressWarnings("unchecked") // createNativeQuery(sql, type) answers rows of that type
+        NativeQuery<T> query = entityManager.createNativeQuery(sql, type).unwrap(NativeQuery.class);
+        query.addSynchronizedQuerySpace("agreement_key");
         for (int i = 0; i < keys.size(); i++) {
             query.setParameter(i + 1, keys.get(i));
         }
@@ -325,11 +323,11 @@ public class AgreementSearch {
         Optional<List<String>> keys = byKeys(criteria);
         if (keys.isPresent()) {
             String firstOfEach = keyBranches(keys.get(), criteria.clearance(), true, sampleSize);
-            return keyQuery("select m.id from (" + firstOfEach + ") m order by m.id limit " + sampleSize, keys.get())
-                    .getResultList()
-                    .stream()
-                    .map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()))
-                    .toList();
+            return keyQuery(
+                            "select m.id from (" + firstOfEach + ") m order by m.id limit " + sampleSize,
+                            UUID.class,
+                            keys.get())
+                    .getResultList();
         }
         return query(
                         "select a.id from Agreement a where " + criteria.where() + " order by a.id",
