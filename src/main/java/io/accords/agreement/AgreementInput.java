@@ -31,7 +31,9 @@ public record AgreementInput(
         String title,
 
         @Size(max = 4000)
-        @Schema(examples = "Korea Aerospace Industries and SEMAN agree to produce KF-21 components jointly.")
+        @Schema(
+                description = "What it is about, in a few sentences; an empty or blank summary is stored as none",
+                examples = "Korea Aerospace Industries and SEMAN agree to produce KF-21 components jointly.")
         String summary,
 
         @NotNull @Schema(examples = "MOU") AgreementType type,
@@ -259,8 +261,12 @@ public record AgreementInput(
                 classification);
     }
 
-    /** Lists left out are empty, so that two inputs that write the same record are equal. */
+    /**
+     * Lists left out are empty and an empty or blank summary is none, so that two inputs that write the same record
+     * are equal (a CSV cell cannot tell an empty summary from a left-out one).
+     */
     public AgreementInput {
+        summary = summary == null || summary.isBlank() ? null : summary;
         modes = modes == null ? Set.of() : modes;
         systems = systems == null ? List.of() : systems;
         claims = claims == null ? List.of() : claims;
