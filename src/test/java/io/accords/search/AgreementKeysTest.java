@@ -181,6 +181,27 @@ class AgreementKeysTest {
                 .getResultList();
     }
 
+    /**
+     * An index-only scan skips the rows only on pages VACUUM marked all-visible: migration V20_4 vacuums the filled
+     * table, and V20_3 has autovacuum come after 1 % of its rows changed instead of 20 %.
+     */
+    @Test
+    void theKeyTableIsVacuumedByTheMigrationsAndAfterEachHundredthOfItsRowsChanged() {
+        String options = QuarkusTransaction.requiringNew()
+                .call(() -> String.valueOf(entityManager
+                        .createNativeQuery("select array_to_string(reloptions, ',') from pg_class"
+                                + " where oid = 'agreement_key'::regclass")
+                        .getSingleResult()));
+        assertTrue(options.contains("autovacuum_vacuum_insert_scale_factor=0.01"), options);
+        assertTrue(options.contains("autovacuum_vacuum_scale_factor=0.01"), options);
+        Object vacuumed = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("select coalesce(last_vacuum, last_autovacuum) from pg_stat_user_tables"
+                                + " where relid = 'agreement_key'::regclass")
+                        .getSingleResult());
+        assertTrue(vacuumed != null, "the key table was vacuumed after the migrations filled it");
+    }
+
     private long differences() {
         return QuarkusTransaction.requiringNew()
                 .call(() ->
