@@ -3,8 +3,11 @@ package io.accords.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -23,6 +26,8 @@ public interface AccordsConfig {
     Export export();
 
     Search search();
+
+    Postgresql postgresql();
 
     Facets facets();
 
@@ -215,6 +220,19 @@ public interface AccordsConfig {
         @Min(1)
         @Max(1_000_000)
         int countLimit();
+    }
+
+    interface Postgresql {
+        /**
+         * The planner's cost of reading a page out of order ({@code random_page_cost}), set on each of the service's
+         * connections. The server's default of 4 assumes spinning disks and makes a list with a date range sort every
+         * match instead of walking the date index in its order; 1.1 is the usual value for SSDs and data in memory.
+         * Set it to the server's own value to plan as the server does ({@code PostgresPlannerCosts}).
+         */
+        @WithDefault("1.1")
+        @DecimalMin("0.01")
+        @DecimalMax("100")
+        BigDecimal randomPageCost();
     }
 
     interface Export {

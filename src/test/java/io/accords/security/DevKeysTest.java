@@ -109,6 +109,11 @@ class DevKeysTest {
             }
 
             @Override
+            public Postgresql postgresql() {
+                return () -> new java.math.BigDecimal("1.1");
+            }
+
+            @Override
             public Facets facets() {
                 return () -> 2_000;
             }
