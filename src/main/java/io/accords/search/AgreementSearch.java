@@ -32,6 +32,11 @@ public class AgreementSearch {
         this.dialect = dialect;
     }
 
+    /** Has the rest of the transaction's queries planned for their own values ({@link SearchDialect}). */
+    void planForTheirValues() {
+        dialect.planForTheirValues(entityManager);
+    }
+
     private AgreementCriteria criteria(AgreementFilter filter, Classification clearance) {
         return new AgreementCriteria(filter, clearance, dialect);
     }

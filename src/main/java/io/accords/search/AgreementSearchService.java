@@ -75,6 +75,7 @@ public class AgreementSearchService {
             boolean exactTotal,
             Optional<ListCursor> cursor,
             boolean pageAsked) {
+        search.planForTheirValues();
         Classification clearance = callerClearance();
         Optional<TextQuery> text = filter.text();
         List<String> sortAsked = params.sort == null || params.sort.isEmpty()
@@ -184,6 +185,7 @@ public class AgreementSearchService {
     }
 
     public AgreementFacets facets(AgreementFilter filter) {
+        search.planForTheirValues();
         return search.facets(
                 filter,
                 callerClearance(),

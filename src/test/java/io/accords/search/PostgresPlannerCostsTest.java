@@ -3,19 +3,23 @@ package io.accords.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.accords.http.PageParams;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The service's PostgreSQL connections plan each query for its own values (no generic plans) and for data read from
- * memory or SSD ({@link PostgresPlannerCosts}): the server's defaults are {@code auto} and 4.
+ * The service's PostgreSQL connections plan for data read from memory or SSD ({@link PostgresPlannerCosts}), and a
+ * list's or facets' queries for their own values ({@link SearchDialect#planForTheirValues}), while every other
+ * statement keeps the server's default plan cache ({@code auto}): the server's defaults are {@code auto} and 4.
  */
 @QuarkusTest
 class PostgresPlannerCostsTest {
@@ -26,14 +30,17 @@ class PostgresPlannerCostsTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    AgreementSearchService search;
+
     @BeforeEach
     void onPostgreSql() {
         Assumptions.assumeTrue("postgresql".equals(dbKind), "planner settings are PostgreSQL's");
     }
 
     @Test
-    void everyConnectionPlansEachQueryForItsValuesWithTheConfiguredPageCost() {
-        assertEquals("force_custom_plan", setting("plan_cache_mode"));
+    void everyConnectionPlansForTheConfiguredPageCostAndKeepsCachedPlans() {
+        assertEquals("auto", setting("plan_cache_mode"));
         assertEquals("1.1", setting("random_page_cost"));
         // Set on the connection outside any transaction, so a transaction rolled back does not undo it.
         assertThrows(
@@ -43,7 +50,21 @@ class PostgresPlannerCostsTest {
                     QuarkusTransaction.setRollbackOnly();
                 }));
         assertEquals("1.1", setting("random_page_cost"));
-        assertEquals("force_custom_plan", setting("plan_cache_mode"));
+    }
+
+    @Test
+    void aListAndFacetsArePlannedForTheirOwnValuesUntilTheirTransactionEnds() {
+        String inList = QuarkusTransaction.requiringNew().call(() -> {
+            search.list(AgreementFilter.NONE, new PageParams(1, 5, List.of()), false, Optional.empty(), false);
+            return setting("plan_cache_mode");
+        });
+        String inFacets = QuarkusTransaction.requiringNew().call(() -> {
+            search.facets(AgreementFilter.NONE);
+            return setting("plan_cache_mode");
+        });
+        assertEquals("force_custom_plan", inList);
+        assertEquals("force_custom_plan", inFacets);
+        assertEquals("auto", setting("plan_cache_mode"));
     }
 
     private String setting(String name) {
