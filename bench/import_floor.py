@@ -18,23 +18,43 @@ def columns(database):
     """The stored (not generated) columns of the agreement tables and of revision, in order."""
     out = psql(database, "select table_name, string_agg(column_name, ',' order by ordinal_position) from"
                          " information_schema.columns where table_schema = 'public' and is_generated = 'NEVER' and"
-                         " (table_name like 'agreement%' or table_name = 'revision') group by table_name")
+                         " (table_name like 'agreement%' or table_name in ('revision', 'change_event')) group by table_name")
     return {line.split("|")[0]: line.split("|")[1].split(",") for line in out.splitlines()}
 
 
+# Filled by the database itself from the agreement row (triggers of migration V20_2): copying the agreement fills it.
+TRIGGER_FILLED = {"agreement_key"}
+
+
 def copy_script(tables, rows):
-    """One transaction: map rows agreements to new ids, copy each table's rows for them, roll back."""
-    def copy(table, key, skip=()):
-        names = [c for c in tables[table] if c not in skip]
-        values = ",".join("m.new" if c == key else "x." + c for c in names)
+    """One transaction: map rows agreements to new ids, copy each table's rows for them (the agreement, its
+    collections, its revisions and their change events, as an import leaves them), roll back."""
+    def select(table, keys):
+        """The table's columns (a change event's position apart, numbered anew) and what each takes."""
+        names = [c for c in tables[table] if not (table == "change_event" and c == "position")]
+        values = ",".join(keys.get(c, "x." + c) for c in names)
+        return names, values
+
+    def copy(table, key):
+        names, values = select(table, {key: "m.new"})
         return "INSERT INTO %s (%s) SELECT %s FROM %s x JOIN m ON m.old = x.%s;" % (
             table, ",".join(names), values, table, key)
     statements = ["BEGIN;", "CREATE TEMP TABLE m ON COMMIT DROP AS SELECT id AS old, gen_random_uuid() AS new"
                   " FROM agreement LIMIT %d;" % rows, "SELECT extract(epoch FROM clock_timestamp());", copy("agreement", "id")]
-    statements += [copy(t, "agreement_id") for t in sorted(tables) if t.startswith("agreement_")]
-    revisions = copy("revision", "record_id", skip=("id",))
-    revisions = revisions.replace("(", "(id,", 1).replace("SELECT ", "SELECT nextval('revision_ids'),", 1)
-    statements += [revisions, "SELECT extract(epoch FROM clock_timestamp());", "ROLLBACK;"]
+    statements += [copy(t, "agreement_id") for t in sorted(tables)
+                   if t.startswith("agreement_") and t not in TRIGGER_FILLED]
+    # Each revision under a new id from the service's sequence, and the change event the feed keeps for it.
+    statements.append("CREATE TEMP TABLE r ON COMMIT DROP AS SELECT x.id AS old, nextval('revision_ids') AS new,"
+                      " m.new AS record FROM revision x JOIN m ON m.old = x.record_id;")
+    names, values = select("revision", {"id": "r.new", "record_id": "r.record"})
+    statements.append("INSERT INTO revision (%s) SELECT %s FROM revision x JOIN r ON r.old = x.id;"
+                      % (",".join(names), values))
+    if "change_event" in tables:
+        names, values = select("change_event", {"revision_id": "r.new", "record_id": "r.record"})
+        statements.append("INSERT INTO change_event (position,%s) SELECT (SELECT coalesce(max(position), 0) FROM"
+                          " change_event) + row_number() OVER (), %s FROM change_event x JOIN r ON r.old ="
+                          " x.revision_id;" % (",".join(names), values))
+    statements += ["SELECT extract(epoch FROM clock_timestamp());", "ROLLBACK;"]
     return "\n".join(statements)
 
 
@@ -47,7 +67,8 @@ if __name__ == "__main__":
     script = copy_script(columns(args.database), args.rows)
     rates = []
     for _ in range(args.rounds):
-        out = subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-X", "-q", "-At", "-d", args.database],
+        out = subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1",
+                              "-d", args.database],
                              input=script, check=True, capture_output=True, text=True).stdout.split()
         start, end = float(out[0]), float(out[1])
         rates.append(args.rows / (end - start))
