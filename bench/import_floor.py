@@ -15,7 +15,7 @@ def psql(database, *commands):
 
 
 def columns(database):
-    """The stored (not generated) columns of the agreement tables and of revision, in order."""
+    """The stored (not generated) columns of the agreement tables, revision and change_event, in order."""
     out = psql(database, "select table_name, string_agg(column_name, ',' order by ordinal_position) from"
                          " information_schema.columns where table_schema = 'public' and is_generated = 'NEVER' and"
                          " (table_name like 'agreement%' or table_name in ('revision', 'change_event')) group by table_name")
@@ -30,8 +30,8 @@ def copy_script(tables, rows):
     """One transaction: map rows agreements to new ids, copy each table's rows for them (the agreement, its
     collections, its revisions and their change events, as an import leaves them), roll back."""
     def select(table, keys):
-        """The table's columns (a change event's position apart, numbered anew) and what each takes."""
-        names = [c for c in tables[table] if not (table == "change_event" and c == "position")]
+        """The table's columns and what each takes: the copied row's value unless keys says otherwise."""
+        names = tables[table]
         values = ",".join(keys.get(c, "x." + c) for c in names)
         return names, values
 
@@ -50,10 +50,11 @@ def copy_script(tables, rows):
     statements.append("INSERT INTO revision (%s) SELECT %s FROM revision x JOIN r ON r.old = x.id;"
                       % (",".join(names), values))
     if "change_event" in tables:
-        names, values = select("change_event", {"revision_id": "r.new", "record_id": "r.record"})
-        statements.append("INSERT INTO change_event (position,%s) SELECT (SELECT coalesce(max(position), 0) FROM"
-                          " change_event) + row_number() OVER (), %s FROM change_event x JOIN r ON r.old ="
-                          " x.revision_id;" % (",".join(names), values))
+        names, values = select("change_event", {
+            "position": "(SELECT coalesce(max(position), 0) FROM change_event) + row_number() OVER ()",
+            "revision_id": "r.new", "record_id": "r.record"})
+        statements.append("INSERT INTO change_event (%s) SELECT %s FROM change_event x JOIN r ON r.old = x.revision_id;"
+                          % (",".join(names), values))
     statements += ["SELECT extract(epoch FROM clock_timestamp());", "ROLLBACK;"]
     return "\n".join(statements)
 
