@@ -1,5 +1,6 @@
 package io.accords.history;
 
+import io.accords.database.CustomPlans;
 import io.accords.security.Classification;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -14,6 +15,12 @@ import java.util.UUID;
 /** Queries over revisions; there is no query that changes or removes one. */
 @ApplicationScoped
 public class RevisionRepository implements PanacheRepositoryBase<Revision, Long> {
+
+    private final CustomPlans plans;
+
+    RevisionRepository(CustomPlans plans) {
+        this.plans = plans;
+    }
 
     private static final String OF_RECORD = "recordType = ?1 and recordId = ?2 and classification in ?3";
 
@@ -68,15 +75,18 @@ public class RevisionRepository implements PanacheRepositoryBase<Revision, Long>
                 .firstResultOptional();
     }
 
-    /** Which of these records of this kind have any revision. */
+    /**
+     * Which of these records of this kind have any revision: planned for its values ({@link CustomPlans}), since a plan
+     * made for any values while the table was small searches the index by record type alone as the table grows.
+     */
     public List<UUID> recorded(String recordType, Collection<UUID> recordIds) {
-        return getEntityManager()
+        return plans.during(() -> getEntityManager()
                 .createQuery(
                         "select distinct r.recordId from Revision r where r.recordType = :type and r.recordId in :ids",
                         UUID.class)
                 .setParameter("type", recordType)
                 .setParameter("ids", recordIds)
-                .getResultList();
+                .getResultList());
     }
 
     /** Revisions waiting for their place in the change feed, oldest first, with who may see each. */

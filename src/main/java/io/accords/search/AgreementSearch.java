@@ -1,6 +1,7 @@
 package io.accords.search;
 
 import io.accords.agreement.StoredAgreement;
+import io.accords.database.CustomPlans;
 import io.accords.http.Total;
 import io.accords.security.Classification;
 import io.quarkus.panache.common.Sort;
@@ -26,15 +27,20 @@ public class AgreementSearch {
 
     private final EntityManager entityManager;
     private final SearchDialect dialect;
+    private final CustomPlans plans;
 
-    AgreementSearch(EntityManager entityManager, SearchDialect dialect) {
+    AgreementSearch(EntityManager entityManager, SearchDialect dialect, CustomPlans plans) {
         this.entityManager = entityManager;
         this.dialect = dialect;
+        this.plans = plans;
     }
 
-    /** Has the rest of the transaction's queries planned for their own values ({@link SearchDialect}). */
+    /**
+     * Has the rest of the transaction's queries planned for their own values ({@link CustomPlans}): a list's filters
+     * match a few agreements or a hundred thousand and its page size is bound, so no single plan fits them all.
+     */
     void planForTheirValues() {
-        dialect.planForTheirValues(entityManager);
+        plans.forTheRestOfTheTransaction();
     }
 
     private AgreementCriteria criteria(AgreementFilter filter, Classification clearance) {

@@ -5,10 +5,7 @@ import io.accords.agreement.SearchKeys;
 import io.accords.security.Classification;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.sql.Statement;
 import java.util.List;
-import org.hibernate.Session;
 
 /**
  * Search on PostgreSQL: full-text search with the query as a {@code tsquery} ({@link TextQuery#asTsQuery()}) against
@@ -49,20 +46,5 @@ class PostgresSearch implements SearchDialect {
     @Override
     public String relevance(TextQuery query, Classification clearance, AgreementCriteria criteria) {
         return PostgresTextFunctions.RANK + "(a." + AgreementReadModel.vectorPathFor(clearance) + ", :tsQuery)";
-    }
-
-    /**
-     * {@code plan_cache_mode = force_custom_plan} until the transaction ends: the driver prepares a statement on the
-     * server after five runs, and PostgreSQL then switches it to a generic plan, in which the page size and the
-     * filters' reach are unknown. With it, three filters at 1,000,000 agreements walk the date index to the page
-     * instead of sorting every match (bench/RESULTS.md). Only the search's own transactions pay for planning each run.
-     */
-    @Override
-    public void planForTheirValues(EntityManager entityManager) {
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("set local plan_cache_mode = force_custom_plan");
-            }
-        });
     }
 }

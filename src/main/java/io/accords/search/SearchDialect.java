@@ -1,7 +1,6 @@
 package io.accords.search;
 
 import io.accords.security.Classification;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -46,11 +45,4 @@ interface SearchDialect {
     default boolean keepsKeysOneByOne() {
         return false;
     }
-
-    /**
-     * Has the rest of the current transaction's queries planned for the values they are run with, where the database
-     * would otherwise reuse one plan made for any values. A list's filters match a few agreements or a hundred
-     * thousand and its page size is bound, so no single plan fits them all; a get by id has one good plan, kept.
-     */
-    default void planForTheirValues(EntityManager entityManager) {}
 }

@@ -1,4 +1,4 @@
-package io.accords.search;
+package io.accords.database;
 
 import io.accords.config.AccordsConfig;
 import io.agroal.api.AgroalPoolInterceptor;
@@ -15,7 +15,7 @@ import java.sql.Statement;
  *
  * <p>With the default a list filtered by sector, country and signing year at 1,000,000 agreements sorted every match
  * (43 ms) where walking the date index in its order finds the page in 10 ms. Together with custom plans for the
- * search's own queries ({@link SearchDialect#planForTheirValues}) the list went from 58–59 ms to 32–36 ms at the
+ * search's own queries ({@link CustomPlans}) the list went from 58–59 ms to 32–36 ms at the
  * median; either alone left 57–59 ms (bench/RESULTS.md).
  */
 @ApplicationScoped
