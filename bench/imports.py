@@ -59,6 +59,14 @@ def job(port, token, id):
         return json.load(answer)
 
 
+def refused_rows(port, token, id):
+    """The job's refusals, each with its row and the problem it answered: what a failed check prints to say why."""
+    request = urllib.request.Request(url(port, "/api/v1/imports/%s/refusals" % id),
+                                     headers={"Authorization": "Bearer " + token})
+    with urllib.request.urlopen(request, timeout=60) as answer:
+        return json.load(answer)
+
+
 def wait(port, token, id, limit=3600):
     deadline = time.time() + limit
     while time.time() < deadline:
@@ -129,12 +137,21 @@ def crash(args):
     app = setup.start(port)
     state = wait(port, token, id)
     written = total(port, token)
+    refusals = refused_rows(port, token, id) if state["counts"]["refused"] else []
     app.terminate()
     app.wait()
     c = state["counts"]
     print("import %s: killed after %d of %d rows read; after the restart: %s, created %d, unchanged %d, refused %d;"
           " agreements in the registry: %d" % (id, before, args.rows, state["status"], c["created"], c["unchanged"],
                                                c["refused"], written))
+    for refusal in refusals:
+        print("refused: %s" % json.dumps(refusal))
+    if refusals:
+        # What the service logged of the rows it could not write, on either run.
+        with open(os.path.join(setup.work, "app.log"), errors="replace") as log:
+            for line in log:
+                if " ERROR " in line or "ImportWorker" in line or line.startswith("Caused by"):
+                    print("app.log: " + line.rstrip()[:2000])
     if state["status"] != "DONE" or c["created"] != args.rows or c["unchanged"] or c["refused"] \
             or written != args.rows:
         sys.exit("FAILED: a row was lost or applied twice across the restart")
