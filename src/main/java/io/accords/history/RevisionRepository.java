@@ -16,13 +16,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class RevisionRepository implements PanacheRepositoryBase<Revision, Long> {
 
+    private static final String OF_RECORD = "recordType = ?1 and recordId = ?2 and classification in ?3";
+
     private final CustomPlans plans;
 
     RevisionRepository(CustomPlans plans) {
         this.plans = plans;
     }
-
-    private static final String OF_RECORD = "recordType = ?1 and recordId = ?2 and classification in ?3";
 
     public List<Revision> of(String recordType, UUID recordId, List<Classification> visible, int pageIndex, int size) {
         return find(
