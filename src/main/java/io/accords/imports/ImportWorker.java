@@ -210,6 +210,11 @@ public class ImportWorker {
         } catch (LeaseLost e) {
             LOG.infof("Import %s: no longer this replica's to run (%s)", id, e.getMessage());
         } catch (RuntimeException e) {
+            if (PersistenceProblems.lockConflict(e)) {
+                // Rows it writes were held by another write: its next turn writes them again, from its last batch.
+                LOG.infof("Import %s waits for a write that held rows it writes: %s", id, e.getMessage());
+                return;
+            }
             // Left RUNNING: once the lease is let go, the next turn resumes it from its last committed batch.
             LOG.errorf(e, "Import %s stopped; it resumes on its next turn", id);
         } finally {
@@ -266,7 +271,8 @@ public class ImportWorker {
             writtenWithProgress(
                     job, first - 1, first - 1 + lines.size(), counts, () -> writeAtOnce(job, lines, counts, failed));
         } catch (RuntimeException e) {
-            if (failed[0] < 0) {
+            // Not a row's fault: the batch is written again on the job's next turn.
+            if (failed[0] < 0 || PersistenceProblems.lockConflict(e)) {
                 throw e;
             }
             for (int i = 0; i < lines.size(); i++) {
@@ -594,9 +600,9 @@ public class ImportWorker {
             problem = JsonProblems.invalid(v.getConstraintViolations(), instance);
         } else if (cause instanceof JsonProcessingException j) {
             problem = JsonProblems.jsonProblem(j, instance);
-        } else if (PersistenceProblems.databaseUnreachable(cause)) {
+        } else if (PersistenceProblems.databaseUnreachable(cause) || PersistenceProblems.lockConflict(cause)) {
             // Not the row's fault: the turn stops here and the job resumes from its last batch once the database is
-            // back.
+            // back, or the write that held the row's records has ended.
             throw e;
         } else if (PersistenceProblems.concurrentWrite(cause)) {
             problem = ProblemType.CONFLICT.problem(

@@ -82,13 +82,24 @@ public class HttpProblems {
         return fault(e, uri);
     }
 
-    /** The answer to anything no other mapper knows: a database outage or time-out (503), else a logged 500. */
+    /**
+     * The answer to anything no other mapper knows: a database outage, rows held by another write, or a time-out (503),
+     * else a logged 500.
+     */
     static Response fault(Throwable e, UriInfo uri) {
         if (PersistenceProblems.databaseUnreachable(e)) {
             LOG.warnf("Database unreachable at %s: %s", path(uri), e.getMessage());
             return unavailable(
                     5,
                     "The database cannot be reached just now; nothing was written. Retry in a few" + " seconds",
+                    uri);
+        }
+        if (PersistenceProblems.lockConflict(e)) {
+            LOG.infof("Write held up by another at %s: %s", path(uri), e.getMessage());
+            return unavailable(
+                    1,
+                    "Another write held the records this request writes for too long; nothing was written. Retry in a"
+                            + " second",
                     uri);
         }
         if (PersistenceProblems.timedOut(e)) {

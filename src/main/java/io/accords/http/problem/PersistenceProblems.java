@@ -14,7 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * What the database says: a write that raced another (409, or 412 for a stale version), a database that cannot be
- * reached or a transaction that ran out of time (503, retry); anything else is the service's fault.
+ * reached, rows held by another write too long, or a transaction that ran out of time (503, retry); anything else is
+ * the service's fault.
  */
 public class PersistenceProblems {
 
@@ -92,6 +93,27 @@ public class PersistenceProblems {
         }
         return false;
     }
+
+    /**
+     * The write waited too long for rows another transaction held, was chosen to break a deadlock, or could not be
+     * serialized with a write that ran at the same time (SQLSTATE 55P03, 40P01, 40001; H2's lock timeout, HYT00):
+     * nothing of it was written, and the same write a moment later normally succeeds. Not the caller's fault, and not
+     * the service's.
+     */
+    public static boolean lockConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.LockAcquisitionException
+                    || t instanceof org.hibernate.PessimisticLockException
+                    || t instanceof jakarta.persistence.PessimisticLockException
+                    || t instanceof jakarta.persistence.LockTimeoutException
+                    || (t instanceof java.sql.SQLException sql && LOCK_STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> LOCK_STATES = java.util.Set.of("55P03", "40P01", "40001", "HYT00");
 
     /** What is wrong with a text {@link #unstorableText} finds, for the field or row that holds it. */
     public static final String UNSTORABLE_TEXT = "holds a NUL character (\\u0000) in a text, which cannot be stored";
