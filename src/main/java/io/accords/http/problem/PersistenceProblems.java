@@ -55,16 +55,23 @@ public class PersistenceProblems {
      * should retry, not a fault of the service.
      */
     public static boolean databaseUnreachable(Throwable e) {
+        return anyCause(
+                e,
+                t -> t instanceof org.hibernate.exception.JDBCConnectionException
+                        || t instanceof java.sql.SQLTransientConnectionException
+                        || t instanceof java.sql.SQLNonTransientConnectionException
+                        || t instanceof java.net.ConnectException
+                        || (t instanceof java.sql.SQLException sql
+                                && (unavailableState(sql.getSQLState())
+                                        || String.valueOf(sql.getMessage())
+                                                .toLowerCase(java.util.Locale.ROOT)
+                                                .contains("acquisition timeout"))));
+    }
+
+    /** Whether the failure or any of its causes is one the test accepts. */
+    private static boolean anyCause(Throwable e, java.util.function.Predicate<Throwable> test) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof java.net.ConnectException
-                    || (t instanceof java.sql.SQLException sql
-                            && (unavailableState(sql.getSQLState())
-                                    || String.valueOf(sql.getMessage())
-                                            .toLowerCase(java.util.Locale.ROOT)
-                                            .contains("acquisition timeout")))) {
+            if (test.test(t)) {
                 return true;
             }
         }
@@ -101,16 +108,13 @@ public class PersistenceProblems {
      * the service's.
      */
     public static boolean lockConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.LockAcquisitionException
-                    || t instanceof org.hibernate.PessimisticLockException
-                    || t instanceof jakarta.persistence.PessimisticLockException
-                    || t instanceof jakarta.persistence.LockTimeoutException
-                    || (t instanceof java.sql.SQLException sql && LOCK_STATES.contains(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(
+                e,
+                t -> t instanceof org.hibernate.exception.LockAcquisitionException
+                        || t instanceof org.hibernate.PessimisticLockException
+                        || t instanceof jakarta.persistence.PessimisticLockException
+                        || t instanceof jakarta.persistence.LockTimeoutException
+                        || (t instanceof java.sql.SQLException sql && LOCK_STATES.contains(sql.getSQLState())));
     }
 
     private static final java.util.Set<String> LOCK_STATES = java.util.Set.of("55P03", "40P01", "40001", "HYT00");

@@ -72,4 +72,20 @@ class PersistenceProblemsTest {
         assertTrue(PersistenceProblems.timedOut(new jakarta.persistence.QueryTimeoutException("slow")));
         assertFalse(PersistenceProblems.timedOut(new IllegalStateException("a bug")));
     }
+
+    @Test
+    void recognisesAWriteHeldUpByAnotherHoweverItIsWrapped() {
+        // PostgreSQL: a deadlock broken, a lock not granted in time, a serialization failure; H2: its lock timeout.
+        for (String state : new String[] {"40P01", "55P03", "40001", "HYT00"}) {
+            assertTrue(
+                    PersistenceProblems.lockConflict(new PersistenceException(new SQLException("held", state))), state);
+        }
+        assertTrue(PersistenceProblems.lockConflict(
+                new RuntimeException(new jakarta.persistence.LockTimeoutException("Timeout trying to lock table"))));
+        assertTrue(PersistenceProblems.lockConflict(new org.hibernate.exception.LockAcquisitionException(
+                "deadlock detected", new SQLException("deadlock detected"))));
+        assertFalse(PersistenceProblems.lockConflict(new PersistenceException(new SQLException("taken", "23505"))));
+        assertFalse(PersistenceProblems.lockConflict(new PersistenceException(new SQLException("slow", "57014"))));
+        assertFalse(PersistenceProblems.lockConflict(new IllegalStateException("a bug")));
+    }
 }
