@@ -1,5 +1,6 @@
 package io.accords.http.problem;
 
+import static io.accords.http.problem.ProblemResponses.anyCause;
 import static io.accords.http.problem.ProblemResponses.causedBy;
 import static io.accords.http.problem.ProblemResponses.path;
 import static io.accords.http.problem.ProblemResponses.respond;
@@ -66,16 +67,6 @@ public class PersistenceProblems {
                                         || String.valueOf(sql.getMessage())
                                                 .toLowerCase(java.util.Locale.ROOT)
                                                 .contains("acquisition timeout"))));
-    }
-
-    /** Whether the failure or any of its causes is one the test accepts. */
-    private static boolean anyCause(Throwable e, java.util.function.Predicate<Throwable> test) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (test.test(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

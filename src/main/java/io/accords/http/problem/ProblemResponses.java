@@ -32,8 +32,13 @@ public final class ProblemResponses {
     }
 
     static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return anyCause(e, type::isInstance);
+    }
+
+    /** Whether the failure or any of its causes is one the test accepts. */
+    static boolean anyCause(Throwable e, java.util.function.Predicate<Throwable> test) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
+            if (test.test(t)) {
                 return true;
             }
         }
