@@ -101,7 +101,8 @@ public class ChangesResource {
                                             minimum = "1",
                                             maximum = "1000",
                                             defaultValue = "100"),
-                            example = "100")
+                            // Prefilled in Swagger UI: a page a person reads, and a browser lays out at once.
+                            example = "20")
                     String limit,
             @Parameter(hidden = true) @Context UriInfo uri) {
         ChangeFeed.Page page =
@@ -155,7 +156,9 @@ public class ChangesResource {
                                             minimum = "1",
                                             maximum = "3600",
                                             defaultValue = "3600"),
-                            example = "5")
+                            // Prefilled in Swagger UI: a second of the feed (a few hundred changes at most), not an
+                            // hour of it.
+                            example = "1")
                     String maxSeconds,
             @Context Sse sse) {
         int seconds = Integer.parseInt(maxSeconds);

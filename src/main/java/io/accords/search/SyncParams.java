@@ -33,7 +33,7 @@ public class SyncParams {
     @Parameter(
             description = "Items per step, 1 to " + MAX_SIZE,
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"),
-            example = "100")
+            example = "20")
     public String size;
 
     public Optional<SyncCursor> position() {
