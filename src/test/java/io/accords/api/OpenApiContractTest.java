@@ -112,9 +112,8 @@ class OpenApiContractTest {
     }
 
     /**
-     * What Swagger UI prefills asks for an answer a person reads and a browser lays out at once: at most 20 items a
-     * page (a page of 100 changes took the browser walk 16-22 s to show), and a stream of one second (one of five
-     * seconds, 37-45 s).
+     * What Swagger UI prefills asks for answers a person reads: at most 20 items a page (a page of 100 changes took the
+     * browser walk 16-22 s to show, one of 20 3-10 s), and a stream of one second rather than several.
      */
     @Test
     void prefilledValuesAskForSmallAnswers() throws Exception {
