@@ -164,9 +164,13 @@ class WebhookApiTest {
                     .then()
                     .statusCode(204);
             String last = createParty("PE"); // parties are not filtered by agreement filters
-            List<Receiver.Post> posts =
-                    receiver.await(p -> p.stream().anyMatch(post -> post.body().contains(last)), WAIT);
-            // Changes of different records may arrive in any order (lanes by record): compared as a sorted list.
+            // Changes of different records may arrive in any order (lanes by record): the last party's creation can
+            // come
+            // before the deletion, so the wait is for all four, then compared as a sorted list.
+            List<Receiver.Post> posts = receiver.await(
+                    p -> p.size() >= 4
+                            && p.stream().anyMatch(post -> post.body().contains(last)),
+                    WAIT);
             assertEquals(
                     List.of(
                             "aerospace accords.agreement.created",
