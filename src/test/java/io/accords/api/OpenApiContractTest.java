@@ -54,57 +54,51 @@ class OpenApiContractTest {
         JsonNode doc = document();
         List<String> missing = new ArrayList<>();
         int operations = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (String method : METHODS) {
-                JsonNode op = path.getValue().path(method);
-                if (op.isMissingNode()) {
-                    continue;
+        for (Map.Entry<String, JsonNode> operation : operations(doc).entrySet()) {
+            JsonNode op = operation.getValue();
+            operations++;
+            String name = operation.getKey();
+            for (String field : List.of("summary", "description", "operationId")) {
+                if (op.path(field).asText().isBlank()) {
+                    missing.add(name + ": " + field);
                 }
-                operations++;
-                String name = method.toUpperCase() + " " + path.getKey();
-                for (String field : List.of("summary", "description", "operationId")) {
-                    if (op.path(field).asText().isBlank()) {
-                        missing.add(name + ": " + field);
+            }
+            if (op.path("tags").isEmpty()) {
+                missing.add(name + ": tag");
+            }
+            if (op.has("requestBody") && !hasExamples(op.path("requestBody").path("content"))) {
+                missing.add(name + ": request example");
+            }
+            boolean successExample = false;
+            boolean anyError = false;
+            for (Iterator<Map.Entry<String, JsonNode>> responses =
+                            op.path("responses").fields();
+                    responses.hasNext(); ) {
+                Map.Entry<String, JsonNode> response = responses.next();
+                int status = Integer.parseInt(response.getKey());
+                if (status >= 400) {
+                    anyError = true;
+                    JsonNode content = response.getValue().path("content");
+                    if (!content.has("application/problem+json") || content.size() != 1) {
+                        missing.add(name + ": " + status + " as application/problem+json only");
+                    } else if (!hasExamples(content)) {
+                        missing.add(name + ": " + status + " example");
                     }
-                }
-                if (op.path("tags").isEmpty()) {
-                    missing.add(name + ": tag");
-                }
-                if (op.has("requestBody") && !hasExamples(op.path("requestBody").path("content"))) {
-                    missing.add(name + ": request example");
-                }
-                boolean successExample = false;
-                boolean anyError = false;
-                for (Iterator<Map.Entry<String, JsonNode>> responses =
-                                op.path("responses").fields();
-                        responses.hasNext(); ) {
-                    Map.Entry<String, JsonNode> response = responses.next();
-                    int status = Integer.parseInt(response.getKey());
-                    if (status >= 400) {
-                        anyError = true;
-                        JsonNode content = response.getValue().path("content");
-                        if (!content.has("application/problem+json") || content.size() != 1) {
-                            missing.add(name + ": " + status + " as application/problem+json only");
-                        } else if (!hasExamples(content)) {
-                            missing.add(name + ": " + status + " example");
-                        }
-                    } else if (status == 204 || hasExamples(response.getValue().path("content"))) {
-                        successExample = true;
-                        for (JsonNode media : response.getValue().path("content")) {
-                            JsonNode schema = media.path("schema");
-                            if (!schema.has("$ref") && !schema.has("type")) {
-                                missing.add(name + ": " + status + " schema (a generated client gets nothing back)");
-                            }
+                } else if (status == 204 || hasExamples(response.getValue().path("content"))) {
+                    successExample = true;
+                    for (JsonNode media : response.getValue().path("content")) {
+                        JsonNode schema = media.path("schema");
+                        if (!schema.has("$ref") && !schema.has("type")) {
+                            missing.add(name + ": " + status + " schema (a generated client gets nothing back)");
                         }
                     }
                 }
-                if (!successExample) {
-                    missing.add(name + ": success response example");
-                }
-                if (!anyError) {
-                    missing.add(name + ": error responses");
-                }
+            }
+            if (!successExample) {
+                missing.add(name + ": success response example");
+            }
+            if (!anyError) {
+                missing.add(name + ": error responses");
             }
         }
         assertTrue(operations >= 11, "all operations are in the document, found " + operations);
@@ -120,24 +114,21 @@ class OpenApiContractTest {
         JsonNode doc = document();
         List<String> large = new ArrayList<>();
         int counted = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (String method : METHODS) {
-                for (JsonNode parameter : path.getValue().path(method).path("parameters")) {
-                    String name = parameter.path("name").asText();
-                    int most = switch (name) {
-                        case "size", "limit" -> 20;
-                        case "maxSeconds" -> 1;
-                        default -> -1;
-                    };
-                    if (most < 0 || !parameter.path("in").asText().equals("query")) {
-                        continue;
-                    }
-                    counted++;
-                    if (!parameter.has("example") || parameter.path("example").asInt() > most) {
-                        large.add(method.toUpperCase() + " " + path.getKey() + " " + name + "="
-                                + parameter.path("example").asText("(none)") + ", at most " + most);
-                    }
+        for (Map.Entry<String, JsonNode> operation : operations(doc).entrySet()) {
+            for (JsonNode parameter : operation.getValue().path("parameters")) {
+                String name = parameter.path("name").asText();
+                int most = switch (name) {
+                    case "size", "limit" -> 20;
+                    case "maxSeconds" -> 1;
+                    default -> -1;
+                };
+                if (most < 0 || !parameter.path("in").asText().equals("query")) {
+                    continue;
+                }
+                counted++;
+                if (!parameter.has("example") || parameter.path("example").asInt() > most) {
+                    large.add(operation.getKey() + " " + name + "="
+                            + parameter.path("example").asText("(none)") + ", at most " + most);
                 }
             }
         }
@@ -291,6 +282,21 @@ class OpenApiContractTest {
             }
         }
         return true;
+    }
+
+    /** The document's operations by method and path ("GET /api/v1/agreements"), in its order. */
+    private static Map<String, JsonNode> operations(JsonNode doc) {
+        Map<String, JsonNode> operations = new java.util.LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (String method : METHODS) {
+                JsonNode op = path.getValue().path(method);
+                if (!op.isMissingNode()) {
+                    operations.put(method.toUpperCase() + " " + path.getKey(), op);
+                }
+            }
+        }
+        return operations;
     }
 
     private static JsonNode document() throws Exception {

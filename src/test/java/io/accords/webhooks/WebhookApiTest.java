@@ -165,8 +165,7 @@ class WebhookApiTest {
                     .statusCode(204);
             String last = createParty("PE"); // parties are not filtered by agreement filters
             // Changes of different records may arrive in any order (lanes by record): the last party's creation can
-            // come
-            // before the deletion, so the wait is for all four, then compared as a sorted list.
+            // come before the deletion, so the wait is for all four, then compared as a sorted list.
             List<Receiver.Post> posts = receiver.await(
                     p -> p.size() >= 4
                             && p.stream().anyMatch(post -> post.body().contains(last)),
