@@ -1,13 +1,10 @@
 package io.accords.api;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.accords.support.Api;
+import io.accords.api.PrefilledOperations.Operation;
 import io.accords.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -15,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -54,21 +47,13 @@ class SwaggerUiBrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final List<String> ORDER = List.of("get", "post", "put", "patch", "delete");
-    /** An answer that names a record (its id) or counts some. */
-    private static final Pattern RECORDS = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + "|\"total\"\\s*:\\s*[1-9]");
-
-    private static final Pattern LAST_ID = Pattern.compile("/\\{(\\w+)}$");
-
-    record Operation(String method, String path, String tag, String id) {}
 
     @Test
     @Tag("browser")
     void everyOperationExecutesInSwaggerUiWithItsPrefilledValues() throws Exception {
         assumeBrowser();
-        Map<String, Long> before = records();
-        List<Operation> operations = operations();
+        Map<String, Long> before = PrefilledOperations.records();
+        List<Operation> operations = PrefilledOperations.operations();
         // Two browsers share the walk, each taking whole tags in the walk's order (a tag's writes need its creates):
         // the walk is mostly Chromium rendering each operation, which one browser does on one core.
         List<List<Operation>> shares = shares(operations, 2);
@@ -93,13 +78,7 @@ class SwaggerUiBrowserTest {
             }
             assertEquals(2 * operations.size(), outcomes.size(), "every operation ran twice: " + outcomes);
             System.out.println("Swagger UI executed: " + outcomes);
-            Map<String, Long> after = records();
-            for (Map.Entry<String, Long> record : before.entrySet()) {
-                assertEquals(
-                        record.getValue(),
-                        after.get(record.getKey()),
-                        record.getKey() + " is at the version it had before the walk (null: gone)");
-            }
+            PrefilledOperations.assertUnchangedSince(before);
         } finally {
             pool.shutdownNow();
         }
@@ -109,7 +88,7 @@ class SwaggerUiBrowserTest {
     static List<List<Operation>> shares(List<Operation> operations, int count) {
         Map<String, List<Operation>> byTag = new LinkedHashMap<>();
         operations.forEach(
-                o -> byTag.computeIfAbsent(o.tag, t -> new ArrayList<>()).add(o));
+                o -> byTag.computeIfAbsent(o.tag(), t -> new ArrayList<>()).add(o));
         List<List<String>> tags = new ArrayList<>();
         int[] sizes = new int[count];
         for (int i = 0; i < count; i++) {
@@ -127,7 +106,7 @@ class SwaggerUiBrowserTest {
                 });
         List<List<Operation>> shares = new ArrayList<>();
         for (List<String> share : tags) {
-            shares.add(operations.stream().filter(o -> share.contains(o.tag)).toList());
+            shares.add(operations.stream().filter(o -> share.contains(o.tag())).toList());
         }
         return shares;
     }
@@ -154,21 +133,14 @@ class SwaggerUiBrowserTest {
                     long started = System.nanoTime();
                     Answer answer = execute(browser, wait, operation, Map.of());
                     // With the time each took: the walk is most of the suite's time (Chromium laying out the page).
-                    outcomes.add(operation.id + " " + answer.status + " in "
+                    outcomes.add(operation.id() + " " + answer.status + " in "
                             + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
                     assertTrue(
                             answer.status >= 200 && answer.status < 300,
-                            operation.id + " answered " + answer.status + " with the prefilled values (pass " + pass
+                            operation.id() + " answered " + answer.status + " with the prefilled values (pass " + pass
                                     + "):\n" + answer.body);
-                    // A get of a list or a part of a record shows records; the comparison of two versions may not (a
-                    // seed record has one version, which its example compares with itself), nor the list of the
-                    // caller's own calendar feeds before it made one.
-                    if (operation.method.equals("get")
-                            && !LAST_ID.matcher(operation.path).find()
-                            && !operation.path.endsWith("/history/diff")
-                            && !operation.path.equals("/api/v1/calendar/feeds")) {
-                        assertTrue(
-                                RECORDS.matcher(answer.body).find(), operation.id + " found records: " + answer.body);
+                    if (operation.showsRecords()) {
+                        assertTrue(Operation.recordsIn(answer.body), operation.id() + " found records: " + answer.body);
                     }
                 }
             }
@@ -183,71 +155,6 @@ class SwaggerUiBrowserTest {
         } finally {
             browser.quit();
         }
-    }
-
-    /** The operations of the served document: reads, then creates, replaces, patches and deletes. */
-    private static List<Operation> operations() throws Exception {
-        JsonNode paths = new ObjectMapper()
-                .readTree(given().queryParam("format", "json")
-                        .when()
-                        .get("/q/openapi")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asString())
-                .path("paths");
-        List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
-            for (String method : ORDER) {
-                JsonNode op = path.getValue().path(method);
-                if (!op.isMissingNode()) {
-                    operations.add(new Operation(
-                            method,
-                            path.getKey(),
-                            op.path("tags").path(0).asText(),
-                            op.path("operationId").asText()));
-                }
-            }
-        }
-        // Reads, then creates, replaces, patches and deletes (the second pass the other way round).
-        operations.sort(Comparator.comparingInt(o -> ORDER.indexOf(o.method)));
-        return operations;
-    }
-
-    /**
-     * Every record there is, by kind and id, with its version: agreements from the export, the other kinds from their
-     * lists, page by page.
-     */
-    private static Map<String, Long> records() {
-        Map<String, Long> versions = new HashMap<>();
-        String ndjson = Api.export("ndjson", Map.of());
-        for (String line : ndjson.split("\n")) {
-            if (!line.isBlank()) {
-                io.restassured.path.json.JsonPath agreement = new io.restassured.path.json.JsonPath(line);
-                versions.put("agreement " + agreement.getString("id"), agreement.getLong("version"));
-            }
-        }
-        for (String kind : List.of("parties", "occasions", "programmes", "milestones")) {
-            for (int page = 1; ; page++) {
-                io.restassured.path.json.JsonPath answer = given().queryParam("size", 100)
-                        .queryParam("page", page)
-                        .when()
-                        .get("/api/v1/" + kind)
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath();
-                List<Map<String, Object>> items = answer.getList("items");
-                for (Map<String, Object> item : items) {
-                    versions.put(kind + " " + item.get("id"), ((Number) item.get("version")).longValue());
-                }
-                if (page >= answer.getInt("totalPages")) {
-                    break;
-                }
-            }
-        }
-        return versions;
     }
 
     /**
@@ -300,7 +207,7 @@ class SwaggerUiBrowserTest {
     record Answer(int status, String body) {}
 
     static Answer execute(WebDriver browser, WebDriverWait wait, Operation operation, Map<String, String> overrides) {
-        String blockId = "operations-" + operation.tag.replace(' ', '_') + "-" + operation.id;
+        String blockId = "operations-" + operation.tag().replace(' ', '_') + "-" + operation.id();
         WebElement block = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(blockId)));
         if (!block.getAttribute("class").contains("is-open")) {
             click(browser, summary(block));
@@ -331,7 +238,7 @@ class SwaggerUiBrowserTest {
         try {
             wait.until(ExpectedConditions.presenceOfElementLocated(status));
         } catch (org.openqa.selenium.TimeoutException e) {
-            fail(operation.id + ": Swagger UI sent no request (no live response after Execute): " + block.getText());
+            fail(operation.id() + ": Swagger UI sent no request (no live response after Execute): " + block.getText());
         }
         String code = block.findElement(status).getText().strip().split("\\s+")[0];
         List<WebElement> bodies =

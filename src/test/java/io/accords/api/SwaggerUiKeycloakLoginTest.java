@@ -88,7 +88,8 @@ class SwaggerUiKeycloakLoginTest {
             SwaggerUiBrowserTest.Answer answer = SwaggerUiBrowserTest.execute(
                     browser,
                     wait,
-                    new SwaggerUiBrowserTest.Operation("get", "/api/v1/agreements", "Agreements", "listAgreements"),
+                    new PrefilledOperations.Operation(
+                            "get", "/api/v1/agreements", "Agreements", "listAgreements", null),
                     Map.of());
             assertEquals(200, answer.status(), "the search ran with the token Keycloak issued: " + answer.body());
             assertTrue(answer.body().contains("\"total\""), answer.body());
