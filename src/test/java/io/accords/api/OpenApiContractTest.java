@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractTest {
 
     private static final Path COMMITTED = Path.of("openapi", "openapi.yaml");
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
 
     @Test
     void committedDocumentEqualsServedDocument() throws Exception {
@@ -51,13 +49,13 @@ class OpenApiContractTest {
 
     @Test
     void everyOperationIsFullyDocumented() throws Exception {
-        JsonNode doc = document();
+        JsonNode doc = PrefilledOperations.document();
         List<String> missing = new ArrayList<>();
         int operations = 0;
-        for (Map.Entry<String, JsonNode> operation : operations(doc).entrySet()) {
-            JsonNode op = operation.getValue();
+        for (PrefilledOperations.Operation operation : PrefilledOperations.operations(doc)) {
+            JsonNode op = operation.spec();
             operations++;
-            String name = operation.getKey();
+            String name = operation.method().toUpperCase() + " " + operation.path();
             for (String field : List.of("summary", "description", "operationId")) {
                 if (op.path(field).asText().isBlank()) {
                     missing.add(name + ": " + field);
@@ -111,11 +109,11 @@ class OpenApiContractTest {
      */
     @Test
     void prefilledValuesAskForSmallAnswers() throws Exception {
-        JsonNode doc = document();
+        JsonNode doc = PrefilledOperations.document();
         List<String> large = new ArrayList<>();
         int counted = 0;
-        for (Map.Entry<String, JsonNode> operation : operations(doc).entrySet()) {
-            for (JsonNode parameter : operation.getValue().path("parameters")) {
+        for (PrefilledOperations.Operation operation : PrefilledOperations.operations(doc)) {
+            for (JsonNode parameter : operation.spec().path("parameters")) {
                 String name = parameter.path("name").asText();
                 int most = switch (name) {
                     case "size", "limit" -> 20;
@@ -127,7 +125,7 @@ class OpenApiContractTest {
                 }
                 counted++;
                 if (!parameter.has("example") || parameter.path("example").asInt() > most) {
-                    large.add(operation.getKey() + " " + name + "="
+                    large.add(operation.method().toUpperCase() + " " + operation.path() + " " + name + "="
                             + parameter.path("example").asText("(none)") + ", at most " + most);
                 }
             }
@@ -138,7 +136,7 @@ class OpenApiContractTest {
 
     @Test
     void generatedClientsGetTypedBodiesAndTheServingInstanceAsServer() throws Exception {
-        JsonNode doc = document();
+        JsonNode doc = PrefilledOperations.document();
         assertEquals("/", doc.path("servers").path(0).path("url").asText(), "the instance serving the document");
         assertEquals(false, doc.path("servers").path(0).path("x-internal").asBoolean(true), "for outside callers");
         for (String path : List.of("/api/v1/agreements/{id}", "/api/v1/parties/{id}")) {
@@ -169,7 +167,7 @@ class OpenApiContractTest {
 
     @Test
     void writeOperationsDocumentTheirConflictsAndPreconditions() throws Exception {
-        JsonNode paths = document().path("paths");
+        JsonNode paths = PrefilledOperations.document().path("paths");
         JsonNode replace = paths.path("/api/v1/agreements/{id}").path("put").path("responses");
         for (String status : List.of("400", "404", "412", "413", "415", "500")) {
             assertTrue(replace.has(status), "replaceAgreement documents " + status);
@@ -191,7 +189,7 @@ class OpenApiContractTest {
      */
     @Test
     void everyPathParameterExampleNamesASeededRecord() throws Exception {
-        JsonNode paths = document().path("paths");
+        JsonNode paths = PrefilledOperations.document().path("paths");
         List<String> read = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
@@ -226,7 +224,7 @@ class OpenApiContractTest {
 
     @Test
     void aPropertyThatRefersToAComponentSaysNoTypeBesideItAndANullableOneSaysOrNull() throws Exception {
-        JsonNode schemas = document().path("components").path("schemas");
+        JsonNode schemas = PrefilledOperations.document().path("components").path("schemas");
         List<String> typed = new ArrayList<>();
         schemas.fields()
                 .forEachRemaining(schema -> schema.getValue()
@@ -282,31 +280,5 @@ class OpenApiContractTest {
             }
         }
         return true;
-    }
-
-    /** The document's operations by method and path ("GET /api/v1/agreements"), in its order. */
-    private static Map<String, JsonNode> operations(JsonNode doc) {
-        Map<String, JsonNode> operations = new java.util.LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (String method : METHODS) {
-                JsonNode op = path.getValue().path(method);
-                if (!op.isMissingNode()) {
-                    operations.put(method.toUpperCase() + " " + path.getKey(), op);
-                }
-            }
-        }
-        return operations;
-    }
-
-    private static JsonNode document() throws Exception {
-        String json = given().queryParam("format", "json")
-                .when()
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        return new ObjectMapper().readTree(json);
     }
 }

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * The served document's operations as Swagger UI offers them, and what it sends for one after "Try it out" and
- * "Execute" with nothing changed: shared by the walk in Chromium ({@link SwaggerUiBrowserTest}) and the same walk sent
- * without a browser ({@link PrefilledExamplesTest}), which runs on every database in the fast suite.
+ * "Execute" with nothing changed: shared by the walk in Chromium ({@link SwaggerUiBrowserTest}), the same walk sent
+ * without a browser ({@link PrefilledExamplesTest}), which runs on every database in the fast suite, and the checks of
+ * what each operation documents ({@link OpenApiContractTest}).
  */
 final class PrefilledOperations {
 
@@ -55,11 +56,18 @@ final class PrefilledOperations {
 
     private PrefilledOperations() {}
 
-    /** The operations of the served document: reads, then creates, replaces, patches and deletes. */
+    /** The operations of the served document in the walk's order: reads, then creates, replaces, patches and deletes. */
     static List<Operation> operations() throws Exception {
-        JsonNode paths = paths();
+        List<Operation> operations = new ArrayList<>(operations(document()));
+        // Reads, then creates, replaces, patches and deletes (the second pass the other way round).
+        operations.sort(Comparator.comparingInt(o -> ORDER.indexOf(o.method)));
+        return operations;
+    }
+
+    /** A document's operations, path by path in its order. */
+    static List<Operation> operations(JsonNode document) {
         List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             for (String method : ORDER) {
                 JsonNode op = path.getValue().path(method);
@@ -73,21 +81,18 @@ final class PrefilledOperations {
                 }
             }
         }
-        // Reads, then creates, replaces, patches and deletes (the second pass the other way round).
-        operations.sort(Comparator.comparingInt(o -> ORDER.indexOf(o.method)));
         return operations;
     }
 
-    /** The served document's paths. */
-    static JsonNode paths() throws Exception {
+    /** The served document, as JSON. */
+    static JsonNode document() throws Exception {
         return JSON.readTree(given().queryParam("format", "json")
-                        .when()
-                        .get("/q/openapi")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asString())
-                .path("paths");
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     /** Every record of {@code before} ({@link #records}) is there still, at the version it had. */
