@@ -156,8 +156,8 @@ public class ChangesResource {
                                             minimum = "1",
                                             maximum = "3600",
                                             defaultValue = "3600"),
-                            // Prefilled in Swagger UI: a second of the feed (a few hundred changes at most), not an
-                            // hour of it.
+                            // Prefilled in Swagger UI: a second of the feed, not an hour of it (without after, that
+                            // second replays the feed from its first change).
                             example = "1")
                     String maxSeconds,
             @Context Sse sse) {
