@@ -36,7 +36,7 @@ public class CustomPlans {
         this.postgresql = "postgresql".equals(dbKind);
     }
 
-    /** Every query for the rest of the current transaction (a list's page, its count, its facets). */
+    /** Every query for the rest of the current transaction (a list's page with values to bind, its facets). */
     public void forTheRestOfTheTransaction() {
         if (postgresql) {
             work(connection -> {

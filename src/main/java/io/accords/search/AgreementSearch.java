@@ -47,6 +47,48 @@ public class AgreementSearch {
         return new AgreementCriteria(filter, clearance, dialect);
     }
 
+    /**
+     * A page of the matches with how many match in all, counted up to {@code limit} as {@link #countUpTo} counts: in
+     * the page's own statement (each row carries the count), so a list costs one round trip. A page past the last
+     * match has no row to carry it, and is counted on its own.
+     *
+     * <p>The page's number and size are written into the query. A filter whose values are all written there too (keys
+     * of plain characters, the caller's clearance) leaves the statement nothing to bind, so PostgreSQL plans it once for
+     * those values and keeps the plan; a filter with values to bind has the transaction's queries planned for them
+     * ({@link #planForTheirValues}). Planning the page anew took about as long as running it (0.9 ms at 10,000
+     * agreements; bench/RESULTS.md).
+     */
+    public CountedPage countedPage(
+            AgreementFilter filter, Classification clearance, Sort sort, int pageIndex, int size, int limit) {
+        AgreementCriteria criteria = criteria(filter, clearance);
+        if (!criteria.parameters().isEmpty()) {
+            planForTheirValues();
+        }
+        List<Object[]> rows =
+                countedPageQuery(criteria, sort, pageIndex, size, limit).getResultList();
+        if (rows.isEmpty()) {
+            return new CountedPage(List.of(), pageIndex == 0 ? Total.exactly(0) : countUpTo(criteria, limit));
+        }
+        return new CountedPage(
+                rows.stream().map(row -> (StoredAgreement) row[0]).toList(),
+                Total.countedUpTo(((Number) rows.get(0)[1]).longValue(), limit));
+    }
+
+    /** The query of {@link #countedPage}, not yet run. */
+    TypedQuery<Object[]> countedPageQuery(
+            AgreementFilter filter, Classification clearance, Sort sort, int pageIndex, int size, int limit) {
+        return countedPageQuery(criteria(filter, clearance), sort, pageIndex, size, limit);
+    }
+
+    private TypedQuery<Object[]> countedPageQuery(
+            AgreementCriteria criteria, Sort sort, int pageIndex, int size, int limit) {
+        return query(
+                StoredAgreement.SELECT + ", " + counted(criteria, limit) + " from Agreement a where " + criteria.where()
+                        + orderBy(sort, "a", null) + " limit " + size + " offset " + (long) pageIndex * size,
+                Object[].class,
+                criteria.parameters());
+    }
+
     /** A page of the matches, read without their collections ({@link StoredAgreement}). */
     public List<StoredAgreement> page(
             AgreementFilter filter, Classification clearance, Sort sort, int pageIndex, int size) {
@@ -202,15 +244,25 @@ public class AgreementSearch {
      * condition through the key table when the database keeps one ({@link #byKeys}).
      */
     private Total countUpTo(AgreementCriteria criteria, int limit) {
-        Optional<List<String>> keys = byKeys(criteria);
-        if (keys.isPresent()) {
-            String firstOfEach = keyBranches(keys.get(), criteria.clearance(), false, limit + 1);
-            long found = keyQuery(
-                            "select count(*) as found from (" + firstOfEach + ") m", "found", Long.class, keys.get())
-                    .getSingleResult();
-            return Total.countedUpTo(found, limit);
-        }
         return Total.countedUpTo(countQuery(criteria, limit).getSingleResult(), limit);
+    }
+
+    /**
+     * How many match, counting at most {@code limit + 1}, as an HQL expression that stands in a select (its subquery's
+     * alias {@code a} is its own): through the key table for a filter of one key condition whose keys can be written
+     * into the query ({@link #byKeys}, {@link PostgresTextFunctions#KEYS_COUNTED}), else from the agreements.
+     */
+    private String counted(AgreementCriteria criteria, int limit) {
+        return byKeys(criteria)
+                .filter(SearchDialect::plain)
+                .map(keys -> (keys.size() == 1 ? PostgresTextFunctions.KEY_COUNTED : PostgresTextFunctions.KEYS_COUNTED)
+                        + "('" + String.join(",", keys) + "', '"
+                        + criteria.clearance().andBelow().stream()
+                                .map(Classification::name)
+                                .collect(Collectors.joining(","))
+                        + "', " + (limit + 1) + ")")
+                .orElse("(select count(*) from (select a.id as id from Agreement a where " + criteria.where()
+                        + ANY_ORDER + " limit " + (limit + 1) + ") matches)");
     }
 
     /**
@@ -231,13 +283,11 @@ public class AgreementSearch {
     static final int MOST_KEY_BRANCHES = 8;
 
     /**
-     * For each key, the first {@code limit} agreements holding it within the clearance (in the order of their ids when
-     * {@code ordered}), as one union: an agreement holding two of the keys counts once. The union has more than
-     * {@code limit} rows exactly when more than {@code limit} agreements match, and holds every match when it has
-     * fewer; ordered, its first {@code limit} ids are the first {@code limit} matches. Keys are bound parameters, the
-     * classifications literals of the enum.
+     * For each key, the first {@code limit} agreements holding it within the clearance in the order of their ids, as one
+     * union: an agreement holding two of the keys comes once, and the union's first {@code limit} ids are the first
+     * {@code limit} matches. Keys are bound parameters, the classifications literals of the enum.
      */
-    private static String keyBranches(List<String> keys, Classification clearance, boolean ordered, int limit) {
+    private static String keyBranches(List<String> keys, Classification clearance, int limit) {
         String visible = clearance.isHighest()
                 ? ""
                 : clearance.andBelow().stream()
@@ -246,7 +296,7 @@ public class AgreementSearch {
         List<String> branches = new ArrayList<>();
         for (int i = 1; i <= keys.size(); i++) {
             branches.add("(select k.agreement_id as id from agreement_key k where k.key = ?" + i + visible
-                    + (ordered ? " order by k.agreement_id" : "") + " limit " + limit + ")");
+                    + " order by k.agreement_id limit " + limit + ")");
         }
         return String.join(" union ", branches);
     }
@@ -274,11 +324,7 @@ public class AgreementSearch {
     }
 
     private TypedQuery<Long> countQuery(AgreementCriteria criteria, int limit) {
-        return query(
-                "select count(*) from (select a.id as id from Agreement a where " + criteria.where() + ANY_ORDER
-                        + " limit " + (limit + 1) + ") matches",
-                Long.class,
-                criteria.parameters());
+        return query("select " + counted(criteria, limit), Long.class, criteria.parameters());
     }
 
     /** The next agreements after a position (from the first when there is none), in the order of their last change. */
@@ -340,7 +386,7 @@ public class AgreementSearch {
     private List<UUID> sample(AgreementCriteria criteria, int sampleSize) {
         Optional<List<String>> keys = byKeys(criteria);
         if (keys.isPresent()) {
-            String firstOfEach = keyBranches(keys.get(), criteria.clearance(), true, sampleSize);
+            String firstOfEach = keyBranches(keys.get(), criteria.clearance(), sampleSize);
             return keyQuery(
                             "select m.id as id from (" + firstOfEach + ") m order by m.id limit " + sampleSize,
                             "id",

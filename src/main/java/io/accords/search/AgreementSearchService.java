@@ -75,7 +75,6 @@ public class AgreementSearchService {
             boolean exactTotal,
             Optional<ListCursor> cursor,
             boolean pageAsked) {
-        search.planForTheirValues();
         Classification clearance = callerClearance();
         Optional<TextQuery> text = filter.text();
         List<String> sortAsked = params.sort == null || params.sort.isEmpty()
@@ -89,7 +88,12 @@ public class AgreementSearchService {
         }
         String sortKey = ListCursor.sortOf(params.sort);
         int page = params.page();
+        int countLimit = config.search().countLimit();
         List<StoredAgreement> found;
+        Optional<Total> counted = Optional.empty();
+        if (cursor.isPresent() || byRelevance || exactTotal) {
+            search.planForTheirValues(); // the counted page decides for itself
+        }
         if (cursor.isPresent()) {
             ListCursor after = cursor.get();
             if (pageAsked) {
@@ -115,13 +119,18 @@ public class AgreementSearchService {
             found = search.pageAfter(filter, clearance, sort, position, params.size());
         } else if (byRelevance) {
             return byRelevance(filter, text.get(), sort, params, exactTotal, clearance);
-        } else {
+        } else if (exactTotal) {
             found = search.page(filter, clearance, sort, params.index(), params.size());
+        } else {
+            CountedPage counting =
+                    search.countedPage(filter, clearance, sort, params.index(), params.size(), countLimit);
+            found = counting.items();
+            counted = Optional.of(counting.total());
         }
         List<AgreementView> items = withSnippets(views.ofStored(found, clearance), text);
-        Total total = exactTotal
+        Total total = counted.orElseGet(() -> exactTotal
                 ? Total.exactly(search.count(filter, clearance))
-                : search.countUpTo(filter, clearance, config.search().countLimit());
+                : search.countUpTo(filter, clearance, countLimit));
         boolean more =
                 items.size() == params.size() && (total.atLeast() || (long) page * params.size() < total.count());
         String next = more

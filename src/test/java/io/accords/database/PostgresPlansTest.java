@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,9 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How the service's PostgreSQL statements are planned: every connection for data read from memory or SSD
- * ({@link PostgresPlannerCosts}); a list's or facets' queries, and the import's look-up of which ids were ever used,
- * for their own values ({@link CustomPlans}); every other statement with the server's default plan cache
- * ({@code auto}). The server's defaults are {@code auto} and 4.
+ * ({@link PostgresPlannerCosts}); a list's queries with values to bind, facets' queries, and the import's look-up of
+ * which ids were ever used, for their own values ({@link CustomPlans}); a list page whose values are all written into
+ * it, and every other statement, with the server's default plan cache ({@code auto}). The server's defaults are {@code auto} and 4.
  */
 @QuarkusTest
 class PostgresPlansTest {
@@ -65,9 +66,9 @@ class PostgresPlansTest {
     }
 
     @Test
-    void aListAndFacetsArePlannedForTheirOwnValuesUntilTheirTransactionEnds() {
+    void aListWithValuesToBindAndFacetsArePlannedForTheirOwnValuesUntilTheirTransactionEnds() {
         String inList = QuarkusTransaction.requiringNew().call(() -> {
-            search.list(AgreementFilter.NONE, new PageParams(1, 5, List.of()), false, Optional.empty(), false);
+            firstPage(Map.of("status", List.of("SIGNED")));
             return setting("plan_cache_mode");
         });
         String inFacets = QuarkusTransaction.requiringNew().call(() -> {
@@ -77,6 +78,23 @@ class PostgresPlansTest {
         assertEquals("force_custom_plan", inList);
         assertEquals("force_custom_plan", inFacets);
         assertEquals("auto", setting("plan_cache_mode"));
+    }
+
+    /**
+     * A list whose values are all written into its query (a sector, the page) binds nothing, so the server plans it for
+     * those values once and keeps the plan: planning it on every run cost about what running it did.
+     */
+    @Test
+    void aListWhoseValuesAreAllInItsQueryIsPlannedOnceAndKeepsItsPlan() {
+        long[] plansOfThePage = QuarkusTransaction.requiringNew().call(() -> {
+            for (int run = 0; run < 12; run++) {
+                firstPage(Map.of("sector", List.of("NAVAL")));
+            }
+            assertEquals("auto", setting("plan_cache_mode"));
+            return planCounts("%agreement_key k where k.key = q.key%");
+        });
+        assertTrue(plansOfThePage[0] > 0, "the page was prepared on the server and its plan kept");
+        assertEquals(0, plansOfThePage[1], "runs of the page planned anew");
     }
 
     @Test
@@ -104,14 +122,24 @@ class PostgresPlansTest {
             for (int run = 0; run < 12; run++) {
                 assertEquals(0, history.recorded("agreement", ids).size());
             }
-            Object[] counts = (Object[]) entityManager
-                    .createNativeQuery("select coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0)"
-                            + " from pg_prepared_statements where statement like '%from revision%record_id in (%'")
-                    .getSingleResult();
-            return new long[] {((Number) counts[0]).longValue(), ((Number) counts[1]).longValue()};
+            return planCounts("%from revision%record_id in (%");
         });
         assertTrue(plansOfTheLookUp[1] > 0, "the look-up was prepared on the server and planned for its values");
         assertEquals(0, plansOfTheLookUp[0], "runs of the look-up planned without its values");
+    }
+
+    private void firstPage(Map<String, List<String>> filter) {
+        search.list(AgreementFilter.parse(filter), new PageParams(1, 5, List.of()), false, Optional.empty(), false);
+    }
+
+    /** How many runs of the statements prepared on this connection like this were planned without, and for, values. */
+    private long[] planCounts(String like) {
+        Object[] counts = (Object[]) entityManager
+                .createNativeQuery("select coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0)"
+                        + " from pg_prepared_statements where statement like ?1")
+                .setParameter(1, like)
+                .getSingleResult();
+        return new long[] {((Number) counts[0]).longValue(), ((Number) counts[1]).longValue()};
     }
 
     private String setting(String name) {

@@ -120,6 +120,13 @@ class AgreementKeysTest {
                             wrong.add("count " + clearance + " " + given + " up to " + limit + ": " + counted
                                     + ", the agreements give " + expected);
                         }
+                        Total paged = search.countedPage(
+                                        filter, clearance, AgreementSearchService.SORT.parse(List.of()), 0, 1, limit)
+                                .total();
+                        if (!expected.equals(paged)) {
+                            wrong.add("page's count " + clearance + " " + given + " up to " + limit + ": " + paged
+                                    + ", the agreements give " + expected);
+                        }
                     }
                     if (all <= 50) {
                         List<UUID> matches = firstByIdAmong(filter, clearance, 50);

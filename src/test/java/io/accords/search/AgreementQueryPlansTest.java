@@ -77,6 +77,10 @@ class AgreementQueryPlansTest {
                             search.pageQuery(filter, clearance, AgreementSearchService.SORT.parse(List.of()), 0, 20))) {
                         translatedEveryTime.add("page " + shape);
                     }
+                    if (!kept(search.countedPageQuery(
+                            filter, clearance, AgreementSearchService.SORT.parse(List.of()), 0, 20, 10_000))) {
+                        translatedEveryTime.add("counted page " + shape);
+                    }
                     if (!kept(search.countQuery(filter, clearance, 10_000))) {
                         translatedEveryTime.add("count " + shape);
                     }

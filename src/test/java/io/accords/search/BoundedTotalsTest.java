@@ -148,6 +148,26 @@ class BoundedTotalsTest {
     }
 
     @Test
+    void aPagePastTheLastMatchStillSaysHowManyMatch() {
+        // A system without spaces is counted through PostgreSQL's key table, one with a space from the agreements.
+        String beyondTheBound = unique("PAST").replace(' ', '-');
+        agreements(5, beyondTheBound, "PUBLIC");
+        String withinTheBound = unique("PAST");
+        agreements(2, withinTheBound, "PUBLIC");
+        Map<String, Integer> totals = Map.of(beyondTheBound, 3, withinTheBound, 2, unique("NONE"), 0);
+        totals.forEach((system, total) -> given().queryParam("system", system)
+                .queryParam("size", 2)
+                .queryParam("page", 4)
+                .when()
+                .get(AGREEMENTS)
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0))
+                .body("total", equalTo(total))
+                .body("totalRelation", equalTo(system.equals(beyondTheBound) ? "gte" : "eq")));
+    }
+
+    @Test
     void upToTheBoundTheTotalIsExact() {
         String system = unique("UPTO");
         String party = agreements(3, system, "PUBLIC");
