@@ -2,6 +2,8 @@ package io.accords.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -16,12 +18,23 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class RoleHierarchy implements SecurityIdentityAugmentor {
 
+    /**
+     * Whether a token's groups are a list, read once per token: {@link VerifiedTokens} hands the same token out on every
+     * request until it expires, and reading its payload again was 3–4 % of a list's CPU (bench/RESULTS.md). Keyed by
+     * the token itself (weakly, by identity), so an entry goes when the verified token does.
+     */
+    private final Cache<JsonWebToken, Boolean> listed = Caffeine.newBuilder()
+            .weakKeys()
+            .maximumSize(VerifiedTokens.CAPACITY)
+            .build();
+
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
-        if (identity.getPrincipal() instanceof JsonWebToken token && !groupsAreAList(token.getRawToken())) {
+        if (identity.getPrincipal() instanceof JsonWebToken token
+                && !listed.get(token, read -> groupsAreAList(read.getRawToken()))) {
             // "reader admin" as one string is no list of roles: read strictly, the token holds none.
             return Uni.createFrom()
                     .item(QuarkusSecurityIdentity.builder()
