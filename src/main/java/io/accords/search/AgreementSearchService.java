@@ -91,9 +91,6 @@ public class AgreementSearchService {
         int countLimit = config.search().countLimit();
         List<StoredAgreement> found;
         Optional<Total> counted = Optional.empty();
-        if (cursor.isPresent() || byRelevance || exactTotal) {
-            search.planForTheirValues(); // the counted page decides for itself
-        }
         if (cursor.isPresent()) {
             ListCursor after = cursor.get();
             if (pageAsked) {
@@ -110,6 +107,7 @@ public class AgreementSearchService {
                         "was given for sort=" + (after.sort().isEmpty() ? " (the default)" : after.sort())
                                 + "; send the same sort, or start again without after");
             }
+            search.planForTheirValues();
             Object[] position = search.position(after.after(), sort, clearance)
                     .orElseThrow(() -> ProblemException.invalid(
                             "after",
@@ -120,8 +118,10 @@ public class AgreementSearchService {
         } else if (byRelevance) {
             return byRelevance(filter, text.get(), sort, params, exactTotal, clearance);
         } else if (exactTotal) {
+            search.planForTheirValues();
             found = search.page(filter, clearance, sort, params.index(), params.size());
         } else {
+            // Planned for its values only when it binds some (countedPage).
             CountedPage counting =
                     search.countedPage(filter, clearance, sort, params.index(), params.size(), countLimit);
             found = counting.items();
@@ -152,6 +152,7 @@ public class AgreementSearchService {
             PageParams params,
             boolean exactTotal,
             Classification clearance) {
+        search.planForTheirValues();
         int countLimit = config.search().countLimit();
         int rankLimit = config.relevance().rankLimit();
         Total total = exactTotal
