@@ -35,8 +35,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,7 +57,8 @@ import org.jboss.logging.Logger;
  * transaction together with the job's progress, which only this replica's lease on a running job may move, so a
  * takeover resumes after the last batch committed and never applies a row twice. A bad row sends its batch back to be
  * written row by row, each row all-or-nothing; a job stops after {@code accords.imports.max-refused} refused rows. Rows
- * that only failed because they link to an agreement later in the file are tried again at the end.
+ * that only failed because they link to an agreement later in the file are tried again at the end. Two batches of a
+ * turn are on their way at once, on two writer threads, each committing after the one before ({@link Batches}).
  */
 @ApplicationScoped
 public class ImportWorker {
@@ -81,6 +85,12 @@ public class ImportWorker {
     private final AtomicBoolean busy = new AtomicBoolean();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(work -> {
         Thread thread = new Thread(work, "accords-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The threads that write a turn's batches, two at a time ({@link Batches}). */
+    private final ExecutorService writers = Executors.newFixedThreadPool(2, work -> {
+        Thread thread = new Thread(work, "accords-import-writer");
         thread.setDaemon(true);
         return thread;
     });
@@ -125,6 +135,7 @@ public class ImportWorker {
     /** Stopping: the thread is interrupted between batches, and the leases let go so another replica goes on at once. */
     void onStop(@Observes ShutdownEvent event) {
         executor.shutdownNow();
+        writers.shutdownNow();
         try {
             if (executor.awaitTermination(5, TimeUnit.SECONDS)) {
                 QuarkusTransaction.requiringNew().run(() -> jobs.releaseAll(replica));
@@ -226,18 +237,22 @@ public class ImportWorker {
     private void runTurn(ImportJob job) {
         int next = job.rowsDone + 1;
         int turnEnd = next + limits.turnRows();
-        ImportRepository.Part part;
-        while (next < turnEnd && !Thread.currentThread().isInterrupted() && (part = part(job.id, next)) != null) {
-            List<String> lines = lines(part);
-            int end = Math.min(part.firstRow() + part.rowCount(), turnEnd);
-            for (int first = next; first < end; first += batchSize) {
-                int last = Math.min(first + batchSize, end);
-                batch(job, first, lines.subList(first - part.firstRow(), last - part.firstRow()));
-                if (tooManyRefused(job)) {
-                    return;
+        try (Batches batches = new Batches(job, callers.current())) {
+            ImportRepository.Part part;
+            while (next < turnEnd && !Thread.currentThread().isInterrupted() && (part = part(job.id, next)) != null) {
+                List<String> lines = lines(part);
+                int end = Math.min(part.firstRow() + part.rowCount(), turnEnd);
+                for (int first = next; first < end; first += batchSize) {
+                    int last = Math.min(first + batchSize, end);
+                    if (batches.write(first, lines.subList(first - part.firstRow(), last - part.firstRow()))) {
+                        return;
+                    }
                 }
+                next = end;
             }
-            next = end;
+            if (batches.settleLast()) {
+                return;
+            }
         }
         if (Thread.currentThread().isInterrupted() || next <= job.totalRows) {
             return;
@@ -269,7 +284,11 @@ public class ImportWorker {
         int[] failed = {-1};
         try {
             writtenWithProgress(
-                    job, first - 1, first - 1 + lines.size(), counts, () -> writeAtOnce(job, lines, counts, failed));
+                    job,
+                    first - 1,
+                    first - 1 + lines.size(),
+                    counts,
+                    () -> writeAtOnce(job, lines, counts, failed, null, null));
         } catch (RuntimeException e) {
             // Not a row's fault: the batch is written again on the job's next turn.
             if (failed[0] < 0 || PersistenceProblems.lockConflict(e)) {
@@ -284,13 +303,17 @@ public class ImportWorker {
     /**
      * Writes the rows in the current transaction at once: reads them all, reads the records and parties they name in
      * two queries, adds them to the session and has it write them at the end, one JDBC batch per table. Which row
-     * failed goes to {@code failed}; the number of rows when only the final write failed.
+     * failed goes to {@code failed}; the number of rows when only the final write failed. With a batch {@code before}
+     * it (written on another thread, {@link Batches}), the rows are read, staged and written while that one is written
+     * when they may be ({@link StagedBatch}), and committed only once it has committed.
      */
-    private void writeAtOnce(ImportJob job, List<String> lines, Counts counts, int[] failed) {
+    private void writeAtOnce(
+            ImportJob job, List<String> lines, Counts counts, int[] failed, InFlight batch, InFlight before) {
         Session session = entityManager.unwrap(Session.class);
         // Rows are only written at the end, in one batch per table: reads in between do not flush them.
         session.setHibernateFlushMode(FlushMode.COMMIT);
         session.setJdbcBatchSize(batchSize);
+        boolean beforeCommitted = before == null || !before.staged.join().createdOnly() && committed(before);
         List<ImportRows.Row> read = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             try {
@@ -300,7 +323,13 @@ public class ImportWorker {
                 throw new RowFailed(e);
             }
         }
+        if (!beforeCommitted && !before.staged.join().mayBeFollowedBy(StagedBatch.names(read))) {
+            // Read before the batch before committed, which writes what these rows name: read again after it.
+            committed(before);
+            throw new Restage();
+        }
         Known known = known(read);
+        int parties = known.parties().size();
         for (int i = 0; i < read.size(); i++) {
             try {
                 counts.add(added(read.get(i), known));
@@ -309,14 +338,36 @@ public class ImportWorker {
                 throw new RowFailed(e);
             }
         }
+        if (batch != null) {
+            batch.staged.complete(
+                    StagedBatch.of(read, counts.updated == 0 && known.parties().size() == parties));
+        }
         try {
             session.flush();
         } catch (RuntimeException e) {
+            if (!beforeCommitted) {
+                committed(before);
+            }
             // What only the database refuses (a name or identifier taken twice): found again row by row.
             failed[0] = lines.size();
             throw new RowFailed(e);
         }
         session.clear();
+        if (!beforeCommitted) {
+            // Written meanwhile too; committed, with the job's progress, only after the batch before.
+            committed(before);
+        }
+    }
+
+    /**
+     * Waits until the batch before has committed, and answers true; when it was not written at once (a row of it was
+     * refused, or it was staged again) or not at all, what was staged meanwhile may not hold, and is staged again.
+     */
+    private static boolean committed(InFlight before) {
+        if (before.settled.join() != Settled.AT_ONCE) {
+            throw new Restage();
+        }
+        return true;
     }
 
     /** Row number {@code row}, alone: written with its progress, or refused with its problem and its progress. */
@@ -587,6 +638,152 @@ public class ImportWorker {
                 job.dryRun ? " (dry run: nothing written)" : "");
     }
 
+    /** How a batch of a turn ended, as the batch after it needs to know. */
+    private enum Settled {
+        /** Written at once, as staged. */
+        AT_ONCE,
+        /** Written otherwise: staged again once the batch before had committed, or row by row. */
+        OTHERWISE,
+        /** Not written, or the turn stops after it: the batch after it is not written either. */
+        FAILED
+    }
+
+    /** A batch of a turn on its way: what it staged, and how it ended once its turn has taken note of it. */
+    private static final class InFlight {
+        final int first;
+        final List<String> lines;
+        final CompletableFuture<StagedBatch> staged = new CompletableFuture<>();
+        final CompletableFuture<Settled> settled = new CompletableFuture<>();
+        Future<Settled> written;
+
+        InFlight(int first, List<String> lines) {
+            this.first = first;
+            this.lines = lines;
+        }
+    }
+
+    /**
+     * A turn's batches, two on their way at a time, each in a transaction of its own on a writer thread: while one is
+     * written (most of that is the database's work), the next one reads and stages its rows (most of that is this
+     * service's) and writes them too, so the service and the database work at once instead of taking turns (measured:
+     * bench/RESULTS.md). A batch commits only after the one before it, in file order, as the job's progress requires;
+     * it is staged before that one commits only when what it reads cannot be changed by it ({@link StagedBatch}), and
+     * otherwise waits, or is staged again. After each batch, the turn stops once the job refused too many rows, and the
+     * batch after it is then not written.
+     */
+    private final class Batches implements AutoCloseable {
+        private final ImportJob job;
+        private final Caller sender;
+        private InFlight last;
+
+        Batches(ImportJob job, Caller sender) {
+            this.job = job;
+            this.sender = sender;
+        }
+
+        /** Starts writing rows first..first+n-1, then waits for the batch before; true when the job stopped. */
+        boolean write(int first, List<String> lines) {
+            InFlight before = last;
+            InFlight batch = new InFlight(first, lines);
+            try {
+                batch.written = writers.submit(() -> callers.actingAs(sender, () -> pipelined(job, batch, before)));
+            } catch (RejectedExecutionException stopping) {
+                // The service stops: the turn ends after the batch before, and the job resumes from there.
+                last = null;
+                if (before != null) {
+                    settle(before);
+                }
+                return true;
+            }
+            last = batch;
+            return before != null && settle(before);
+        }
+
+        /** Waits for the turn's last batch; true when the job stopped. */
+        boolean settleLast() {
+            InFlight batch = last;
+            last = null;
+            return batch != null && settle(batch);
+        }
+
+        /** Waits until the batch is written, then says how it ended to the batch after it; true when the job stopped. */
+        private boolean settle(InFlight batch) {
+            Settled outcome = Settled.FAILED;
+            try {
+                outcome = batch.written.get();
+                boolean stop = outcome == Settled.FAILED || tooManyRefused(job);
+                if (stop) {
+                    outcome = Settled.FAILED;
+                }
+                return stop;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                batch.settled.complete(outcome);
+            }
+        }
+
+        /** A batch still on its way when the turn ends early is not written; its thread ends its transaction. */
+        @Override
+        public void close() {
+            if (last == null) {
+                return;
+            }
+            last.settled.complete(Settled.FAILED);
+            try {
+                last.written.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                LOG.debugf(e.getCause(), "Import %s: a batch after the turn's end was not written", job.id);
+            }
+        }
+    }
+
+    /**
+     * Writes a batch on a writer thread: at once, staged while the batch before it is written when it may be; staged
+     * again, or row by row, once the batch before has committed; not at all when that one was not written.
+     */
+    private Settled pipelined(ImportJob job, InFlight batch, InFlight before) {
+        Counts counts = new Counts();
+        int[] failed = {-1};
+        try {
+            writtenWithProgress(
+                    job,
+                    batch.first - 1,
+                    batch.first - 1 + batch.lines.size(),
+                    counts,
+                    () -> writeAtOnce(job, batch.lines, counts, failed, batch, before));
+            return Settled.AT_ONCE;
+        } catch (RuntimeException e) {
+            if (!restaged(e) && (failed[0] < 0 || PersistenceProblems.lockConflict(e))) {
+                throw e;
+            }
+        } finally {
+            batch.staged.complete(StagedBatch.OPAQUE);
+        }
+        if (before != null && before.settled.join() == Settled.FAILED) {
+            return Settled.FAILED;
+        }
+        batch(job, batch.first, batch.lines);
+        return Settled.OTHERWISE;
+    }
+
+    private static boolean restaged(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Restage) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private record Refused(UUID recordId, String problem, boolean retry) {}
 
     /** Why a row was refused, as the problem a single write of it would have answered. */
@@ -651,6 +848,13 @@ public class ImportWorker {
 
     private static List<String> lines(ImportRepository.Part part) {
         return Arrays.asList(part.content().split(ImportService.ROW_END, -1)).subList(0, part.rowCount());
+    }
+
+    /** Ends the transaction of a batch staged on what the batch before it changed: it is staged again after that one. */
+    private static final class Restage extends RuntimeException {
+        Restage() {
+            super(null, null, false, false);
+        }
     }
 
     /** Ends a dry run's transaction, which rolls back what it wrote. */

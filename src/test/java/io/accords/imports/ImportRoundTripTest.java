@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Export → import gives back the same registry: the seeded registry's export imported back changes nothing; the same
  * export under ids never used (a restore into another registry) creates every record as exported, and a second import
- * of it changes nothing; once its records are deleted, the export cannot bring them back under their old ids. Runs on a
- * database of its own (the profile restarts the application on a cleaned database), on H2 and on PostgreSQL.
+ * of it changes nothing; once its records are deleted, the export cannot bring them back under their old ids. Rows that
+ * name what the batch before them writes end as one batch after another would write them, though batches are written
+ * two at a time. Runs on a database of its own (the profile restarts the application on a cleaned database, with
+ * batches of four rows), on H2 and on PostgreSQL.
  */
 @QuarkusTest
 @TestProfile(ImportRoundTripTest.OwnDatabase.class)
@@ -174,6 +176,60 @@ class ImportRoundTripTest {
         assertEquals(Set.of(), records(export(), created), "no deleted agreement came back");
         String refused = refusals(third.getString("id"));
         assertTrue(refused.contains("never under the id a deleted party had"), refused);
+    }
+
+    /**
+     * Batches are written two at a time, a batch staged while the one before it is written only when that one cannot
+     * change what it reads (ImportWorker.Batches). Rows naming what the batch before them writes (its agreements as
+     * their own id or parent, an identifier it holds) end as they would one batch after another: updated, linked, or
+     * refused for an identifier taken.
+     */
+    @Test
+    void rowsThatNameWhatTheBatchBeforeWritesEndAsOneBatchAfterAnotherWouldWriteThem() throws Exception {
+        String party = Api.createParty("KR");
+        List<String> ids = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(UUID.randomUUID().toString());
+            Map<String, Object> row = new HashMap<>(Api.agreement(party));
+            row.put("id", ids.get(i));
+            rows.add(row);
+        }
+        Map<String, String> x = Map.of("scheme", "contract", "value", Api.unique("KR-X"));
+        Map<String, String> y = Map.of("scheme", "contract", "value", Api.unique("KR-Y"));
+        // Batch 1 (rows 1-4) creates; batch 2 links to, renames and matches by identifier what batch 1 created.
+        rows.get(0).put("identifiers", List.of(x));
+        rows.get(4).put("parentId", ids.get(0));
+        rows.get(5).put("id", ids.get(1));
+        rows.get(5).put("title", "Renamed by the batch after");
+        rows.get(6).remove("id");
+        rows.get(6).put("identifiers", List.of(x));
+        rows.get(6).put("title", "Matched by its identifier");
+        // Batch 3 links to batch 2; batch 4 only creates; batch 5 names the identifier batch 4 holds.
+        rows.get(8).put("parentId", ids.get(4));
+        rows.get(12).put("identifiers", List.of(y));
+        rows.get(16).put("identifiers", List.of(y));
+        StringBuilder file = new StringBuilder();
+        for (Map<String, Object> row : rows) {
+            file.append(JSON.writeValueAsString(row)).append('\n');
+        }
+
+        JsonPath job = Imports.run(ADMIN, file.toString(), "");
+
+        assertEquals("DONE", job.getString("status"));
+        assertEquals(17, job.getInt("counts.created"), job.prettify());
+        assertEquals(2, job.getInt("counts.updated"), job.prettify());
+        assertEquals(1, job.getInt("counts.refused"), job.prettify());
+        assertTrue(refusals(job.getString("id")).contains("already names agreement " + ids.get(12)));
+        assertEquals(ids.get(0), Api.getAgreement(ids.get(4)).extract().path("parentId"));
+        assertEquals(ids.get(4), Api.getAgreement(ids.get(8)).extract().path("parentId"));
+        assertEquals(
+                "Renamed by the batch after",
+                Api.getAgreement(ids.get(1)).extract().path("title"));
+        assertEquals(
+                "Matched by its identifier",
+                Api.getAgreement(ids.get(0)).extract().path("title"));
+        Api.getAgreement(ids.get(16)).statusCode(404);
     }
 
     private static int delete(String path) {
