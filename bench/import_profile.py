@@ -1,8 +1,10 @@
-"""Where an import's own thread spends its CPU: the packaged application on a fresh PostgreSQL database with a JFR
+"""Where an import's own threads spend their CPU: the packaged application on a fresh PostgreSQL database with a JFR
 recording (settings=profile) from its JVM's start, a warm-up import of 5,000 rows, then the measured import of the next
 N rows of the same generated file (new agreements naming the same 2,000 parties, so nothing is refused). Prints the
-measured import's rows/s, then, for the samples of the import thread during it alone, the hottest frames and the share
-of samples under each of the Accords methods they pass through.
+measured import's rows/s and the CPU the service (thread by thread) and PostgreSQL used during it, then, for the samples
+of the import's threads (the worker and its two writers) during it alone, the hottest frames and the share of samples
+under each of the Accords methods they pass through. --no-jfr records nothing and prints the CPU only; --image runs
+with the image's JVM options.
 
   ACCORDS_JAR=<quarkus-app>/quarkus-run.jar python3 bench/import_profile.py --rows 20000   (after -Ppostgresql package)
 """
@@ -114,10 +116,11 @@ def main():
     for sample in printed.split("jdk.ExecutionSample")[1:]:
         at = re.search(r"startTime = (\d\d:\d\d:\d\d)", sample)
         thread = re.search(r'sampledThread = "([^"]+)"', sample)
-        if at and thread and thread.group(1) == "accords-import" and began <= at.group(1) <= ended:
+        if at and thread and thread.group(1).startswith("accords-import") and began <= at.group(1) <= ended:
             stacks.append(re.findall(r"^\s+([\w.$<>]+)\(", sample, re.M))
     stacks = [s for s in stacks if s]
-    print("%d samples of the import thread in %.0f s (JFR samples a running thread every 10 ms or so)"
+    print("%d samples of the import's threads (the worker and its two writers) in %.0f s (JFR samples a running"
+          " thread every 10 ms or so)"
           % (len(stacks), elapsed))
     print("| Top frame | Share |\n| --- | --- |")
     for name, n in collections.Counter(s[0] for s in stacks).most_common(10):
