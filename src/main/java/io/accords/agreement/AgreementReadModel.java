@@ -93,8 +93,13 @@ public class AgreementReadModel {
     private Derived derive(Agreement agreement) {
         AgreementView whole = mapper.toView(agreement);
         String publicWords = upTo(agreement, Classification.PUBLIC);
-        String restrictedWords = upTo(agreement, Classification.RESTRICTED);
-        String allWords = upTo(agreement, Classification.CONFIDENTIAL);
+        // The words a clearance finds differ from the one below only by the names of parties it alone may see.
+        String restrictedWords = seesMoreParties(agreement, Classification.PUBLIC, Classification.RESTRICTED)
+                ? upTo(agreement, Classification.RESTRICTED)
+                : publicWords;
+        String allWords = seesMoreParties(agreement, Classification.RESTRICTED, Classification.CONFIDENTIAL)
+                ? upTo(agreement, Classification.CONFIDENTIAL)
+                : restrictedWords;
         return new Derived(
                 publicWords,
                 restrictedWords,
@@ -236,6 +241,13 @@ public class AgreementReadModel {
                 agreement.getId(),
                 DOCUMENT_FORMAT,
                 derived.words() != null);
+    }
+
+    /** Whether a caller cleared {@code higher} sees a party of the agreement that one cleared {@code lower} does not. */
+    private static boolean seesMoreParties(Agreement agreement, Classification lower, Classification higher) {
+        return agreement.getParties().stream()
+                .map(participant -> participant.getParty().getClassification())
+                .anyMatch(classification -> higher.allows(classification) && !lower.allows(classification));
     }
 
     private static String upTo(Agreement agreement, Classification clearance) {
