@@ -276,36 +276,12 @@ public class ImportWorker {
     }
 
     /**
-     * Writes rows first..first+n-1 in one transaction with the progress; a bad row, or a write the database refuses,
-     * sends them one by one.
-     */
-    private void batch(ImportJob job, int first, List<String> lines) {
-        Counts counts = new Counts();
-        int[] failed = {-1};
-        try {
-            writtenWithProgress(
-                    job,
-                    first - 1,
-                    first - 1 + lines.size(),
-                    counts,
-                    () -> writeAtOnce(job, lines, counts, failed, null, null));
-        } catch (RuntimeException e) {
-            // Not a row's fault: the batch is written again on the job's next turn.
-            if (failed[0] < 0 || PersistenceProblems.lockConflict(e)) {
-                throw e;
-            }
-            for (int i = 0; i < lines.size(); i++) {
-                one(job, first + i, lines.get(i));
-            }
-        }
-    }
-
-    /**
      * Writes the rows in the current transaction at once: reads them all, reads the records and parties they name in
      * two queries, adds them to the session and has it write them at the end, one JDBC batch per table. Which row
-     * failed goes to {@code failed}; the number of rows when only the final write failed. With a batch {@code before}
-     * it (written on another thread, {@link Batches}), the rows are read, staged and written while that one is written
-     * when they may be ({@link StagedBatch}), and committed only once it has committed.
+     * failed goes to {@code failed}; the number of rows when only the final write failed. What it staged goes to
+     * {@code batch}. With a batch {@code before} it (written on another thread, {@link Batches}), the rows are read,
+     * staged and written while that one is written when they may be ({@link StagedBatch}), and committed only once it
+     * has committed.
      */
     private void writeAtOnce(
             ImportJob job, List<String> lines, Counts counts, int[] failed, InFlight batch, InFlight before) {
@@ -313,7 +289,11 @@ public class ImportWorker {
         // Rows are only written at the end, in one batch per table: reads in between do not flush them.
         session.setHibernateFlushMode(FlushMode.COMMIT);
         session.setJdbcBatchSize(batchSize);
-        boolean beforeCommitted = before == null || !before.staged.join().createdOnly() && committed(before);
+        StagedBatch previous = before == null ? null : before.staged.join();
+        boolean meanwhile = previous != null && previous.createdOnly();
+        if (previous != null && !meanwhile) {
+            awaitCommitted(before);
+        }
         List<ImportRows.Row> read = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             try {
@@ -323,9 +303,9 @@ public class ImportWorker {
                 throw new RowFailed(e);
             }
         }
-        if (!beforeCommitted && !before.staged.join().mayBeFollowedBy(StagedBatch.names(read))) {
+        if (meanwhile && !previous.mayBeFollowedBy(StagedBatch.names(read))) {
             // Read before the batch before committed, which writes what these rows name: read again after it.
-            committed(before);
+            awaitCommitted(before);
             throw new Restage();
         }
         Known known = known(read);
@@ -338,36 +318,33 @@ public class ImportWorker {
                 throw new RowFailed(e);
             }
         }
-        if (batch != null) {
-            batch.staged.complete(
-                    StagedBatch.of(read, counts.updated == 0 && known.parties().size() == parties));
-        }
+        batch.staged.complete(
+                StagedBatch.of(read, counts.updated == 0 && known.parties().size() == parties));
         try {
             session.flush();
         } catch (RuntimeException e) {
-            if (!beforeCommitted) {
-                committed(before);
+            if (meanwhile) {
+                awaitCommitted(before);
             }
             // What only the database refuses (a name or identifier taken twice): found again row by row.
             failed[0] = lines.size();
             throw new RowFailed(e);
         }
         session.clear();
-        if (!beforeCommitted) {
+        if (meanwhile) {
             // Written meanwhile too; committed, with the job's progress, only after the batch before.
-            committed(before);
+            awaitCommitted(before);
         }
     }
 
     /**
-     * Waits until the batch before has committed, and answers true; when it was not written at once (a row of it was
-     * refused, or it was staged again) or not at all, what was staged meanwhile may not hold, and is staged again.
+     * Waits until the batch before has committed; when it was not written at once (a row of it was refused, or it was
+     * staged again) or not at all, what was staged meanwhile may not hold, and is staged again.
      */
-    private static boolean committed(InFlight before) {
+    private static void awaitCommitted(InFlight before) {
         if (before.settled.join() != Settled.AT_ONCE) {
             throw new Restage();
         }
-        return true;
     }
 
     /** Row number {@code row}, alone: written with its progress, or refused with its problem and its progress. */
@@ -686,7 +663,7 @@ public class ImportWorker {
             InFlight before = last;
             InFlight batch = new InFlight(first, lines);
             try {
-                batch.written = writers.submit(() -> callers.actingAs(sender, () -> pipelined(job, batch, before)));
+                batch.written = writers.submit(() -> callers.actingAs(sender, () -> batch(job, batch, before)));
             } catch (RejectedExecutionException stopping) {
                 // The service stops: the turn ends after the batch before, and the job resumes from there.
                 last = null;
@@ -747,12 +724,14 @@ public class ImportWorker {
     }
 
     /**
-     * Writes a batch on a writer thread: at once, staged while the batch before it is written when it may be; staged
-     * again, or row by row, once the batch before has committed; not at all when that one was not written.
+     * Writes a batch's rows in one transaction with the progress, on a writer thread; a bad row, or a write the database
+     * refuses, sends them one by one. With a batch {@code before} it on its way, the rows are staged meanwhile when they
+     * may be; staged again once that one has committed when they may not; not written at all when that one was not.
      */
-    private Settled pipelined(ImportJob job, InFlight batch, InFlight before) {
+    private Settled batch(ImportJob job, InFlight batch, InFlight before) {
         Counts counts = new Counts();
         int[] failed = {-1};
+        boolean restage;
         try {
             writtenWithProgress(
                     job,
@@ -762,7 +741,9 @@ public class ImportWorker {
                     () -> writeAtOnce(job, batch.lines, counts, failed, batch, before));
             return Settled.AT_ONCE;
         } catch (RuntimeException e) {
-            if (!restaged(e) && (failed[0] < 0 || PersistenceProblems.lockConflict(e))) {
+            restage = restaged(e);
+            // Not a row's fault: the batch is written again on the job's next turn.
+            if (!restage && (failed[0] < 0 || PersistenceProblems.lockConflict(e))) {
                 throw e;
             }
         } finally {
@@ -771,7 +752,13 @@ public class ImportWorker {
         if (before != null && before.settled.join() == Settled.FAILED) {
             return Settled.FAILED;
         }
-        batch(job, batch.first, batch.lines);
+        if (restage) {
+            batch(job, batch, null);
+        } else {
+            for (int i = 0; i < batch.lines.size(); i++) {
+                one(job, batch.first + i, batch.lines.get(i));
+            }
+        }
         return Settled.OTHERWISE;
     }
 
