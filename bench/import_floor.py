@@ -120,6 +120,7 @@ def empty_script(tables, rows, built, vectors="inline"):
 
 
 def timed(database, script):
+    """Runs the script, which selects the clock before and after what it times; the seconds between."""
     out = subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1",
                           "-d", database], input=script, check=True, capture_output=True, text=True).stdout.split()
     return float(out[1]) - float(out[0])
@@ -152,11 +153,8 @@ if __name__ == "__main__":
     script = copy_script(columns(args.database), args.rows)
     rates = []
     for _ in range(args.rounds):
-        out = subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1",
-                              "-d", args.database],
-                             input=script, check=True, capture_output=True, text=True).stdout.split()
-        start, end = float(out[0]), float(out[1])
-        rates.append(args.rows / (end - start))
-        print("%d agreements copied in %.2f s: %.0f rows/s" % (args.rows, end - start, rates[-1]))
+        seconds = timed(args.database, script)
+        rates.append(args.rows / seconds)
+        print("%d agreements copied in %.2f s: %.0f rows/s" % (args.rows, seconds, rates[-1]))
     print("median %.0f rows/s over %d rounds (load average %.2f)" % (statistics.median(rates), args.rounds,
                                                                       os.getloadavg()[0]))

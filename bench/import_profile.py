@@ -12,19 +12,12 @@ import argparse, collections, os, re, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from imports import write_file, post_file, wait  # noqa: E402
-from packaged import Setup  # noqa: E402
+from packaged import Setup, image_jvm_options  # noqa: E402
 
 
 def cpu_seconds(pids):
     """User and system CPU the processes have used so far, in seconds."""
-    total = 0
-    for pid in pids:
-        try:
-            fields = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+    return sum(cpu_seconds_of("/proc/%d/stat" % pid) for pid in pids)
 
 
 def threads(pid):
@@ -40,6 +33,7 @@ def threads(pid):
 
 
 def cpu_seconds_of(stat):
+    """User and system CPU in seconds from a /proc stat file; 0 when the process or thread has ended."""
     try:
         fields = open(stat).read().rsplit(")", 1)[1].split()
     except OSError:
@@ -81,9 +75,7 @@ def main():
                                         + args.recording]
     options = ["-Xmx1g"]
     if args.image:
-        options = [line.strip() for line in open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src",
-                                                                  "main", "docker", "jvm-options"))
-                   if line.strip() and not line.startswith("#") and "SharedArchiveFile" not in line]
+        options = image_jvm_options()
     app = setup.start(port, jvm_options=options + args.option + recording)
     token = setup.token("editor", "CONFIDENTIAL")
     wait(port, token, post_file(port, token, warm))

@@ -8,6 +8,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.environ.get("ACCORDS_JAR") or os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
 
 
+def image_jvm_options():
+    """The JVM image's options (src/main/docker/jvm-options) without its class-data archive, which each build would
+    need its own of: the service run as it is shipped."""
+    with open(os.path.join(ROOT, "src", "main", "docker", "jvm-options")) as options:
+        return [line.strip() for line in options
+                if line.strip() and not line.startswith("#") and "SharedArchiveFile" not in line]
+
+
 class Setup:
     """A work folder, the environment that points the application at a fresh database, and its key pair."""
 

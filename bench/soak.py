@@ -13,9 +13,9 @@ every create beyond the first 100 is followed by the delete of an earlier one (w
 size and the latency trend shows the service alone; --grow keeps every create. Exits 1 on any error (a 5xx, or a
 4xx other than 412 races).
 """
-import argparse, json, os, random, re, sys, threading, time, urllib.request
+import argparse, json, random, re, sys, threading, time, urllib.request
 
-from packaged import ROOT, Setup, call as send, management, url
+from packaged import Setup, call as send, image_jvm_options, management, url
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--db", choices=["h2", "postgresql"], default="postgresql")
@@ -30,9 +30,7 @@ args = parser.parse_args()
 port = 8096
 setup = Setup(args.db, "soak", seed=True)
 # The heap limits of the JVM image (src/main/docker/jvm-options), so the soak runs the service as it is shipped.
-options = [line.strip() for line in open(os.path.join(ROOT, "src", "main", "docker", "jvm-options"))
-           if line.strip() and not line.startswith("#") and "SharedArchiveFile" not in line]
-app = setup.start(port, jvm_options=options + args.jvm_option)
+app = setup.start(port, jvm_options=image_jvm_options() + args.jvm_option)
 print("application pid %d" % app.pid, flush=True)
 token = setup.token()
 
