@@ -25,17 +25,19 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Accords behind a real Keycloak (scripts/keycloak.sh, realms in keycloak/): tokens from its token endpoint, keys from
- * its JWKS URL. Runs when Keycloak answers at {@code keycloak.url} (http://localhost:8180); {@code .ci/run} starts it
- * and sets {@code keycloak.required}, so there a missing Keycloak fails the test instead of skipping it.
+ * its JWKS URL. Runs when Keycloak answers at {@code keycloak.url} (http://localhost:8180), without costing an
+ * application start otherwise; {@code .ci/run} starts it and sets {@code keycloak.required}, so there a missing Keycloak
+ * fails the test instead of skipping it.
  */
 @QuarkusTest
 @TestProfile(KeycloakIntegrationTest.WithKeycloak.class)
+@EnabledIf("keycloakAnswersOrIsRequired")
 public class KeycloakIntegrationTest {
 
     static final String KEYCLOAK = System.getProperty("keycloak.url", "http://localhost:8180");
@@ -59,23 +61,30 @@ public class KeycloakIntegrationTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Whether the class runs (and its application starts): Keycloak answers, or CI requires it. */
+    public static boolean keycloakAnswersOrIsRequired() {
+        return keycloakAnswers() || Boolean.getBoolean("keycloak.required");
+    }
+
     @BeforeAll
-    public static void keycloakAnswers() {
-        boolean up;
+    public static void keycloakIsUp() {
+        assertTrue(keycloakAnswers(), "Keycloak answers at " + KEYCLOAK + " (bash scripts/keycloak.sh start)");
+    }
+
+    private static boolean keycloakAnswers() {
         try {
-            up = HTTP.send(
+            return HTTP.send(
                                     HttpRequest.newBuilder(URI.create(REALM + "/.well-known/openid-configuration"))
                                             .build(),
                                     HttpResponse.BodyHandlers.discarding())
                             .statusCode()
                     == 200;
-        } catch (IOException | InterruptedException e) {
-            up = false;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        if (Boolean.getBoolean("keycloak.required")) {
-            assertTrue(up, "Keycloak answers at " + KEYCLOAK + " (bash scripts/keycloak.sh start)");
-        }
-        Assumptions.assumeTrue(up, "Keycloak is not running at " + KEYCLOAK);
     }
 
     @Test
