@@ -40,7 +40,8 @@ topic = "accords.changes.bench.%d" % time.time_ns()
 if args.kafka:
     setup.env.update(ACCORDS_KAFKA_ENABLED="true", KAFKA_BOOTSTRAP_SERVERS=args.kafka, ACCORDS_KAFKA_TOPIC=topic,
                      ACCORDS_KAFKA_LEASE=args.lease)
-ports = [8098 + i for i in range(args.instances)]
+# Ports of its own, so that CI runs it beside bench/writers.py (8098 and on).
+ports = [8198 + i for i in range(args.instances)]
 # Each start logs to a file of its own: a lease is found by the name its holder logged, and a killed replica's name
 # must not point at the one started in its place.
 logs = {port: "app%d-0.log" % port for port in ports}

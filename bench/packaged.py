@@ -38,8 +38,11 @@ class Setup:
             self.env.update(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/" + self.database,
                             QUARKUS_DATASOURCE_USERNAME="accords", QUARKUS_DATASOURCE_PASSWORD="accords")
 
-    def start(self, port, log="app.log", jvm_options=()):
-        """Starts the application on a port and waits until it is ready; exits when it cannot start."""
+    def start(self, port, log="app.log", jvm_options=None):
+        """Starts the application on a port and waits until it is ready; exits when it cannot start. Without
+        jvm_options it runs as shipped, with the image's options (ACCORDS_JVM=defaults: the JVM's defaults)."""
+        if jvm_options is None:
+            jvm_options = [] if os.environ.get("ACCORDS_JVM") == "defaults" else image_jvm_options()
         for taken in (port, management(port)):
             with socket.socket() as probe:
                 if probe.connect_ex(("127.0.0.1", taken)) == 0:
