@@ -3,8 +3,11 @@
 # (src/main/docker/jvm-options, without its class-data archive) and Native Memory Tracking, driven like
 # bench/throughput/run.sh (get by id, then the sector list, twice, 20 s each), then its RSS, NMT's committed memory by
 # part, its heap and the number of classes it loaded. Rate limits on as shipped, with a limit the bench caller does not
-# reach.
+# reach. RATE="<gets/s> <lists/s>" drives both calls at those fixed rates instead (hey, 8 clients, one id for the
+# gets), so that two services are compared after the same requests: driven as fast as each goes, the faster one
+# serves more and grows its heap further.
 #   bash bench/throughput/memory.sh [accords|peer] [database]     (after bench/throughput/run.sh has built the peer)
+#   RATE="400 160" bash bench/throughput/memory.sh peer
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 service=${1:-accords}; database=${2:-accords_tp}
@@ -35,9 +38,16 @@ until curl -sf -o /dev/null -H "Authorization: Bearer $token" "http://localhost:
 done
 rss() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' /proc/$pid/status; }
 echo "$service, load average $(cut -d' ' -f1-3 /proc/loadavg); RSS after the first answer: $(rss) MB"
+list='/api/v1/agreements?sector=NAVAL&size=20'
 for call in byid list byid list; do
-  MODE=$call IDS=$ids TOKEN=$token LIST_PATH='/api/v1/agreements?sector=NAVAL&size=20' \
-    wrk -t2 -c16 -d20s -s $lua "http://localhost:$port" | grep RESULT
+  if [ -n "${RATE:-}" ]; then
+    read -r gets lists <<< "$RATE"
+    if [ $call = byid ]; then rate=$gets; path=/api/v1/agreements/$(head -1 "$ids"); else rate=$lists; path=$list; fi
+    echo "$call at $rate/s: $(hey -z 20s -c 8 -q $((rate / 8)) -H "Authorization: Bearer $token" "http://localhost:$port$path" \
+      | grep -E "Requests/sec|\[[0-9]+\]" | tr -s ' \n' ' ')"
+  else
+    MODE=$call IDS=$ids TOKEN=$token LIST_PATH=$list wrk -t2 -c16 -d20s -s $lua "http://localhost:$port" | grep RESULT
+  fi
 done
 echo "RSS after load: $(rss) MB; threads: $(ls /proc/$pid/task | wc -l); classes loaded: $(grep -c '' /tmp/accords-memory-classes.txt)"
 jcmd $pid VM.native_memory summary scale=MB | grep -E '^(Total|-)' | sed -E 's/ +/ /g'

@@ -48,7 +48,6 @@ import org.jboss.resteasy.reactive.RestResponse;
  * @param <V> the record as a client reads it
  */
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public abstract class RecordResource<I extends ClassifiedInput, V extends Versioned> {
 
     private final RecordService<?, I, V> records;
@@ -83,6 +82,7 @@ public abstract class RecordResource<I extends ClassifiedInput, V extends Versio
 
     @RolesAllowed(Roles.EDITOR)
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "Created")
     public RestResponse<V> create(
             @NotNull @Valid I body,
@@ -102,6 +102,7 @@ public abstract class RecordResource<I extends ClassifiedInput, V extends Versio
     @RolesAllowed(Roles.EDITOR)
     @PUT
     @Path(RecordIds.PATH)
+    @Consumes(MediaType.APPLICATION_JSON)
     public RestResponse<V> replace(@PathParam("id") UUID id, @NotNull @Valid I body, @BeanParam IfMatchHeader ifMatch) {
         return Responses.ok(records.replace(parent(), id, ifMatch.versions(), body));
     }

@@ -6,10 +6,16 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.accords.api.PrefilledOperations.Operation;
 import io.accords.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +33,9 @@ class NegotiationTest {
     void aBodilessAnswerIgnoresAccept() {
         for (String accept : new String[] {Api.PROBLEM_JSON, "text/html", "application/xml"}) {
             String id = createParty("KR");
+            // A client that sends a Content-Type with every request, as some do, has it ignored: there is no body.
             given().accept(accept)
+                    .header("Content-Type", "text/html")
                     .header("If-Match", "\"0\"")
                     .when()
                     .delete(PARTIES + id)
@@ -48,6 +56,25 @@ class NegotiationTest {
                 .delete("/api/v1/calendar/feeds/" + feed)
                 .then()
                 .statusCode(204);
+    }
+
+    @Test
+    void aReadIgnoresTheContentTypeOfTheBodyItHasNot() throws Exception {
+        // Load tools (hey), some HTTP libraries and proxies send a Content-Type with every request; a read has no body
+        // for it to describe, so it is answered as without one. Every read of the document, with its prefilled values.
+        List<String> refused = new ArrayList<>();
+        int reads = 0;
+        for (Operation operation : PrefilledOperations.operations()) {
+            if (operation.method().equals("get")) {
+                reads++;
+                Response answer = PrefilledOperations.send(operation, Map.of("Content-Type", "text/html"));
+                if (answer.statusCode() >= 400) {
+                    refused.add(operation.id() + " " + answer.statusCode() + " " + answer.asString());
+                }
+            }
+        }
+        assertTrue(reads > 30, "the document's reads were tried: " + reads);
+        assertEquals(List.of(), refused, "reads refused for a Content-Type without a body");
     }
 
     @Test

@@ -114,6 +114,11 @@ final class PrefilledOperations {
      * CONFIDENTIAL, as the walk authorizes).
      */
     static Response send(Operation operation) {
+        return send(operation, Map.of());
+    }
+
+    /** As {@link #send(Operation)}, with these headers besides. */
+    static Response send(Operation operation, Map<String, String> headers) {
         RequestSpecification request = given().config(RestAssured.config()
                 .encoderConfig(EncoderConfig.encoderConfig()
                         .defaultContentCharset("UTF-8")
@@ -150,6 +155,7 @@ final class PrefilledOperations {
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         request.accept(accepted(operation.spec()));
+        request.headers(headers);
         return request.request(operation.method().toUpperCase(java.util.Locale.ROOT), url);
     }
 
