@@ -8,6 +8,7 @@
 # serves more and grows its heap further.
 #   bash bench/throughput/memory.sh [accords|peer] [database]     (after bench/throughput/run.sh has built the peer)
 #   RATE="400 160" bash bench/throughput/memory.sh peer
+# JVM_EXTRA adds JVM options to the image's (for both services alike, run one after the other).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 service=${1:-accords}; database=${2:-accords_tp}
@@ -20,7 +21,7 @@ ids=$(mktemp /tmp/accords-ids.XXXX)
 runuser -u postgres -- psql -At -d "$database" -c "select id from agreement tablesample system (20) limit 2000" > "$ids"
 token=$(java scripts/DevToken.java admin CONFIDENTIAL --keys $keys --minutes 600)
 jvm="$(sed -e '/^#/d' -e '/^$/d' -e '/SharedArchiveFile/d' src/main/docker/jvm-options | tr '\n' ' ')"
-jvm="$jvm -XX:NativeMemoryTracking=summary -Xlog:class+load=info:file=/tmp/accords-memory-classes.txt"
+jvm="$jvm ${JVM_EXTRA:-} -XX:NativeMemoryTracking=summary -Xlog:class+load=info:file=/tmp/accords-memory-classes.txt"
 if [ "$service" = peer ]; then
   PEER_JWT_PUBLIC_KEY=file:$keys/public.pem java $jvm -jar $peer --server.port=18301 --spring.datasource.url="$url" \
     > /tmp/accords-memory-$service.log 2>&1 &
@@ -52,5 +53,9 @@ done
 echo "RSS after load: $(rss) MB; threads: $(ls /proc/$pid/task | wc -l); classes loaded: $(grep -c '' /tmp/accords-memory-classes.txt)"
 jcmd $pid VM.native_memory summary scale=MB | grep -E '^(Total|-)' | sed -E 's/ +/ /g'
 jcmd $pid GC.heap_info | grep -E 'total|Metaspace'
+# The live heap: a class histogram collects the whole heap first.
+jcmd $pid GC.class_histogram | head -18 > /tmp/accords-memory-histogram-$service.txt
+echo "after a full collection (histogram in /tmp/accords-memory-histogram-$service.txt; RSS $(rss) MB):"
+jcmd $pid GC.heap_info | grep -E 'total'
 kill $pid; wait $pid || true
 rm -f "$ids"
