@@ -78,6 +78,20 @@ class NegotiationTest {
     }
 
     @Test
+    void aMalformedAcceptIsAnsweredAsAClientFaultOrIgnoredNeverAFailure() {
+        String party = PARTIES + createParty("NO");
+        for (String accept :
+                new String[] {";;;", ";", ",", ",,", "application/json;;", "*/*;q=abc", "/", "a/b/c", "\u00e9/json"}) {
+            Response answer = given().header("Accept", accept).when().get(party);
+            int status = answer.statusCode();
+            assertTrue(status == 200 || status == 400 || status == 406, "Accept '" + accept + "' answered " + status);
+            if (status != 200) {
+                assertEquals(Api.PROBLEM_JSON, answer.contentType().split(";")[0], "Accept '" + accept + "'");
+            }
+        }
+    }
+
+    @Test
     void whatAGeneratedClientAsksForIsAnswered() {
         // A generated client lists the operation's types and the problem type its refusals come in.
         given().accept("text/calendar, application/problem+json")

@@ -26,7 +26,7 @@ public class JsonAccept {
         }
         String lower = accept.toLowerCase(Locale.ROOT);
         boolean onlyProblems = Arrays.stream(lower.split(","))
-                .map(type -> type.split(";")[0].strip())
+                .map(type -> type.split(";", 2)[0].strip())
                 .allMatch(PROBLEM_JSON::equals);
         if (onlyProblems) {
             request.getHeaders().remove(HttpHeaders.ACCEPT);
