@@ -110,6 +110,35 @@ class FuzzApiTest {
             "a".repeat(300),
             "b".repeat(5000));
 
+    /** Headers no operation documents and any client may send. */
+    private static final List<String> AMBIENT = List.of(
+            "Accept",
+            "Content-Type",
+            "Accept-Language",
+            "Accept-Encoding",
+            "If-None-Match",
+            "traceparent",
+            "tracestate",
+            "X-Request-Id",
+            "Prefer",
+            "Forwarded",
+            "X-Forwarded-Host",
+            "X-Forwarded-Proto");
+    /** Media types and ranges, well and badly formed. */
+    private static final List<String> MEDIA_TYPES = List.of(
+            ";;;",
+            ";",
+            ",",
+            "*/*;q=abc",
+            "application/json;;",
+            "application/json; charset=ebcdic",
+            "application/problem+json",
+            "text/*",
+            "/",
+            "a/b/c",
+            "application/json;q=0",
+            "*/*;q=0.1, application/xml");
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -329,6 +358,17 @@ class FuzzApiTest {
                         .append(' ')
                         .append(abbreviate(new String(body, StandardCharsets.UTF_8)))
                         .append(']');
+            }
+            if (random.nextInt(4) == 0) {
+                // A header every operation may meet whatever the document says of it: Content-Type only on a request
+                // without a body, which has nothing for it to describe.
+                String name = AMBIENT.get(random.nextInt(AMBIENT.size()));
+                if (!(name.equals("Content-Type") && payload.contentLength() != 0)) {
+                    String value =
+                            random.nextBoolean() ? MEDIA_TYPES.get(random.nextInt(MEDIA_TYPES.size())) : text.next();
+                    request.header(name, printable(value));
+                    described.append(' ').append(name).append(": ").append(abbreviate(value));
+                }
             }
             lastRequest = described.toString();
             URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + path + query);
