@@ -54,7 +54,7 @@ echo "RSS after load: $(rss) MB; threads: $(ls /proc/$pid/task | wc -l); classes
 jcmd $pid VM.native_memory summary scale=MB | grep -E '^(Total|-)' | sed -E 's/ +/ /g'
 jcmd $pid GC.heap_info | grep -E 'total|Metaspace'
 # The live heap: a class histogram collects the whole heap first.
-jcmd $pid GC.class_histogram | head -18 > /tmp/accords-memory-histogram-$service.txt
+jcmd $pid GC.class_histogram | head -60 > /tmp/accords-memory-histogram-$service.txt
 echo "after a full collection (histogram in /tmp/accords-memory-histogram-$service.txt; RSS $(rss) MB):"
 jcmd $pid GC.heap_info | grep -E 'total'
 kill $pid; wait $pid || true

@@ -62,10 +62,9 @@ public class ProblemResponsesFilter implements OASFilter {
         List<ProblemType> problems = new ArrayList<>(List.of(ProblemType.UNAUTHORIZED, ProblemType.FORBIDDEN));
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean hasBody = operation.getRequestBody() != null;
-        boolean hasQuery = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
-        if (hasBody || hasQuery) {
-            problems.add(ProblemType.INVALID_REQUEST);
-        }
+        // Every operation: a query parameter it does not take is refused by name, as is a request without Host or
+        // with two Authorization headers.
+        problems.add(ProblemType.INVALID_REQUEST);
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
             problems.add(ProblemType.NOT_FOUND);
         }
@@ -120,9 +119,23 @@ public class ProblemResponsesFilter implements OASFilter {
         }
     }
 
+    /** The query parameters an operation takes, as the refusal of one it does not names them. */
+    private static String queryNames(Operation operation) {
+        List<String> names = operation.getParameters() == null
+                ? List.of()
+                : operation.getParameters().stream()
+                        .filter(p -> p.getIn() == Parameter.In.QUERY)
+                        .map(Parameter::getName)
+                        .toList();
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
     private static Map<String, Object> example(ProblemType problem, Operation operation) {
         String detail = switch (problem) {
-            case INVALID_REQUEST -> "title: must not be blank";
+            case INVALID_REQUEST ->
+                operation.getRequestBody() != null
+                        ? "title: must not be blank"
+                        : "sise: is not a parameter of this operation; it takes " + queryNames(operation);
             case NOT_FOUND -> "No record has id 0c7d2a8e-4b1f-4e8a-9f0e-7a6b5c4d3e21";
             case NOT_ACCEPTABLE ->
                 "This operation cannot answer in any of the types in Accept; it answers in application/json, and its"
@@ -155,6 +168,12 @@ public class ProblemResponsesFilter implements OASFilter {
         example.put("status", problem.status());
         example.put("detail", detail);
         example.put("instance", "/api/v1/agreements");
+        if (problem == ProblemType.INVALID_REQUEST && operation.getRequestBody() == null) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("field", "sise");
+            error.put("message", detail.substring("sise: ".length()));
+            example.put("errors", List.of(error));
+        }
         return example;
     }
 }

@@ -45,8 +45,9 @@ import org.junit.jupiter.api.Test;
  * Sends at least 10,000 generated requests (jqwik arbitraries) at every operation of {@code openapi/openapi.yaml}:
  * wrong types, missing and extra fields, huge strings, deep nesting, Unicode edge cases, invalid UTF-8, extreme
  * numbers, impossible dates, injection strings in every path and query parameter, repeated parameters and huge page
- * numbers. No answer may be a 5xx, every 4xx must be a problem+json naming its status, and a refused request must
- * leave the database as it was. The seed is printed, so a failure can be replayed with {@code -Dfuzz.seed=...}.
+ * numbers, and a quarter with a header no operation documents. No answer may be a 5xx, every 4xx must be a
+ * problem+json naming its status, every answer must be one the contract allows (status and body), and a refused
+ * request must leave the database as it was. The seed is printed, so a failure can be replayed with {@code -Dfuzz.seed=...}.
  */
 @QuarkusTest
 class FuzzApiTest {
@@ -181,6 +182,17 @@ class FuzzApiTest {
             String description = operation + " #" + i + " (seed " + seed + "): " + fuzz.lastRequest;
             if (status >= 500) {
                 fail(description + " answered " + status + ": " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            // Every answer as the contract has it: its status among the operation's, its body of the declared schema.
+            List<String> broken = io.accords.support.Contract.get()
+                    .violations(
+                            operation.method(),
+                            response.uri().getRawPath(),
+                            status,
+                            contentType,
+                            new String(response.body(), StandardCharsets.UTF_8));
+            if (!broken.isEmpty()) {
+                fail(description + " answered " + status + ", which breaks openapi/openapi.yaml: " + broken);
             }
             if (status >= 400) {
                 assertTrue(

@@ -87,8 +87,13 @@ public final class Contract {
 
     /** The contract's path template a request path reaches, if any. */
     public Optional<String> template(String path) {
+        // The service serves a path as it would without repeated slashes and without a trailing one.
+        String collapsed = path.replaceAll("/{2,}", "/");
+        String served = collapsed.length() > 1 && collapsed.endsWith("/")
+                ? collapsed.substring(0, collapsed.length() - 1)
+                : collapsed;
         return routes.stream()
-                .filter(route -> route.pattern().matcher(path).matches())
+                .filter(route -> route.pattern().matcher(served).matches())
                 .map(Route::template)
                 .findFirst();
     }
