@@ -47,7 +47,7 @@ public class ProblemResponsesFilter implements OASFilter {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
             }
-            path.getValue().getOperations().values().forEach(this::document);
+            path.getValue().getOperations().values().forEach(operation -> document(openAPI, operation));
         }
         RateLimitHeaders.document(openAPI);
         // "The server this document came from": Swagger UI calls the instance that serves it, a generated client is
@@ -58,7 +58,27 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addExtension("x-internal", false)));
     }
 
-    private void document(Operation operation) {
+    /**
+     * Whether a problem's answer is the same on every operation, and so one shared response under
+     * {@code components/responses} that operations refer to: all but a 400 (whose example names what the operation
+     * reads), a 409 and a 408 (each operation's own words).
+     */
+    private static boolean shared(ProblemType problem) {
+        return problem != ProblemType.INVALID_REQUEST
+                && problem != ProblemType.CONFLICT
+                && problem != ProblemType.REQUEST_TIMEOUT;
+    }
+
+    /** A shared problem response's name under {@code components/responses}: its type, as in its URI. */
+    static String responseName(ProblemType problem) {
+        StringBuilder name = new StringBuilder();
+        for (String word : problem.name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+            name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return name.toString();
+    }
+
+    private void document(OpenAPI openAPI, Operation operation) {
         List<ProblemType> problems = new ArrayList<>(List.of(ProblemType.UNAUTHORIZED, ProblemType.FORBIDDEN));
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean hasBody = operation.getRequestBody() != null;
@@ -100,23 +120,36 @@ public class ProblemResponsesFilter implements OASFilter {
             if (declared != null && declared.getContent() != null) {
                 continue;
             }
-            responses.addAPIResponse(
-                    status,
-                    // A 409 or 408 keeps the operation's own words for what can be in the way or too slow.
-                    (declared != null && (problem == ProblemType.CONFLICT || problem == ProblemType.REQUEST_TIMEOUT)
-                                    ? declared
-                                    : OASFactory.createAPIResponse().description(problem.title()))
-                            .content(OASFactory.createContent()
-                                    .addMediaType(
-                                            "application/problem+json",
-                                            OASFactory.createMediaType()
-                                                    .schema(OASFactory.createSchema()
-                                                            .ref("#/components/schemas/Problem"))
-                                                    .addExample(
-                                                            problem.name().toLowerCase(),
-                                                            OASFactory.createExample()
-                                                                    .value(example(problem, operation))))));
+            if (shared(problem)) {
+                String name = responseName(problem);
+                if (openAPI.getComponents().getResponses() == null
+                        || !openAPI.getComponents().getResponses().containsKey(name)) {
+                    openAPI.getComponents().addResponse(name, problemResponse(problem, operation, null));
+                }
+                responses.addAPIResponse(status, OASFactory.createAPIResponse().ref("#/components/responses/" + name));
+                continue;
+            }
+            responses.addAPIResponse(status, problemResponse(problem, operation, declared));
         }
+    }
+
+    /** A problem's answer, in {@code application/problem+json} with its example. */
+    private static APIResponse problemResponse(ProblemType problem, Operation operation, APIResponse declared) {
+        // A 409 or 408 keeps the operation's own words for what can be in the way or too slow.
+        return (declared != null && (problem == ProblemType.CONFLICT || problem == ProblemType.REQUEST_TIMEOUT)
+                        ? declared
+                        : OASFactory.createAPIResponse().description(problem.title()))
+                .content(problemContent(problem.name().toLowerCase(), example(problem, operation)));
+    }
+
+    /** A problem detail's content: {@code application/problem+json} of the Problem schema, with one named example. */
+    static org.eclipse.microprofile.openapi.models.media.Content problemContent(String name, Object example) {
+        return OASFactory.createContent()
+                .addMediaType(
+                        "application/problem+json",
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
+                                .addExample(name, OASFactory.createExample().value(example)));
     }
 
     /** The query parameters an operation takes, as the refusal of one it does not names them. */

@@ -64,18 +64,20 @@ final class RateLimitHeaders {
                 for (Map.Entry<String, APIResponse> response :
                         operation.getResponses().getAPIResponses().entrySet()) {
                     String status = response.getKey();
-                    response.getValue()
-                            .addHeader(ALLOW_ORIGIN, OASFactory.createHeader().ref(REF + ALLOW_ORIGIN));
+                    // A shared response (components/responses) carries the headers for every operation that refers
+                    // to it, each with the same status.
+                    String ref = response.getValue().getRef();
+                    APIResponse described = ref == null
+                            ? response.getValue()
+                            : openAPI.getComponents().getResponses().get(ref.substring(ref.lastIndexOf('/') + 1));
+                    described.addHeader(ALLOW_ORIGIN, OASFactory.createHeader().ref(REF + ALLOW_ORIGIN));
                     if (status.startsWith("2") || status.startsWith("4")) {
-                        response.getValue()
-                                .addHeader(POLICY, OASFactory.createHeader().ref(REF + POLICY));
-                        response.getValue()
-                                .addHeader(REMAINING, OASFactory.createHeader().ref(REF + REMAINING));
+                        described.addHeader(POLICY, OASFactory.createHeader().ref(REF + POLICY));
+                        described.addHeader(REMAINING, OASFactory.createHeader().ref(REF + REMAINING));
                     }
                     if (status.equals("429") || status.equals("503")) {
-                        response.getValue()
-                                .addHeader(
-                                        RETRY_AFTER, OASFactory.createHeader().ref(REF + RETRY_AFTER));
+                        described.addHeader(
+                                RETRY_AFTER, OASFactory.createHeader().ref(REF + RETRY_AFTER));
                     }
                 }
             });

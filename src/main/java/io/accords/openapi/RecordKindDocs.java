@@ -149,15 +149,7 @@ final class RecordKindDocs {
             }
             create.getResponses()
                     .getAPIResponse("409")
-                    .content(OASFactory.createContent()
-                            .addMediaType(
-                                    "application/problem+json",
-                                    OASFactory.createMediaType()
-                                            .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
-                                            .addExample(
-                                                    "duplicate",
-                                                    OASFactory.createExample()
-                                                            .value(parse(kind.text("duplicateExample"))))));
+                    .content(ProblemResponsesFilter.problemContent("duplicate", parse(kind.text("duplicateExample"))));
         }
         List<Parameter> parentIds = paths.get(kind.path).getParameters();
         paths.get(kind.path).setParameters(null);

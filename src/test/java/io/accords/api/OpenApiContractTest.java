@@ -76,7 +76,25 @@ class OpenApiContractTest {
                 int status = Integer.parseInt(response.getKey());
                 if (status >= 400) {
                     anyError = true;
-                    JsonNode content = response.getValue().path("content");
+                    // A problem every operation answers alike is one shared response (components/responses).
+                    JsonNode given = response.getValue();
+                    JsonNode problem = given.has("$ref")
+                            ? doc.at(given.path("$ref").asText().substring(1))
+                            : given;
+                    JsonNode content = problem.path("content");
+                    // What security.RateLimits sends on every client error, and Retry-After with a 429 or 503.
+                    List<String> headers = new ArrayList<>();
+                    problem.path("headers").fieldNames().forEachRemaining(headers::add);
+                    List<String> expected = new ArrayList<>(List.of("Access-Control-Allow-Origin"));
+                    if (status < 500) {
+                        expected.addAll(List.of("RateLimit-Policy", "RateLimit"));
+                    }
+                    if (status == 429 || status == 503) {
+                        expected.add("Retry-After");
+                    }
+                    if (!headers.containsAll(expected)) {
+                        missing.add(name + ": " + status + " headers " + expected + ", has " + headers);
+                    }
                     if (!content.has("application/problem+json") || content.size() != 1) {
                         missing.add(name + ": " + status + " as application/problem+json only");
                     } else if (!hasExamples(content)) {
