@@ -37,9 +37,14 @@ public final class ContractFilter implements Filter {
      * requests otherwise ({@code ClearanceMatrixTest}'s, through the JDK's client, for speed).
      */
     public static void judge(String method, String path, int status, String contentType, String body) {
+        judge(method, path, status, contentType, body, "");
+    }
+
+    /** As {@link #judge(String, String, int, String, String)}, saying how the request was made when it fails. */
+    public static void judge(String method, String path, int status, String contentType, String body, String request) {
         List<String> violations = Contract.get().violations(method, path, status, contentType, body);
         if (!violations.isEmpty()) {
-            String where = method + " " + path + " -> " + status;
+            String where = method + " " + path + (request.isEmpty() ? "" : " (" + request + ")") + " -> " + status;
             Contract.report(where, violations);
             if (!REPORT_ONLY) {
                 throw new AssertionError("The answer to " + where + " breaks openapi/openapi.yaml: " + violations + "\n"
